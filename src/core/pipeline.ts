@@ -1,0 +1,133 @@
+import type { Article } from './article.js';
+import { PipelineError, type PipelineIssue } from './errors.js';
+import { addMessage, hasFatal } from './message.js';
+
+/** What every stage receives besides its input. */
+export interface StageContext {
+  /** ISO date that relative dates resolve against (the article's publication date when known). */
+  referenceDate?: string;
+  lang?: string;
+  logger: Logger;
+  signal?: AbortSignal;
+}
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export const silentLogger: Logger = { info() {}, warn() {} };
+
+/** Cross-article results; each corpus stage adds its fields with `declare module`. */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface CorpusData {}
+
+/** The articles of one run and what corpus stages found across them. */
+export interface Corpus {
+  articles: Article[];
+  data: CorpusData;
+}
+
+interface StageBase {
+  /** `area/thing`, e.g. `segment/sentences`. */
+  name: string;
+  /** Properties that must be produced by an earlier stage, e.g. `text`, `layers.sentence`. */
+  requires: readonly string[];
+  produces: readonly string[];
+}
+
+/** Article -> Article stage. */
+export interface Stage extends StageBase {
+  kind?: 'article';
+  run(article: Article, ctx: StageContext): Article | Promise<Article>;
+}
+
+/** Stage over all articles at once (reuse, cluster, align); results go to `corpus.data`. */
+export interface CorpusStage extends StageBase {
+  kind: 'corpus';
+  run(corpus: Corpus, ctx: StageContext): Corpus | Promise<Corpus>;
+}
+
+export type AnyStage = Stage | CorpusStage;
+
+/** What `extract` and ingestion guarantee before any stage runs. */
+export const BASE_PROPERTIES = ['text', 'meta'] as const;
+
+export interface Pipeline {
+  readonly stages: readonly AnyStage[];
+  /** Runs every stage; an article with a fatal message skips the remaining article stages. */
+  run(articles: Article[], options?: RunOptions): Promise<Corpus>;
+}
+
+export interface RunOptions {
+  logger?: Logger;
+  signal?: AbortSignal;
+  /** Called after each stage finishes, for progress display. */
+  onProgress?: (event: { stage: string; index: number; total: number }) => void;
+}
+
+/** Validates `requires` against earlier `produces` and returns a frozen pipeline. */
+export function createPipeline(stages: readonly AnyStage[]): Pipeline {
+  const issues: PipelineIssue[] = [];
+  const available = new Set<string>(BASE_PROPERTIES);
+  const seen = new Set<string>();
+  for (const stage of stages) {
+    if (seen.has(stage.name)) issues.push({ code: 'E_DUPLICATE_STAGE', stage: stage.name, message: 'stage appears twice' });
+    seen.add(stage.name);
+    for (const need of stage.requires) {
+      if (!available.has(need)) {
+        issues.push({ code: 'E_UNMET_REQUIRES', stage: stage.name, message: `requires "${need}", which no earlier stage produces` });
+      }
+    }
+    for (const made of stage.produces) available.add(made);
+  }
+  if (issues.length) throw new PipelineError(issues);
+  const frozen = Object.freeze([...stages]);
+  return Object.freeze({
+    stages: frozen,
+    run: (articles: Article[], options: RunOptions = {}) => runStages(frozen, articles, options),
+  });
+}
+
+async function runStages(stages: readonly AnyStage[], articles: Article[], options: RunOptions): Promise<Corpus> {
+  const logger = options.logger ?? silentLogger;
+  let corpus: Corpus = { articles, data: {} as CorpusData };
+  for (const [index, stage] of stages.entries()) {
+    options.signal?.throwIfAborted();
+    if (stage.kind === 'corpus') {
+      const live = corpus.articles.filter((a) => !hasFatal(a));
+      const out = await stage.run({ articles: live, data: corpus.data }, { logger, signal: options.signal });
+      corpus = { articles: corpus.articles, data: out.data };
+    } else {
+      for (let i = 0; i < corpus.articles.length; i++) {
+        const article = corpus.articles[i];
+        if (hasFatal(article)) continue;
+        const ctx: StageContext = {
+          referenceDate: article.meta.publishedAt,
+          lang: article.meta.lang,
+          logger,
+          signal: options.signal,
+        };
+        try {
+          const out = await stage.run(article, ctx);
+          if (!out || typeof out !== 'object' || typeof (out as Article).text !== 'string') {
+            throw new PipelineError([{ code: 'E_NOT_ARTICLE', stage: stage.name, message: 'stage did not return an Article' }]);
+          }
+          corpus.articles[i] = out;
+        } catch (error) {
+          if (error instanceof PipelineError) throw error;
+          // A crash on one article's data stops that article only.
+          addMessage(article, {
+            ruleId: 'pipeline:stage-failed',
+            source: stage.name,
+            severity: 'fatal',
+            reason: `stage ${stage.name} failed on this article`,
+            cause: (error as Error)?.stack ?? String(error),
+          });
+        }
+      }
+    }
+    options.onProgress?.({ stage: stage.name, index, total: stages.length });
+  }
+  return corpus;
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { PipelineError, type PipelineIssue } from './errors.js';
+import type { AnyStage } from './pipeline.js';
+
+/** A named stage factory with its option schema; defaults live in the schema beside the factory. */
+export interface StageFactory<S extends z.ZodType = z.ZodType> {
+  name: string;
+  options: S;
+  create(options: z.infer<S>): AnyStage;
+}
+
+/** One entry of a pipeline config: a stage name, optionally with options. */
+export type StageConfig = string | { name: string; options?: Record<string, unknown> };
+
+/** Maps stage names to factories; filled explicitly, never by import side effects. */
+export class Registry {
+  private readonly factories = new Map<string, StageFactory>();
+
+  constructor(factories: readonly StageFactory[] = []) {
+    for (const factory of factories) this.add(factory);
+  }
+
+  add(factory: StageFactory): this {
+    this.factories.set(factory.name, factory);
+    return this;
+  }
+
+  names(): string[] {
+    return [...this.factories.keys()];
+  }
+
+  /** Builds every configured stage, reporting all unknown names and bad options together. */
+  build(config: readonly StageConfig[]): AnyStage[] {
+    const issues: PipelineIssue[] = [];
+    const stages: AnyStage[] = [];
+    for (const entry of config) {
+      const name = typeof entry === 'string' ? entry : entry.name;
+      const factory = this.factories.get(name);
+      if (!factory) {
+        issues.push({ code: 'E_UNKNOWN_STAGE', stage: name, message: `unknown stage; known: ${this.names().join(', ')}` });
+        continue;
+      }
+      const parsed = factory.options.safeParse(typeof entry === 'string' ? {} : entry.options ?? {});
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          issues.push({ code: 'E_BAD_OPTIONS', stage: name, message: `${issue.path.join('.') || '(options)'}: ${issue.message}` });
+        }
+        continue;
+      }
+      stages.push(factory.create(parsed.data));
+    }
+    if (issues.length) throw new PipelineError(issues);
+    return stages;
+  }
+}
