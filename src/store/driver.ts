@@ -1,0 +1,10 @@
+/** The few operations a SQL backend must offer; SQL uses `?` placeholders, rewritten by backends that need `$n`. */
+export interface SqlDriver {
+  readonly kind: 'sqlite' | 'postgres';
+  readonly location: string;
+  all<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  run(sql: string, params?: unknown[]): Promise<{ changes: number }>;
+  /** Runs `fn` inside one transaction; a throw rolls everything back. */
+  transaction<T>(fn: (tx: SqlDriver) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

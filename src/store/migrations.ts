@@ -1,0 +1,75 @@
+/**
+ * Versioned schema migrations, portable SQL (TEXT/INTEGER/REAL only, no backend-specific syntax)
+ * so that SQLite and PostgreSQL share them. Never edit an applied migration: add a new one.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  statements: string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'articles-and-analysis',
+    statements: [
+      `CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        url TEXT,
+        text_hash TEXT NOT NULL,
+        title TEXT,
+        published_at TEXT,
+        lang TEXT,
+        site TEXT,
+        text TEXT NOT NULL,
+        html TEXT,
+        source_json TEXT NOT NULL,
+        meta_json TEXT NOT NULL,
+        layers_json TEXT NOT NULL,
+        data_json TEXT NOT NULL,
+        messages_json TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      )`,
+      `CREATE UNIQUE INDEX articles_url ON articles (url) WHERE url IS NOT NULL`,
+      `CREATE UNIQUE INDEX articles_text_hash ON articles (text_hash)`,
+      `CREATE INDEX articles_seq ON articles (seq)`,
+      `CREATE TABLE stories (id TEXT PRIMARY KEY, label TEXT, body_json TEXT NOT NULL)`,
+      `CREATE TABLE links (
+        from_id TEXT NOT NULL,
+        to_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        score REAL NOT NULL,
+        direction TEXT NOT NULL,
+        body_json TEXT NOT NULL,
+        PRIMARY KEY (from_id, to_id)
+      )`,
+      `CREATE TABLE origin_groups (idx INTEGER PRIMARY KEY, article_ids_json TEXT NOT NULL)`,
+      `CREATE TABLE entities (id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, body_json TEXT NOT NULL)`,
+      `CREATE TABLE claims (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        body_json TEXT NOT NULL
+      )`,
+      `CREATE INDEX claims_article ON claims (article_id)`,
+      `CREATE TABLE propositions (idx INTEGER PRIMARY KEY, body_json TEXT NOT NULL)`,
+      `CREATE TABLE input_failures (
+        seq INTEGER PRIMARY KEY,
+        input TEXT NOT NULL,
+        rule_id TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        at TEXT NOT NULL
+      )`,
+    ],
+  },
+];
+
+export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+)`;

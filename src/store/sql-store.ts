@@ -1,0 +1,211 @@
+/** The Store implementation shared by every SQL backend; only the driver differs. */
+import { hashId, normaliseForHash, type Article } from '../core/article.js';
+import type { SqlDriver } from './driver.js';
+import { currentVersion, migrate } from './migrate.js';
+import { emptyAnalysis, type AddResult, type AnalysisRecord, type Store, type StoredFailure } from './store.js';
+
+interface ArticleRow {
+  id: string;
+  text: string;
+  html: string | null;
+  source_json: string;
+  meta_json: string;
+  layers_json: string;
+  data_json: string;
+  messages_json: string;
+}
+
+const ARTICLE_COLUMNS = 'id, text, html, source_json, meta_json, layers_json, data_json, messages_json';
+
+/** Hash of an article's normalised text, the key for "same text" duplicates. */
+export function textHash(text: string): string {
+  return hashId(normaliseForHash(text), 32);
+}
+
+export class SqlStore implements Store {
+  private constructor(private readonly driver: SqlDriver) {}
+
+  /** Wraps a driver and brings its schema up to date. */
+  static async open(driver: SqlDriver): Promise<SqlStore> {
+    await migrate(driver);
+    return new SqlStore(driver);
+  }
+
+  get kind() {
+    return this.driver.kind;
+  }
+
+  get location() {
+    return this.driver.location;
+  }
+
+  async addArticle(article: Article): Promise<AddResult> {
+    const url = article.source.url ?? article.meta.canonicalUrl ?? null;
+    const hash = textHash(article.text);
+    return this.driver.transaction(async (tx) => {
+      const same = await tx.all<{ id: string; url: string | null; text_hash: string }>(
+        'SELECT id, url, text_hash FROM articles WHERE id = ? OR text_hash = ? OR (url IS NOT NULL AND url = ?)',
+        [article.id, hash, url],
+      );
+      if (same.length) {
+        const hit = same[0];
+        const reason = hit.id === article.id ? 'same-id' : url && hit.url === url ? 'same-url' : 'same-text';
+        return { status: 'duplicate', id: article.id, duplicateOf: hit.id, reason } as const;
+      }
+      const now = new Date().toISOString();
+      const seq = await tx.all<{ n: number | null }>('SELECT MAX(seq) AS n FROM articles');
+      await tx.run(
+        `INSERT INTO articles (id, url, text_hash, title, published_at, lang, site, text, html, source_json, meta_json,
+          layers_json, data_json, messages_json, seq, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          article.id,
+          url,
+          hash,
+          article.meta.title ?? null,
+          article.meta.publishedAt ?? null,
+          article.meta.lang ?? null,
+          article.meta.site ?? null,
+          article.text,
+          article.html ?? null,
+          JSON.stringify(article.source),
+          JSON.stringify(article.meta),
+          JSON.stringify(article.layers),
+          JSON.stringify(article.data),
+          JSON.stringify(article.messages),
+          Number(seq[0]?.n ?? 0) + 1,
+          now,
+          now,
+        ],
+      );
+      return { status: 'added', id: article.id } as const;
+    });
+  }
+
+  async updateAnnotations(articles: readonly Article[]): Promise<void> {
+    const now = new Date().toISOString();
+    await this.driver.transaction(async (tx) => {
+      for (const article of articles) {
+        await tx.run('UPDATE articles SET layers_json = ?, data_json = ?, messages_json = ?, updated_at = ? WHERE id = ?', [
+          JSON.stringify(article.layers),
+          JSON.stringify(article.data),
+          JSON.stringify(article.messages),
+          now,
+          article.id,
+        ]);
+      }
+    });
+  }
+
+  async getArticle(id: string): Promise<Article | undefined> {
+    const rows = await this.driver.all<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`, [id]);
+    return rows[0] ? rowToArticle(rows[0]) : undefined;
+  }
+
+  async listArticles(): Promise<Article[]> {
+    const rows = await this.driver.all<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY seq`);
+    return rows.map(rowToArticle);
+  }
+
+  async countArticles(): Promise<number> {
+    const rows = await this.driver.all<{ n: number }>('SELECT COUNT(*) AS n FROM articles');
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async saveAnalysis(analysis: AnalysisRecord): Promise<void> {
+    await this.driver.transaction(async (tx) => {
+      for (const table of ['stories', 'links', 'origin_groups', 'entities', 'claims', 'propositions']) {
+        await tx.run(`DELETE FROM ${table}`);
+      }
+      for (const story of analysis.stories) {
+        await tx.run('INSERT INTO stories (id, label, body_json) VALUES (?, ?, ?)', [story.id, story.label ?? null, JSON.stringify(story)]);
+      }
+      for (const link of analysis.links) {
+        await tx.run('INSERT INTO links (from_id, to_id, kind, score, direction, body_json) VALUES (?, ?, ?, ?, ?, ?)', [
+          link.from,
+          link.to,
+          link.kind,
+          link.score,
+          link.direction,
+          JSON.stringify(link),
+        ]);
+      }
+      for (const [idx, group] of analysis.origins.entries()) {
+        await tx.run('INSERT INTO origin_groups (idx, article_ids_json) VALUES (?, ?)', [idx, JSON.stringify(group)]);
+      }
+      for (const entity of analysis.entities) {
+        await tx.run('INSERT INTO entities (id, name, type, body_json) VALUES (?, ?, ?, ?)', [
+          entity.id,
+          entity.name,
+          entity.type,
+          JSON.stringify(entity),
+        ]);
+      }
+      for (const claim of analysis.claims) {
+        await tx.run('INSERT INTO claims (id, article_id, start_offset, end_offset, kind, body_json) VALUES (?, ?, ?, ?, ?, ?)', [
+          claim.id,
+          claim.article,
+          claim.start,
+          claim.end,
+          claim.kind,
+          JSON.stringify(claim),
+        ]);
+      }
+      for (const [idx, proposition] of analysis.propositions.entries()) {
+        await tx.run('INSERT INTO propositions (idx, body_json) VALUES (?, ?)', [idx, JSON.stringify(proposition)]);
+      }
+    });
+  }
+
+  async loadAnalysis(): Promise<AnalysisRecord> {
+    const analysis = emptyAnalysis();
+    const body = async (sql: string) => (await this.driver.all<{ body_json: string }>(sql)).map((r) => JSON.parse(r.body_json));
+    analysis.stories = await body('SELECT body_json FROM stories ORDER BY id');
+    analysis.links = await body('SELECT body_json FROM links ORDER BY from_id, to_id');
+    analysis.entities = await body('SELECT body_json FROM entities ORDER BY id');
+    analysis.claims = await body('SELECT body_json FROM claims ORDER BY article_id, start_offset, id');
+    analysis.propositions = await body('SELECT body_json FROM propositions ORDER BY idx');
+    const groups = await this.driver.all<{ article_ids_json: string }>('SELECT article_ids_json FROM origin_groups ORDER BY idx');
+    analysis.origins = groups.map((g) => JSON.parse(g.article_ids_json));
+    return analysis;
+  }
+
+  async recordFailures(failures: readonly StoredFailure[]): Promise<void> {
+    if (!failures.length) return;
+    await this.driver.transaction(async (tx) => {
+      const rows = await tx.all<{ n: number | null }>('SELECT MAX(seq) AS n FROM input_failures');
+      let seq = Number(rows[0]?.n ?? 0);
+      for (const f of failures) {
+        await tx.run('INSERT INTO input_failures (seq, input, rule_id, reason, at) VALUES (?, ?, ?, ?, ?)', [++seq, f.input, f.ruleId, f.reason, f.at]);
+      }
+    });
+  }
+
+  async listFailures(): Promise<StoredFailure[]> {
+    const rows = await this.driver.all<{ input: string; rule_id: string; reason: string; at: string }>(
+      'SELECT input, rule_id, reason, at FROM input_failures ORDER BY seq',
+    );
+    return rows.map((r) => ({ input: r.input, ruleId: r.rule_id, reason: r.reason, at: r.at }));
+  }
+
+  schemaVersion(): Promise<number> {
+    return currentVersion(this.driver);
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}
+
+function rowToArticle(row: ArticleRow): Article {
+  return {
+    id: row.id,
+    text: row.text,
+    html: row.html ?? undefined,
+    source: JSON.parse(row.source_json),
+    meta: JSON.parse(row.meta_json),
+    layers: JSON.parse(row.layers_json),
+    data: JSON.parse(row.data_json),
+    messages: JSON.parse(row.messages_json),
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * Behaviour every Store backend must show; run by each backend's test file
+ * (SQLite always, PostgreSQL when available), as Hono's `runTest` and Drizzle's `tests()` do.
+ */
+import { describe, expect, it } from 'vitest';
+import { makeArticle, type Article } from '../core/article.js';
+import type { Store } from './store.js';
+import { emptyAnalysis } from './store.js';
+
+function article(text: string, url?: string): Article {
+  return makeArticle({
+    text,
+    source: { url, path: url ? undefined : 'x.txt', fetchedAt: '2024-10-22T00:00:00.000Z' },
+    meta: { title: text.slice(0, 20), publishedAt: '2024-10-22', lang: 'en' },
+    layers: { paragraph: [{ start: 0, end: text.length }] },
+  });
+}
+
+export function runStoreTests(name: string, open: () => Promise<Store>): void {
+  describe(`store contract: ${name}`, () => {
+    it('stores an article and reads it back unchanged', async () => {
+      const store = await open();
+      const a = article('Troops arrived in the region on Monday, officials said.');
+      a.messages.push({ ruleId: 'extract:rejoined', source: 'extract', severity: 'info', reason: 'rejoined' });
+      expect(await store.addArticle(a)).toEqual({ status: 'added', id: a.id });
+      expect(await store.getArticle(a.id)).toEqual(a);
+      expect(await store.countArticles()).toBe(1);
+      await store.close();
+    });
+
+    it('treats the same normalised text as a duplicate and says which article it repeats', async () => {
+      const store = await open();
+      const a = article('Officials   said the bridge reopened.');
+      await store.addArticle(a);
+      const again = article('officials said the BRIDGE reopened.', 'https://example.org/other');
+      const result = await store.addArticle(again);
+      expect(result).toMatchObject({ status: 'duplicate', duplicateOf: a.id, reason: 'same-text' });
+      expect(await store.countArticles()).toBe(1);
+      await store.close();
+    });
+
+    it('treats the same canonical URL as a duplicate even when the text changed', async () => {
+      const store = await open();
+      const a = article('First version of the story.', 'https://example.org/a');
+      await store.addArticle(a);
+      const b = makeArticle({ ...article('Second, updated version.', 'https://example.org/a'), id: 'other-id' });
+      expect(await store.addArticle(b)).toMatchObject({ status: 'duplicate', duplicateOf: a.id, reason: 'same-url' });
+      await store.close();
+    });
+
+    it('keeps insertion order when listing', async () => {
+      const store = await open();
+      const texts = ['one story', 'two story', 'three story'];
+      for (const t of texts) await store.addArticle(article(t));
+      expect((await store.listArticles()).map((x) => x.text)).toEqual(texts);
+      await store.close();
+    });
+
+    it('replaces annotations without touching the text', async () => {
+      const store = await open();
+      const a = article('The ministry confirmed the figure.');
+      await store.addArticle(a);
+      a.layers.sentence = [{ start: 0, end: a.text.length }];
+      await store.updateAnnotations([a]);
+      const back = await store.getArticle(a.id);
+      expect(back?.layers.sentence).toEqual([{ start: 0, end: a.text.length }]);
+      expect(back?.text).toBe(a.text);
+      await store.close();
+    });
+
+    it('saves an analysis all or nothing', async () => {
+      const store = await open();
+      const analysis = emptyAnalysis();
+      analysis.stories = [{ id: 's1', label: 'bridge', articles: ['a', 'b'] }];
+      analysis.links = [{ from: 'b', to: 'a', kind: 'copy', score: 0.9, direction: 'inferred', passages: [{ from: [0, 5], to: [0, 5] }], evidence: [] }];
+      analysis.origins = [['a', 'b']];
+      analysis.entities = [{ id: 'e1', name: 'Kyiv', type: 'place', aliases: [], mentions: [{ article: 'a', start: 0, end: 4 }] }];
+      analysis.claims = [{ id: 'c1', article: 'a', start: 0, end: 10, text: 'Kyiv said.', kind: 'statement' }];
+      await store.saveAnalysis(analysis);
+      expect(await store.loadAnalysis()).toEqual(analysis);
+      // A failing save (duplicate primary key) must leave the previous analysis in place.
+      const broken = { ...analysis, claims: [analysis.claims[0], analysis.claims[0]] };
+      await expect(store.saveAnalysis(broken)).rejects.toThrow(/store query failed/);
+      expect(await store.loadAnalysis()).toEqual(analysis);
+      await store.close();
+    });
+
+    it('records input failures in order', async () => {
+      const store = await open();
+      await store.recordFailures([
+        { input: 'a.pdf', ruleId: 'ingest:binary', reason: 'binary file (PDF)', at: '2024-01-01T00:00:00Z' },
+        { input: 'b.txt', ruleId: 'ingest:empty', reason: 'empty file', at: '2024-01-01T00:00:01Z' },
+      ]);
+      expect((await store.listFailures()).map((f) => f.ruleId)).toEqual(['ingest:binary', 'ingest:empty']);
+      await store.close();
+    });
+
+    it('reports its schema version', async () => {
+      const store = await open();
+      expect(await store.schemaVersion()).toBeGreaterThanOrEqual(1);
+      await store.close();
+    });
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * The storage interface every backend implements. SQL lives in `sql.ts` and `migrations.ts`,
+ * written to run unchanged on SQLite and PostgreSQL.
+ */
+import type { Article } from '../core/article.js';
+import type { InputFailure } from '../core/raw-document.js';
+import type { ExportClaim, ExportEntity, ExportLink, ExportStory } from '../report/export-schema.js';
+
+/** What adding an article did. */
+export type AddResult =
+  | { status: 'added'; id: string }
+  | { status: 'duplicate'; id: string; duplicateOf: string; reason: 'same-url' | 'same-text' | 'same-id' };
+
+/** Cross-article results of one analysis run, stored apart from the articles. */
+export interface AnalysisRecord {
+  stories: ExportStory[];
+  links: ExportLink[];
+  origins: string[][];
+  entities: ExportEntity[];
+  claims: ExportClaim[];
+  propositions: unknown[];
+}
+
+export interface StoredFailure extends InputFailure {
+  at: string;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Where the data lives, for messages (a file path or a connection string without password). */
+  readonly location: string;
+  /** Inserts an article unless one with the same canonical URL, id or normalised text is stored. */
+  addArticle(article: Article): Promise<AddResult>;
+  /** Replaces the annotations (layers, data, messages) of stored articles after a run; text never changes. */
+  updateAnnotations(articles: readonly Article[]): Promise<void>;
+  getArticle(id: string): Promise<Article | undefined>;
+  listArticles(): Promise<Article[]>;
+  countArticles(): Promise<number>;
+  /** Replaces the stored analysis with a new one, all or nothing. */
+  saveAnalysis(analysis: AnalysisRecord): Promise<void>;
+  loadAnalysis(): Promise<AnalysisRecord>;
+  recordFailures(failures: readonly StoredFailure[]): Promise<void>;
+  listFailures(): Promise<StoredFailure[]>;
+  /** Highest applied migration version. */
+  schemaVersion(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Empty analysis, as stored before the first run. */
+export function emptyAnalysis(): AnalysisRecord {
+  return { stories: [], links: [], origins: [], entities: [], claims: [], propositions: [] };
+}
