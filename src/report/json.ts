@@ -1,0 +1,50 @@
+/** Builds the versioned JSON export from stored articles and the stored analysis. */
+import type { Article } from '../core/article.js';
+import type { AnalysisRecord } from '../store/store.js';
+import { EXPORT_VERSION, type ExportArticle, type ExportDocument } from './export-schema.js';
+
+/** Fields of `Article.data` this module reads; declared by the extract and reuse stages. */
+interface ExportedData {
+  dropped?: Array<{ text: string; reason: string }>;
+  additions?: Array<{ start: number; end: number; reason: string }>;
+}
+
+/** Converts one article to its export form: text once, dropped pieces with reasons, additions as offsets. */
+export function exportArticle(article: Article): ExportArticle {
+  const data = article.data as ExportedData;
+  const source: ExportArticle['source'] = {};
+  if (article.source.path) source.path = article.source.path;
+  if (article.source.url) source.url = article.source.url;
+  if (article.source.feed) source.feed = article.source.feed;
+  return {
+    id: article.id,
+    source,
+    title: article.meta.title ?? null,
+    published: article.meta.publishedAt ?? null,
+    language: article.meta.lang ?? null,
+    site: article.meta.site ?? null,
+    byline: article.meta.byline ?? null,
+    text: article.text,
+    dropped: (data.dropped ?? []).map((d) => ({ text: d.text, reason: d.reason })),
+    additions: data.additions?.map((a) => ({ start: a.start, end: a.end, reason: a.reason })),
+    messages: article.messages.map((m) => ({ ruleId: m.ruleId, source: m.source, severity: m.severity, reason: m.reason })),
+  };
+}
+
+/**
+ * The whole export document.
+ * @example JSON.stringify(buildExport(await store.listArticles(), await store.loadAnalysis()), null, 2)
+ */
+export function buildExport(articles: readonly Article[], analysis: AnalysisRecord, generatedAt?: string): ExportDocument {
+  return {
+    version: EXPORT_VERSION,
+    generatedAt,
+    articles: articles.map(exportArticle),
+    stories: analysis.stories,
+    links: analysis.links,
+    origins: analysis.origins,
+    entities: analysis.entities,
+    claims: analysis.claims,
+    propositions: analysis.propositions,
+  };
+}

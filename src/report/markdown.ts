@@ -1,0 +1,90 @@
+/** Renders the export document as a Markdown report a person can read top to bottom. */
+import type { ExportArticle, ExportDocument } from './export-schema.js';
+
+/** Longest excerpt of an article or claim shown inline, in characters. */
+const EXCERPT_CHARS = 160;
+
+export function renderMarkdown(doc: ExportDocument): string {
+  const byId = new Map(doc.articles.map((a) => [a.id, a]));
+  const name = (id: string) => articleName(byId.get(id)) ?? id;
+  const out: string[] = ['# Triangulate report', ''];
+  out.push(`${doc.articles.length} articles, ${doc.stories.length} stories, ${doc.links.length} reuse links, ` +
+    `${doc.entities.length} entities, ${doc.claims.length} claims.`, '');
+
+  const storyOf = new Map<string, string>();
+  for (const story of doc.stories) for (const id of story.articles) storyOf.set(id, story.id);
+  const stories = doc.stories.length ? doc.stories : [{ id: 'all', label: 'All articles', articles: doc.articles.map((a) => a.id) }];
+  for (const story of stories) {
+    out.push(`## Story: ${story.label ?? story.id}`, '');
+    const origins = 'origins' in story && story.origins ? story.origins : undefined;
+    if (origins) out.push(`Independent origins: **${origins.length}** among ${story.articles.length} articles.`, '');
+    out.push('| article | outlet | published | language | dropped pieces |', '|---|---|---|---|---|');
+    for (const id of story.articles) {
+      const a = byId.get(id);
+      if (!a) continue;
+      out.push(`| ${cell(a.title ?? id)} | ${cell(a.site ?? '')} | ${a.published ?? 'unknown'} | ${a.language ?? '?'} | ${a.dropped.length} |`);
+    }
+    out.push('');
+    const links = doc.links.filter((l) => story.articles.includes(l.from));
+    if (links.length) {
+      out.push('### Who copied whom', '');
+      for (const l of links) {
+        out.push(`- ${cell(name(l.from))} ← ${cell(name(l.to))}: **${l.kind}** (score ${l.score.toFixed(2)}, direction ${l.direction})`);
+      }
+      out.push('');
+    }
+    const claims = doc.claims.filter((c) => story.articles.includes(c.article) && c.quantity);
+    if (claims.length) {
+      out.push('### Figures', '', '| figure | hedge | source | article |', '|---|---|---|---|');
+      for (const c of claims) {
+        const q = c.quantity!;
+        const range = q.low !== undefined && q.high !== undefined ? `${q.low}–${q.high}` : String(q.value);
+        const speaker = c.attribution ? `${c.attribution.speaker ?? 'unnamed'} (${c.attribution.cue})` : '';
+        out.push(`| ${range} ${q.unit ?? ''} | ${q.approx && q.approx !== 'exact' ? q.approx : c.hedge ?? ''} | ${cell(speaker)} | ${cell(name(c.article))} |`);
+      }
+      out.push('');
+    }
+  }
+
+  const additions = doc.articles.filter((a) => a.additions?.length);
+  if (additions.length) {
+    out.push('## Unsupported additions', '');
+    for (const a of additions) {
+      for (const add of a.additions!) out.push(`- ${cell(articleName(a) ?? a.id)}: “${excerpt(a.text.slice(add.start, add.end))}” (${add.reason})`);
+    }
+    out.push('');
+  }
+
+  if (doc.entities.length) {
+    out.push('## Entities', '', '| entity | type | aliases | mentions |', '|---|---|---|---|');
+    for (const e of [...doc.entities].sort((x, y) => y.mentions.length - x.mentions.length)) {
+      out.push(`| ${cell(e.name)} | ${e.type} | ${cell(e.aliases.join(', '))} | ${e.mentions.length} |`);
+    }
+    out.push('');
+  }
+
+  const dropped = doc.articles.filter((a) => a.dropped.length);
+  if (dropped.length) {
+    out.push('## Dropped boilerplate', '');
+    for (const a of dropped) {
+      out.push(`### ${articleName(a) ?? a.id}`, '');
+      for (const d of a.dropped) out.push(`- \`${d.reason}\`: ${excerpt(d.text)}`);
+      out.push('');
+    }
+  }
+  return out.join('\n');
+}
+
+function articleName(a: ExportArticle | undefined): string | undefined {
+  if (!a) return undefined;
+  return a.title ?? a.source.path ?? a.source.url;
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS - 1)}…` : flat;
+}
+
+function cell(text: string): string {
+  return excerpt(text).replace(/\|/g, '\\|');
+}

@@ -1,0 +1,33 @@
+/** The terminal summary `analyze` prints: stories, derivation graph, figures, dropped boilerplate. */
+import type { Corpus } from '../core/pipeline.js';
+import { renderClaimsSummary } from '../claims/export.js';
+import { renderDerivationGraph } from '../reuse/export.js';
+import type { AnalysisRecord } from '../store/store.js';
+
+export function renderSummary(corpus: Corpus, analysis: AnalysisRecord): string {
+  const lines: string[] = [];
+  const articles = corpus.articles;
+  const name = (id: string) => {
+    const a = articles.find((x) => x.id === id);
+    return a?.meta.title ?? a?.source.path ?? a?.source.url ?? id;
+  };
+  lines.push(`${articles.length} articles · ${analysis.stories.length} stories · ${analysis.links.length} reuse links · ` +
+    `${analysis.entities.length} entities · ${analysis.claims.length} claims`);
+  for (const story of analysis.stories) {
+    const origins = story.origins?.length;
+    lines.push('', `Story ${story.label ? `“${story.label}”` : story.id}: ${story.articles.length} articles` +
+      (origins !== undefined ? `, ${origins} independent origin${origins === 1 ? '' : 's'}` : ''));
+    for (const id of story.articles) lines.push(`  · ${name(id)}`);
+  }
+  lines.push('', 'Derivation graph', renderDerivationGraph(corpus));
+  lines.push('', 'Claims', renderClaimsSummary(corpus));
+  const dropped = new Map<string, number>();
+  for (const a of articles) {
+    for (const d of (a.data as { dropped?: Array<{ reason: string }> }).dropped ?? []) dropped.set(d.reason, (dropped.get(d.reason) ?? 0) + 1);
+  }
+  if (dropped.size) {
+    lines.push('', 'Dropped boilerplate');
+    for (const [reason, n] of [...dropped].sort((a, b) => b[1] - a[1])) lines.push(`  ${String(n).padStart(3)} × ${reason}`);
+  }
+  return lines.join('\n');
+}
