@@ -1,0 +1,142 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ExportSchema, type ExportDocument } from '../src/report/export-schema.js';
+import { openStore } from '../src/store/index.js';
+import { runCli } from './cli-helpers.js';
+
+const SEEDS = resolve(__dirname, '../../shared/seeds');
+const EXAMPLES = resolve(__dirname, '../examples/corpus');
+const tmp = mkdtempSync(join(tmpdir(), 'triangulate-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('triangulate analyze on the seeds', () => {
+  const db = join(tmp, 'seeds.db');
+  const json = join(tmp, 'seeds.json');
+
+  it('stores five articles and writes a JSON export that follows the schema', async () => {
+    expect(existsSync(SEEDS)).toBe(true);
+    const result = await runCli('analyze', SEEDS, '--db', db, '--json', json);
+    expect(result.stderr).not.toMatch(/✗/);
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(readFileSync(json, 'utf8')) as ExportDocument;
+    const parsed = ExportSchema.safeParse(doc);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues?.slice(0, 3))).toBe(true);
+    expect(doc.articles).toHaveLength(5);
+  });
+
+  it('drops captions, credits, the donation appeal, the visit counter and the popular-posts list, with reasons', async () => {
+    const doc = JSON.parse(readFileSync(json, 'utf8')) as ExportDocument;
+    const reasons = new Set(doc.articles.flatMap((a) => a.dropped.map((d) => d.reason)));
+    for (const reason of ['boilerplate:photo-credit', 'boilerplate:donation-appeal', 'boilerplate:visit-counter']) {
+      expect(reasons, reason).toContain(reason);
+    }
+    const dropped = doc.articles.flatMap((a) => a.dropped.map((d) => d.text)).join('\n');
+    expect(dropped).toMatch(/Photo credits/);
+    expect(dropped).toMatch(/Visited \d+ times/);
+    expect(dropped).toMatch(/Popular posts/);
+    // No dropped piece may reappear in the kept text.
+    for (const a of doc.articles) for (const d of a.dropped) if (d.text.length > 30) expect(a.text).not.toContain(d.text);
+  });
+
+  it('keeps every real paragraph of every seed', async () => {
+    const doc = JSON.parse(readFileSync(json, 'utf8')) as ExportDocument;
+    const kept = doc.articles.map((a) => a.text.replace(/\s+/g, ' ')).join('\n');
+    // The last substantive paragraph of each seed ends with a full stop; each must be present.
+    for (const file of ['000_7feaf728ae14c171.txt', '001_49c94936fb6f00b9.txt', '004_17f1a6c54d4db435.txt']) {
+      const lines = readFileSync(join(SEEDS, file), 'utf8').split('\n').filter((l) => l.trim().length > 120);
+      for (const line of lines) expect(kept).toContain(line.trim().replace(/\s+/g, ' ').slice(0, 100));
+    }
+  });
+
+  it('re-ingesting the same articles is a no-op that says so', async () => {
+    const result = await runCli('ingest', SEEDS, '--db', db);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/0 added, 5 already stored/);
+    const store = await openStore(db);
+    expect(await store.countArticles()).toBe(5);
+    await store.close();
+  });
+
+  it('exports Markdown from the store', async () => {
+    const result = await runCli('export', '--format', 'markdown', '--db', db);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('# Triangulate report');
+    expect(result.stdout).toContain('## Dropped boilerplate');
+  });
+});
+
+describe('bad input', () => {
+  it('names each bad input, goes on with the rest, exits 1, and leaves stored articles unchanged', async () => {
+    const db = join(tmp, 'bad.db');
+    const good = join(tmp, 'good');
+    mkdirSync(good);
+    writeFileSync(join(good, 'a.txt'), 'Bridge reopens after repairs\n\nThe city council said on Monday that the bridge over the river reopened after six weeks of repairs costing about 2 million euros.\n');
+    expect((await runCli('ingest', good, '--db', db)).code).toBe(0);
+    const before = readFileSync(db).length > 0 ? await snapshot(db) : '';
+
+    const bad = join(tmp, 'bad');
+    mkdirSync(bad);
+    writeFileSync(join(bad, 'empty.txt'), '');
+    writeFileSync(join(bad, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    writeFileSync(join(bad, 'broken.json'), '{"text": "unterminated');
+    writeFileSync(join(bad, 'ok.txt'), 'Ferry service resumes\n\nThe ferry operator said on Tuesday that crossings resumed after the storm, with 12 sailings a day.\n');
+    const result = await runCli('ingest', bad, '--db', db);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('empty.txt');
+    expect(result.stderr).toContain('image.png');
+    expect(result.stderr).toContain('broken.json');
+    expect(result.stderr).toMatch(/1 added/);
+    const after = await snapshot(db);
+    expect(after).toContain(before.split('\n')[0]);
+    const store = await openStore(db);
+    expect(await store.countArticles()).toBe(2);
+    expect((await store.listFailures()).length).toBe(3);
+    await store.close();
+  });
+
+  it('exits 3 when every input fails', async () => {
+    const result = await runCli('ingest', join(tmp, 'does-not-exist.txt'), '--db', join(tmp, 'none.db'));
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('does-not-exist.txt');
+  });
+});
+
+describe('extract and usage', () => {
+  it('extract prints one JSON line per input and stores nothing', async () => {
+    const result = await runCli('extract', join(SEEDS, '002_74cb888c7f6563bf.txt'), join(SEEDS, '003_44704ef96eb3a8f2.txt'));
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(Object.keys(line).sort()).toEqual(['dropped', 'language', 'published', 'source', 'text', 'title']);
+    expect(lines[0].dropped.map((d: { reason: string }) => d.reason)).toContain('boilerplate:donation-appeal');
+  });
+
+  it('exits 2 on an unknown option and 0 on --help', async () => {
+    expect((await runCli('ingest', '--no-such-flag', 'x')).code).toBe(2);
+    const help = await runCli('analyze', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Exit codes/);
+  });
+});
+
+describe('the bundled example corpus', () => {
+  it('analyses end to end with no failed input', async () => {
+    const db = join(tmp, 'examples.db');
+    const json = join(tmp, 'examples.json');
+    const result = await runCli('analyze', EXAMPLES, '--db', db, '--json', json, '--quiet');
+    expect(result.stderr).not.toMatch(/✗/);
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(readFileSync(json, 'utf8')) as ExportDocument;
+    expect(doc.articles.length).toBeGreaterThanOrEqual(8);
+    expect(doc.stories.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+async function snapshot(db: string): Promise<string> {
+  const store = await openStore(db);
+  const articles = await store.listArticles();
+  await store.close();
+  return articles.map((a) => `${a.id}:${a.text}`).join('\n');
+}
