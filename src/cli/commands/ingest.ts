@@ -1,0 +1,13 @@
+import { ingestInto } from '../../app/ingest.js';
+import type { Output } from '../output.js';
+import { ingestExitCode, ingestSummaryLine, showIngestEvent, toIngestOptions, withStore, type InputFlags } from './shared.js';
+
+export async function runIngest(inputs: string[], flags: InputFlags & { db?: string }, out: Output): Promise<number> {
+  return withStore(flags.db, out, async (store) => {
+    const count = { n: 0 };
+    const summary = await ingestInto(store, inputs, toIngestOptions(flags), (e) => showIngestEvent(out, e, count));
+    out.endProgress();
+    out.info(`${ingestSummaryLine(summary)} (store: ${store.location})`);
+    return ingestExitCode(summary);
+  });
+}

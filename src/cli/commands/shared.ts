@@ -1,0 +1,65 @@
+/** Pieces the commands share: option mapping, store opening, ingest event display. */
+import type { IngestEvent, IngestSummary } from '../../app/ingest.js';
+import type { IngestOptions } from '../../ingest/index.js';
+import { openStore, resolveDbLocation } from '../../store/index.js';
+import type { Store } from '../../store/store.js';
+import { EXIT } from '../exit-codes.js';
+import type { Output } from '../output.js';
+
+export interface InputFlags {
+  allowPrivate?: boolean;
+  timeout?: number;
+  maxBytes?: number;
+  delay?: number;
+}
+
+export function toIngestOptions(flags: InputFlags): IngestOptions {
+  return {
+    allowPrivate: flags.allowPrivate,
+    timeoutMs: flags.timeout,
+    maxBytes: flags.maxBytes,
+    perHostDelayMs: flags.delay,
+    stdin: process.stdin,
+  };
+}
+
+export async function withStore<T>(db: string | undefined, out: Output, fn: (store: Store) => Promise<T>): Promise<T> {
+  const location = resolveDbLocation(db);
+  const store = await openStore(location);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Shows one ingest event: failures always (stderr), the rest unless --quiet. */
+export function showIngestEvent(out: Output, event: IngestEvent, count: { n: number }): void {
+  switch (event.type) {
+    case 'failed':
+      out.error(`✗ ${event.input}: ${event.reason} [${event.ruleId}]`);
+      break;
+    case 'warning':
+      out.info(`! ${event.input}: ${event.reason} [${event.ruleId}]`);
+      break;
+    case 'duplicate':
+      out.info(`= ${event.input}: already stored as ${event.duplicateOf} (${event.reason}); nothing changed`);
+      break;
+    case 'added':
+      count.n++;
+      out.progress('articles ingested', count.n);
+      break;
+  }
+}
+
+export function ingestSummaryLine(summary: IngestSummary): string {
+  const parts = [`${summary.added.length} added`, `${summary.duplicates} already stored`, `${summary.failed.length} failed`];
+  if (summary.warnings) parts.push(`${summary.warnings} warnings`);
+  return `ingest: ${parts.join(', ')}`;
+}
+
+/** 0 when no input failed, 1 when some did, 3 when all did. */
+export function ingestExitCode(summary: IngestSummary): number {
+  if (!summary.failed.length) return EXIT.OK;
+  return summary.added.length + summary.duplicates > 0 ? EXIT.INPUT_FAILURES : EXIT.ERROR;
+}

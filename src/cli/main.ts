@@ -1,0 +1,98 @@
+/** The `triangulate` command line: argument parsing only; all work is done by the app/ and report/ APIs. */
+import { Command, CommanderError, Option } from 'commander';
+import { runAnalyze } from './commands/analyze.js';
+import { runExport } from './commands/export.js';
+import { runExtract } from './commands/extract.js';
+import { runIngest } from './commands/ingest.js';
+import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
+import { createOutput } from './output.js';
+
+const VERSION = '0.1.0';
+
+/** Options shared by every command that reads inputs. */
+function inputOptions(cmd: Command): Command {
+  return cmd
+    .option('--allow-private', 'allow fetching private, loopback and link-local addresses (off: SSRF guard)')
+    .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds').argParser(positiveInt))
+    .addOption(new Option('--max-bytes <n>', 'largest input accepted, in bytes').argParser(positiveInt))
+    .addOption(new Option('--delay <ms>', 'pause between two requests to the same host').argParser(nonNegativeInt));
+}
+
+function storeOption(cmd: Command): Command {
+  return cmd.option('--db <path>', 'SQLite database file (default: $TRIANGULATE_DB or .triangulate/triangulate.db)');
+}
+
+/** Runs the CLI on `argv` (without node and script) and resolves to the exit code. */
+export async function main(argv: string[], io: { stdout?: NodeJS.WriteStream; stderr?: NodeJS.WriteStream } = {}): Promise<number> {
+  let code: number = EXIT.OK;
+  const program = new Command('triangulate')
+    .description('Cross-check news coverage: who reports what, who copied whom, how many independent sources.')
+    .version(VERSION)
+    .option('-q, --quiet', 'print only results and errors')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => (io.stdout ?? process.stdout).write(s),
+      writeErr: (s) => (io.stderr ?? process.stderr).write(s),
+    });
+  const out = () => createOutput({ quiet: Boolean(program.opts().quiet), ...io });
+
+  storeOption(inputOptions(program.command('ingest')))
+    .description('read files, directories, globs, feeds or URLs (- for stdin), extract their main text, and store them')
+    .argument('<inputs...>', 'paths, globs, URLs or -')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (inputs: string[], opts) => {
+      code = await runIngest(inputs, opts, out());
+    });
+
+  storeOption(inputOptions(program.command('analyze')))
+    .description('ingest the inputs, then run every analysis stage over the stored articles and print a summary')
+    .argument('[inputs...]', 'paths, globs, URLs or - (none: re-analyse what is stored)')
+    .option('--json <file>', 'also write the JSON export to this file')
+    .option('--markdown <file>', 'also write a Markdown report to this file')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (inputs: string[], opts) => {
+      code = await runAnalyze(inputs, opts, out());
+    });
+
+  inputOptions(program.command('extract'))
+    .description('print one JSON line per input with its main text, metadata and dropped pieces; stores nothing')
+    .argument('<inputs...>', 'paths, globs, URLs or -')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (inputs: string[], opts) => {
+      code = await runExtract(inputs, opts, out());
+    });
+
+  storeOption(program.command('export'))
+    .description('write the stored articles and analysis as JSON (see docs/export.schema.json) or Markdown')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'markdown']).default('json'))
+    .option('--out <file>', 'write to this file instead of stdout')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (opts) => {
+      code = await runExport(opts, out());
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      return error.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+    }
+    (io.stderr ?? process.stderr).write(`triangulate: ${(error as Error).message}\n`);
+    return EXIT.ERROR;
+  }
+  return code;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new CommanderError(EXIT.USAGE, 'triangulate.badNumber', `expected a positive whole number, got "${value}"`);
+  return n;
+}
+
+function nonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new CommanderError(EXIT.USAGE, 'triangulate.badNumber', `expected a whole number ≥ 0, got "${value}"`);
+  return n;
+}

@@ -1,0 +1,57 @@
+/** Terminal output: messages on stderr, results on stdout, a progress bar only on a TTY. */
+
+export interface Output {
+  quiet: boolean;
+  /** Result text for the user (stdout). */
+  print(text: string): void;
+  /** Diagnostic line (stderr); shown even with --quiet for errors. */
+  error(text: string): void;
+  info(text: string): void;
+  progress(label: string, done: number, total?: number): void;
+  endProgress(): void;
+}
+
+/** Bar width in characters. */
+const BAR_CHARS = 24;
+
+export function createOutput(options: { quiet?: boolean; stdout?: NodeJS.WriteStream; stderr?: NodeJS.WriteStream } = {}): Output {
+  const stdout = options.stdout ?? process.stdout;
+  const stderr = options.stderr ?? process.stderr;
+  const quiet = options.quiet ?? false;
+  const tty = Boolean(stderr.isTTY) && !quiet && !process.env.CI;
+  let drawn = false;
+  const clear = () => {
+    if (drawn) stderr.write('\r\x1b[2K');
+    drawn = false;
+  };
+  return {
+    quiet,
+    print: (text) => {
+      clear();
+      stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    },
+    error: (text) => {
+      clear();
+      stderr.write(`${text}\n`);
+    },
+    info: (text) => {
+      if (quiet) return;
+      clear();
+      stderr.write(`${text}\n`);
+    },
+    progress: (label, done, total) => {
+      if (!tty) return;
+      const width = Math.max(20, (stderr.columns ?? 80) - BAR_CHARS - 20);
+      let line: string;
+      if (total && total > 0) {
+        const filled = Math.round((Math.min(done, total) / total) * BAR_CHARS);
+        line = `[${'#'.repeat(filled)}${'.'.repeat(BAR_CHARS - filled)}] ${done}/${total} ${label}`;
+      } else {
+        line = `${done} ${label}`;
+      }
+      stderr.write(`\r\x1b[2K${line.slice(0, width + BAR_CHARS)}`);
+      drawn = true;
+    },
+    endProgress: clear,
+  };
+}
