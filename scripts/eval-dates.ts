@@ -1,0 +1,198 @@
+/**
+ * Scores `findDates` on TempEval-3 TBAQ-cleaned (TimeBank + AQUAINT, the TE3 *training* corpus):
+ * relaxed span match on TIMEX3 DATE/TIME and value accuracy / value F1 where the gold value is
+ * representable as our from/to/grain. Run: `npx tsx scripts/eval-dates.ts`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { findDates } from '../src/claims/dates.js';
+import type { DateMention } from '../src/claims/types.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+/** TBAQ-cleaned folder, relative to the repository root's sibling `shared` folder. */
+export const TEMPEVAL_DIR = path.resolve(HERE, '../../shared/data/timeml-tempeval3/TBAQ-cleaned');
+/** Published TE3 Task A value F1 on the TE3 platinum test set (UzZaman et al. 2013, Table 3). */
+export const PUBLISHED_VALUE_F1 = { HeidelTime: 77.61, SUTime: 67.38 } as const;
+
+interface GoldTimex {
+  start: number;
+  end: number;
+  type: string;
+  value: string;
+}
+
+interface Doc {
+  name: string;
+  dct: string;
+  text: string;
+  timexes: GoldTimex[];
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Strips TimeML tags from the TEXT element, keeping TIMEX3 offsets into the plain text. */
+export function parseTml(name: string, xml: string): Doc {
+  const dct = xml.match(/<DCT>\s*<TIMEX3[^>]*value="([^"]+)"/)?.[1] ?? '';
+  const body = xml.match(/<TEXT>([\s\S]*?)<\/TEXT>/)?.[1] ?? '';
+  let text = '';
+  const timexes: GoldTimex[] = [];
+  let open: Omit<GoldTimex, 'end'> | undefined;
+  for (const m of body.matchAll(/<(\/?)([A-Z0-9]+)([^>]*)>|&(amp|lt|gt|quot|apos|#\d+);|[^<&]+|[<&]/g)) {
+    if (m[2] === 'TIMEX3' && !m[1]) {
+      open = { start: text.length, type: m[3].match(/type="([^"]+)"/)?.[1] ?? '', value: m[3].match(/value="([^"]*)"/)?.[1] ?? '' };
+    } else if (m[2] === 'TIMEX3' && m[1] && open) {
+      timexes.push({ ...open, end: text.length });
+      open = undefined;
+    } else if (m[2]) {
+      // other tags carry no text
+    } else if (m[4]) {
+      text += m[4].startsWith('#') ? String.fromCharCode(+m[4].slice(1)) : ENTITIES[m[4]];
+    } else text += m[0];
+  }
+  return { name, dct: dct.slice(0, 10), text, timexes };
+}
+
+type DayRange = [string, string];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+function lastDay(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+function isoWeekMonday(y: number, w: number): Date {
+  const jan4 = new Date(Date.UTC(y, 0, 4));
+  const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86_400_000);
+  return new Date(monday.getTime() + (w - 1) * 7 * 86_400_000);
+}
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Gold TIMEX3 value -> inclusive day range, or undefined when our shape cannot represent it. */
+export function goldRange(value: string): DayRange | undefined {
+  let m: RegExpMatchArray | null;
+  if ((m = value.match(/^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$/))) return [`${m[1]}-${m[2]}-${m[3]}`, `${m[1]}-${m[2]}-${m[3]}`];
+  if ((m = value.match(/^(\d{4})-(\d{2})$/))) return [`${m[1]}-${m[2]}-01`, `${m[1]}-${m[2]}-${pad(lastDay(+m[1], +m[2]))}`];
+  if ((m = value.match(/^(\d{4})$/))) return [`${m[1]}-01-01`, `${m[1]}-12-31`];
+  if ((m = value.match(/^(\d{3})$/))) return [`${m[1]}0-01-01`, `${m[1]}9-12-31`];
+  if ((m = value.match(/^(\d{4})-W(\d{2})$/))) {
+    const monday = isoWeekMonday(+m[1], +m[2]);
+    return [day(monday), day(new Date(monday.getTime() + 6 * 86_400_000))];
+  }
+  if ((m = value.match(/^(\d{4})-Q([1-4])$/))) {
+    const q = +m[2];
+    return [`${m[1]}-${pad(q * 3 - 2)}-01`, `${m[1]}-${pad(q * 3)}-${pad(lastDay(+m[1], q * 3))}`];
+  }
+  if ((m = value.match(/^(\d{4})-H([12])$/))) return m[2] === '1' ? [`${m[1]}-01-01`, `${m[1]}-06-30`] : [`${m[1]}-07-01`, `${m[1]}-12-31`];
+  return undefined;
+}
+
+/** Our mention -> inclusive day range, or undefined when unresolved. */
+export function mentionRange(m: DateMention): DayRange | undefined {
+  if (!m.resolved || !m.from || !m.to) return undefined;
+  const expand = (iso: string, end: boolean): string => {
+    const [y, mo, d] = iso.split('-').map(Number);
+    if (d) return iso;
+    if (mo) return `${pad4(y)}-${pad(mo)}-${end ? pad(lastDay(y, mo)) : '01'}`;
+    return `${pad4(y)}-${end ? '12-31' : '01-01'}`;
+  };
+  return [expand(m.from, false), expand(m.to, true)];
+}
+const pad4 = (n: number) => String(n).padStart(4, '0');
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
+const pct = (x: number) => (100 * x).toFixed(2);
+
+/** Loads every .tml under TBAQ-cleaned; throws when the folder is missing. */
+export function loadTempEval(dir = TEMPEVAL_DIR): Doc[] {
+  const docs: Doc[] = [];
+  for (const sub of readdirSync(dir, { withFileTypes: true })) {
+    if (!sub.isDirectory()) continue;
+    for (const file of readdirSync(path.join(dir, sub.name))) {
+      if (file.endsWith('.tml')) docs.push(parseTml(file, readFileSync(path.join(dir, sub.name, file), 'utf8')));
+    }
+  }
+  if (!docs.length) throw new Error(`no .tml files under ${dir}`);
+  return docs;
+}
+
+export interface DateScores {
+  docs: number;
+  gold: number;
+  predicted: number;
+  spanP: number;
+  spanR: number;
+  spanF1: number;
+  valueGold: number;
+  excluded: Record<string, number>;
+  valueAccuracy: number;
+  valueP: number;
+  valueR: number;
+  valueF1: number;
+}
+
+/** Scores findDates on the documents; DURATION/SET gold is ignored (a prediction on one is neither right nor wrong). */
+export function scoreDates(docs: Doc[]): DateScores {
+  let gold = 0, predicted = 0, spanTpP = 0, spanTpG = 0;
+  let valueGold = 0, valuePred = 0, matched = 0, correct = 0;
+  const excluded: Record<string, number> = {};
+  for (const doc of docs) {
+    const preds = findDates(doc.text, doc.dct);
+    const scored = doc.timexes.filter((t) => t.type === 'DATE' || t.type === 'TIME');
+    const ignored = doc.timexes.filter((t) => t.type === 'DURATION' || t.type === 'SET');
+    const live = preds.filter((p) => scored.some((g) => overlaps(p, g)) || !ignored.some((g) => overlaps(p, g)));
+    gold += scored.length;
+    predicted += live.length;
+    spanTpP += live.filter((p) => scored.some((g) => overlaps(p, g))).length;
+    spanTpG += scored.filter((g) => live.some((p) => overlaps(p, g))).length;
+    const representable = scored.filter((g) => {
+      const ok = !!goldRange(g.value);
+      if (!ok) {
+        const kind = g.value.replace(/\d/g, '9');
+        excluded[kind] = (excluded[kind] ?? 0) + 1;
+      }
+      return ok;
+    });
+    const unrepresentable = scored.filter((g) => !goldRange(g.value));
+    valueGold += representable.length;
+    valuePred += live.filter((p) => !unrepresentable.some((g) => overlaps(p, g))).length;
+    const used = new Set<DateMention>();
+    for (const g of representable) {
+      const p = live.find((x) => !used.has(x) && overlaps(x, g));
+      if (!p) continue;
+      used.add(p);
+      matched++;
+      const want = goldRange(g.value)!;
+      const got = mentionRange(p);
+      if (got && got[0] === want[0] && got[1] === want[1]) correct++;
+    }
+  }
+  const spanP = predicted ? spanTpP / predicted : 0;
+  const spanR = gold ? spanTpG / gold : 0;
+  const valueP = valuePred ? correct / valuePred : 0;
+  const valueR = valueGold ? correct / valueGold : 0;
+  return {
+    docs: docs.length, gold, predicted, spanP, spanR, spanF1: f1(spanP, spanR), valueGold, excluded,
+    valueAccuracy: matched ? correct / matched : 0, valueP, valueR, valueF1: f1(valueP, valueR),
+  };
+}
+
+/** Runs the evaluation and returns the report lines. */
+export async function evalDates(): Promise<string[]> {
+  const started = performance.now();
+  const s = scoreDates(loadTempEval());
+  const excluded = Object.entries(s.excluded).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
+  return [
+    `dates on TempEval-3 TBAQ-cleaned (TE3 training corpus; DCT as reference): ${s.docs} docs, ${s.gold} DATE/TIME timexes, ${s.predicted} predictions`,
+    `  relaxed span  P ${pct(s.spanP)}  R ${pct(s.spanR)}  F1 ${pct(s.spanF1)}  (DURATION/SET gold ignored)`,
+    `  value (${s.valueGold} representable gold)  accuracy on matched ${pct(s.valueAccuracy)}  P ${pct(s.valueP)}  R ${pct(s.valueR)}  F1 ${pct(s.valueF1)}`,
+    `  excluded gold values: ${excluded || 'none'}`,
+    `  published TE3 value F1 (all timex types, TE3 platinum *test* set, not comparable one-to-one): HeidelTime ${PUBLISHED_VALUE_F1.HeidelTime}, SUTime ${PUBLISHED_VALUE_F1.SUTime}`,
+    `  time ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  ];
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  void evalDates().then((lines) => {
+    for (const line of lines) console.log(line);
+  });
+}

@@ -1,0 +1,78 @@
+/**
+ * Word lists and patterns for date extraction and tense detection, kept as data in one module.
+ * Patterns are case-insensitive unless stated.
+ */
+
+/** Verbs and markers that put a bare weekday or month in the future ("will", "expected to", "to arrive"). */
+export const FUTURE_CUES =
+  /\b(?:will|won['’]t|['’]ll|shall|going to|expect(?:s|ed)? to|expected|scheduled|set to|due to|plan(?:s|ned|ning)?(?: to)?|would|upcoming|next|as (?:soon|early|late) as|to (?:arrive|begin|start|hold|meet|visit|travel|take place|deploy|be|open|launch|vote|sign|leave|return|resume))\b/gi;
+
+/** Verbs and markers that put a bare weekday or month in the past. `-ed` words are read as past forms. */
+export const PAST_CUES =
+  /\b(?:said|says|told|was|were|had|did|announced|reported|claimed|added|ago|last|since|earlier|previously|[a-z]{3,}ed)\b/gi;
+
+/** Modifiers written before a date that keep its value but belong to the expression ("early October"). */
+export const DATE_MODIFIERS = /(?:\b(?:early|late|mid|the end of|end of|the beginning of|beginning of|the start of|start of|the middle of|middle of)[\s-]+)$/i;
+
+/** Prepositions chrono keeps at the front of a match that are not part of the time expression. */
+export const LEADING_PREPOSITIONS = /^(?:on|at|in|by|since|from|until|till|during|before|after|of|for)\s+/i;
+
+/** Chrono matches that are not dates for our purpose: "now" and durations ("for 3 days", "within a week"). */
+export const NOT_A_DATE =
+  /^(?:(?:right\s+)?now|for\s+.+|within\s+.+|(?:in\s+|after\s+)?(?:a|an|the|\d+|a couple of|a few|several|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:minutes?|hours?|days?|weeks?|months?|years?))$/i;
+
+/** Relative expressions anchored to another event, not to the publication date ("two days later", "the day before"). */
+export const EVENT_RELATIVE = /(?:\b(?:before|after|later|afterwards?)$|^(?:the\s+)?(?:next|past|last|coming|following)\s+(?:few|several|couple of)\s+\w+$|^(?:a\s+)?weekend$)/i;
+
+/** A time-only chrono match is kept only when it is clearly a clock time or a casual day part. */
+export const CLOCK_TIME = /\d{1,2}:\d{2}|\d\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\b(?:this|yesterday|tomorrow|last|tonight|today)\b.*\b(?:morning|afternoon|evening|night)\b|\btonight\b|\bmidnight\b/i;
+
+/** Month and weekday names that are also common words; alone they need a preposition or a day to count. */
+export const AMBIGUOUS_MONTHS = /^(?:march|may|sat|sun|wed|mar|jan|jun|aug|sept?|oct|nov|dec|feb|apr|jul)$/i;
+
+/** Words before a bare month that make it a date ("in May", "last March"). */
+export const MONTH_PREPOSITIONS = /\b(?:in|since|by|until|till|from|last|next|this|early|late|mid|of|during|before|after|through|to|and|or|between)[\s-]+$/i;
+
+/** Month and weekday names, for the capitalisation check (chrono also matches "march" the noun). */
+export const CALENDAR_NAMES =
+  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$/i;
+
+/** Unit word of a relative expression ("two months ago", "last year"), which fixes its grain. */
+export const RELATIVE_UNIT = /\b(day|week|month|quarter|year)s?\b/i;
+
+/** Week references resolved to a Monday-Sunday interval. */
+export const WEEK_EXPRESSION = /\b(last|this|next|past|previous|coming)\s+week\b/gi;
+
+/** "by year's end", "end of the year", "end of last year". */
+export const YEAR_END_EXPRESSION = /\b(?:(?:the\s+)?(?:this\s+)?year['’]s\s+end|(?:the\s+)?end\s+of\s+(the|this|last|next)\s+year)\b/gi;
+
+/** Quarters: "the third quarter", "fourth-quarter", "the first quarter of 1998". */
+export const QUARTER_EXPRESSION =
+  /\b(first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]quarter(?:\s+of\s+(\d{4}))?\b/gi;
+
+/** Quarters named relative to the publication date, as in earnings reports ("the latest quarter", "the year-ago quarter"). */
+export const RELATIVE_QUARTER_EXPRESSION =
+  /\bthe\s+(?:(latest|most recent|last|past|current|year-earlier|year-ago|same|previous|prior)\s+)?(?:fiscal\s+)?quarter\b(?!\s+of\b)/gi;
+
+/** A month name after last/next/this ("last May"), which chrono misses for months that are also words. */
+export const MODIFIED_MONTH_EXPRESSION =
+  /\b(last|next|this)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
+
+export const MONTH_NUMBERS: Readonly<Record<string, number>> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+};
+
+export const QUARTER_NUMBERS: Readonly<Record<string, number>> = {
+  first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4,
+};
+
+/** Decades: "the 1990s", "the '90s" (the second only with a written century is unsupported). */
+export const DECADE_EXPRESSION = /\b(?:the\s+)?((?:1[89]|20)\d)0['’]?s\b/g;
+
+/** Bare years 1800-2099 not glued to other digits or letters. */
+export const YEAR_EXPRESSION = /(?<![\p{L}\p{N}$€£.,]|\p{Lu}-|\d-)(1[89]\d\d|20\d\d)(?![\p{L}\p{N}%]|[.,]\d)/gu;
+
+/** Cue words that introduce a publication date near the top of a page. */
+export const PUBLISHED_CUES = /\b(?:published|posted|updated|first published|date)\s*(?:on|:)?\s*/i;
+
+export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
