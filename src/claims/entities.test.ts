@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { makeArticle } from '../core/article.js';
+import { createPipeline } from '../core/pipeline.js';
+import { sentencesStage } from '../segment/sentences.js';
+import { entitiesFactory, entitiesStage, tagEntities } from './entities.js';
+
+const tag = (text: string) =>
+  tagEntities(text).map((m) => [text.slice(m.start, m.end), m.type] as const);
+
+describe('entities: finds and types names', () => {
+  const rows: [string, Array<[string, string]>][] = [
+    ['Officials in Kyiv met envoys from Warsaw on Tuesday.', [['Kyiv', 'place'], ['Warsaw', 'place']]],
+    ['The 3rd Army Corps and the 47th Separate Mechanized Brigade moved east.', [['3rd Army Corps', 'military-unit'], ['47th Separate Mechanized Brigade', 'military-unit']]],
+    ['Ships of the Black Sea Fleet left port.', [['Black Sea Fleet', 'military-unit']]],
+    ['A Su-34 and two F-16 jets flew past an S-400 battery.', [['Su-34', 'equipment'], ['F-16', 'equipment'], ['S-400', 'equipment']]],
+    ['Kyiv asked for more HIMARS launchers.', [['Kyiv', 'place'], ['HIMARS', 'equipment']]],
+    ['Seoul may send the Chunmoo-II rocket system.', [['Seoul', 'place'], ['Chunmoo-II', 'equipment']]],
+    ['Maria Lopez told Reuters the talks failed.', [['Maria Lopez', 'person'], ['Reuters', 'outlet']]],
+    ['The Ministry of Foreign Affairs said nothing.', [['Ministry of Foreign Affairs', 'organisation']]],
+    ['Tensions rose, the Kyodo news agency said.', [['Kyodo', 'outlet']]],
+    ['Troops gathered in the Belgorod region.', [['Belgorod', 'place']]],
+    ['Shelling hit Novopavlivka region villages.', [['Novopavlivka', 'place']]],
+    ['The Zarnitsa Institute published a report.', [['Zarnitsa Institute', 'organisation']]],
+    ['Pavel Orlov said the plan would work.', [['Pavel Orlov', 'person']]],
+    ['J. Smith scored twice.', [['J. Smith', 'person']]],
+  ];
+  it.each(rows)('%j', (text, expected) => expect(tag(text)).toEqual(expected));
+});
+
+describe('entities: false positives (must not be entities)', () => {
+  const rows: [string, string[]][] = [
+    ['On Monday, officials met again in November.', ['Monday', 'November']],
+    ['Ukrainian and North Korean soldiers were seen.', ['Ukrainian', 'North Korean', 'North Korean soldiers']],
+    ['However, the talks went on.', ['However']],
+    ['The Russian-occupied town was shelled.', ['Russian-occupied']],
+    ['They will be ready by Nov. 1, the source said.', ['Nov.', 'Nov. 1']],
+    ['Read more: Related stories', ['Read', 'Related']],
+    ['Officials said the COVID-19 rules ended.', ['COVID-19']],
+  ];
+  it.each(rows)('%j', (text, forbidden) => {
+    const found = tag(text).map(([surface]) => surface);
+    for (const word of forbidden) expect(found).not.toContain(word);
+  });
+});
+
+describe('entities: names, titles and possessives', () => {
+  it('entities: strips a possessive to the name', () => {
+    expect(tag("Russia's army and Ukraine’s navy")).toEqual([['Russia', 'place'], ['Ukraine', 'place']]);
+  });
+
+  it('entities: stores the title apart from the name', () => {
+    const text = 'Lt. Gen. Ivan Petrenko and Defense Secretary Anna Kowalski spoke.';
+    const mentions = tagEntities(text);
+    expect(mentions.map((m) => [text.slice(m.start, m.end), m.type, m.title && text.slice(m.title.start, m.title.end)])).toEqual([
+      ['Ivan Petrenko', 'person', 'Lt. Gen.'],
+      ['Anna Kowalski', 'person', 'Defense Secretary'],
+    ]);
+  });
+
+  it('entities: splits an organisation out of a title ("Border Police Chief")', () => {
+    const text = "Moldova's Border Police Chief Ion Rusu said so.";
+    const mentions = tagEntities(text);
+    expect(mentions.map((m) => [text.slice(m.start, m.end), m.type, m.title && text.slice(m.title.start, m.title.end)])).toEqual([
+      ['Moldova', 'place', undefined],
+      ['Border Police', 'organisation', undefined],
+      ['Ion Rusu', 'person', 'Chief'],
+    ]);
+    expect(mentions[1].key).toBe('border police of moldova');
+  });
+
+  it('entities: keeps an outlet name with its "The"', () => {
+    expect(tag('He told The Washington Post on Friday.')).toEqual([['The Washington Post', 'outlet']]);
+  });
+
+  it('entities: a surname alone takes the type of the full name in the article', () => {
+    expect(tag('Tomasz Wrona said the talks failed. Later, Wrona left.')).toEqual([['Tomasz Wrona', 'person'], ['Wrona', 'person']]);
+  });
+
+  it('entities: keys an organisation owned through a possessive as "Y of X"', () => {
+    const m = tagEntities("Moldova's National Security Service warned.").find((x) => x.type === 'organisation')!;
+    expect(m.key).toBe('national security service of moldova');
+  });
+});
+
+describe('claims/entities stage', () => {
+  it('entities: fills the entity layer after sentence segmentation', async () => {
+    const corpus = await createPipeline([sentencesStage, entitiesStage]).run([makeArticle({ text: 'Budapest hosted talks. Oslo did not.' })]);
+    expect(corpus.articles[0].layers.entity?.map((m) => m.type)).toEqual(['place', 'place']);
+  });
+
+  it('entities: the factory can drop untyped names', () => {
+    expect(entitiesFactory.options.parse({})).toEqual({ keepOther: true });
+    expect(entitiesFactory.create({ keepOther: false }).name).toBe('claims/entities');
+  });
+});
