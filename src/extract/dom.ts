@@ -1,0 +1,42 @@
+import { parseHTML } from 'linkedom';
+
+/** Minimal DOM node view we rely on (linkedom implements the standard DOM). */
+export type DomNode = {
+  nodeType: number;
+  nodeValue: string | null;
+  childNodes: ArrayLike<DomNode>;
+  parentNode: DomNode | null;
+  localName?: string;
+  textContent: string | null;
+  getAttribute?(name: string): string | null;
+};
+export type DomElement = DomNode & {
+  localName: string;
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+  children: ArrayLike<DomElement>;
+};
+export type DomDocument = {
+  documentElement: DomElement;
+  body: DomElement | null;
+  head: DomElement | null;
+  title: string;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+};
+
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+
+/** Parses an HTML string into a detached document (never touches the network). */
+export function parseHtmlDocument(html: string): DomDocument {
+  // linkedom treats a fragment without <html> oddly; wrap it so body/head exist.
+  const source = /<html[\s>]/i.test(html.slice(0, 5000)) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  return parseHTML(source).document as unknown as DomDocument;
+}
+
+/** Collapses runs of whitespace (incl. NBSP) to single spaces and trims. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();
+}

@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { articleIdFor, type Article, type ArticleMeta } from '../core/article.js';
+import type { ArticleMessage } from '../core/message.js';
+import type { Stage } from '../core/pipeline.js';
+import type { RawDocument } from '../core/raw-document.js';
+import type { StageFactory } from '../core/registry.js';
+import { filterBoilerplate } from './boilerplate.js';
+import { detectLanguage } from './detect-language.js';
+import { parseHtmlDocument } from './dom.js';
+import { joinParagraphs, PARAGRAPH_SEPARATOR } from './html-paragraphs.js';
+import { findMainContent } from './main-content.js';
+import { readHtmlMetadata } from './metadata.js';
+import type { DroppedPiece, SourceMapEntry, SourceParagraph } from './paragraph.js';
+import { rejoinParagraphs } from './rejoin.js';
+import { collectTextParagraphs } from './text-paragraphs.js';
+
+/** Main text shorter than this (chars) gets an `extract:too-short` warning. */
+export const MIN_TEXT_CHARS = 250;
+
+declare module '../core/article.js' {
+  interface ArticleData {
+    /** Pieces the boilerplate filter removed, with offsets into the pre-filter text. */
+    dropped?: DroppedPiece[];
+    /** Where each paragraph of `text` came from in the pre-filter text (the raw body for text input). */
+    sourceMap?: SourceMapEntry[];
+  }
+}
+
+/** Options for {@link extractDocument}. */
+export interface ExtractOptions {
+  /** Run the paragraph boilerplate filter (default true). */
+  boilerplate?: boolean;
+  /** Rejoin paragraphs broken mid-sentence (default true). */
+  rejoin?: boolean;
+  /** Boilerplate rules to switch off (see `BoilerplateOptions.skipRules`). */
+  skipRules?: readonly string[];
+}
+
+const SOURCE = 'extract/main-text';
+
+function info(ruleId: string, reason: string, note?: string): ArticleMessage {
+  return note ? { ruleId, source: SOURCE, severity: 'info', reason, note } : { ruleId, source: SOURCE, severity: 'info', reason };
+}
+
+function mergeMeta(found: ArticleMeta, given: Partial<ArticleMeta> | undefined): ArticleMeta {
+  const meta: ArticleMeta = { ...found };
+  if (given) {
+    for (const [key, value] of Object.entries(given) as Array<[keyof ArticleMeta, string | undefined]>) {
+      if (typeof value === 'string' && value.trim()) meta[key] = value.trim();
+    }
+  }
+  return meta;
+}
+
+interface Prepared {
+  paragraphs: SourceParagraph[];
+  meta: ArticleMeta;
+  messages: ArticleMessage[];
+  html?: string;
+}
+
+function prepareHtml(raw: RawDocument): Prepared {
+  const document = parseHtmlDocument(raw.body);
+  const { meta, jsonLd, origins } = readHtmlMetadata(document, raw.url);
+  const content = findMainContent(raw.body, document, jsonLd.articleBody);
+  const messages = [info('extract:attempt', `main content from attempt ${content.attempt}`, content.why)];
+  const fields = Object.entries(origins).map(([k, v]) => `${k} from ${v}`);
+  if (fields.length) messages.push(info('extract:metadata', 'metadata sources', fields.join('; ')));
+  return { paragraphs: content.paragraphs, meta, messages, html: raw.body };
+}
+
+function prepareText(raw: RawDocument): Prepared {
+  const { paragraphs, title } = collectTextParagraphs(raw.body, raw.format === 'markdown');
+  return { paragraphs, meta: title ? { title } : {}, messages: [] };
+}
+
+/**
+ * Turns one raw input into an Article: main text (HTML through a numbered cascade), metadata,
+ * boilerplate removed paragraph by paragraph, broken paragraphs rejoined, offsets kept.
+ * @example extractDocument({ input: 'a.html', format: 'html', body, fetchedAt }).text
+ */
+export function extractDocument(raw: RawDocument, options: ExtractOptions = {}): Article {
+  const prepared = raw.format === 'html' ? prepareHtml(raw) : prepareText(raw);
+  const messages: ArticleMessage[] = [];
+  for (const note of raw.notes ?? []) {
+    messages.push({ ruleId: note.ruleId, source: 'ingest', severity: note.severity ?? 'warning', reason: note.reason });
+  }
+  messages.push(...prepared.messages);
+
+  let paragraphs = prepared.paragraphs;
+  if (options.rejoin !== false) {
+    const { paragraphs: joined, joins } = rejoinParagraphs(paragraphs);
+    paragraphs = joined;
+    for (const join of joins) {
+      messages.push(info('extract:rejoined', 'rejoined a paragraph broken mid-sentence', `input ${join.start}-${join.end}`));
+    }
+  }
+  let dropped: DroppedPiece[] = [];
+  if (options.boilerplate !== false) {
+    const result = filterBoilerplate(paragraphs, { html: raw.format === 'html', skipRules: options.skipRules });
+    paragraphs = result.kept;
+    dropped = result.dropped;
+  }
+
+  const sourceMap: SourceMapEntry[] = [];
+  const layer = [];
+  let offset = 0;
+  for (const p of paragraphs) {
+    if (sourceMap.length) offset += PARAGRAPH_SEPARATOR.length;
+    const entry = { start: offset, end: offset + p.text.length, inputStart: p.start, inputEnd: p.end };
+    sourceMap.push(entry);
+    layer.push({ start: entry.start, end: entry.end });
+    offset = entry.end;
+  }
+  const text = joinParagraphs(paragraphs);
+
+  const meta = mergeMeta(prepared.meta, raw.meta);
+  if (!meta.lang) meta.lang = detectLanguage(text);
+  const url = meta.canonicalUrl ?? raw.url;
+
+  if (!text.trim()) {
+    messages.push({ ruleId: 'extract:empty', source: SOURCE, severity: 'fatal', reason: 'no main text left after extraction' });
+  } else if (text.length < MIN_TEXT_CHARS) {
+    messages.push({ ruleId: 'extract:too-short', source: SOURCE, severity: 'warning', reason: `main text has ${text.length} chars, under ${MIN_TEXT_CHARS}` });
+  }
+
+  const source: Article['source'] = { fetchedAt: raw.fetchedAt, format: raw.format };
+  if (url) source.url = url;
+  if (raw.path) source.path = raw.path;
+  if (raw.feed) source.feed = raw.feed;
+  if (raw.record !== undefined) source.record = raw.record;
+
+  const article: Article = {
+    id: articleIdFor({ url, text }),
+    source,
+    text,
+    meta,
+    layers: { paragraph: layer },
+    data: { dropped, sourceMap },
+    messages,
+  };
+  if (prepared.html !== undefined) article.html = prepared.html;
+  return article;
+}
+
+/** Options of the `extract/main-text` stage. */
+export const extractStageOptions = z.object({
+  boilerplate: z.boolean().default(true),
+  rejoin: z.boolean().default(true),
+  skipRules: z.array(z.string()).default([]),
+});
+export type ExtractStageOptions = z.infer<typeof extractStageOptions>;
+
+/** Per-article stage that re-runs extraction from `article.html` when present (else leaves the article alone). */
+export function createExtractStage(options: ExtractOptions = {}): Stage {
+  return {
+    name: 'extract/main-text',
+    requires: [],
+    produces: ['text', 'meta', 'layers.paragraph', 'data.dropped', 'data.sourceMap'],
+    run(article) {
+      if (article.html === undefined) return article;
+      const fresh = extractDocument(
+        {
+          input: article.source.path ?? article.source.url ?? article.id,
+          url: article.source.url,
+          path: article.source.path,
+          feed: article.source.feed,
+          record: article.source.record,
+          format: 'html',
+          body: article.html,
+          meta: article.meta,
+          fetchedAt: article.source.fetchedAt,
+        },
+        options,
+      );
+      return { ...fresh, messages: [...article.messages, ...fresh.messages] };
+    },
+  };
+}
+
+/** Registry factory for the `extract/main-text` stage. */
+export const extractStage: StageFactory<typeof extractStageOptions> = {
+  name: 'extract/main-text',
+  options: extractStageOptions,
+  create: (options) => createExtractStage(options),
+};

@@ -1,0 +1,100 @@
+import { collapseWhitespace, ELEMENT_NODE, TEXT_NODE, type DomElement, type DomNode } from './dom.js';
+import type { SourceParagraph } from './paragraph.js';
+import { BLOCK_TAGS, HEADING_TAGS, SKIP_TAGS } from './selectors.js';
+
+/** Separator between paragraphs in pre-filter and final text. */
+export const PARAGRAPH_SEPARATOR = '\n\n';
+
+const CAPTION_CLASS_RE = /(^|[\s_-])(caption|credit|wp-caption-text|image-credit|photo-credit)([\s_-]|$)/i;
+
+interface Flags {
+  heading: boolean;
+  listItem: boolean;
+  inFigure: boolean;
+  quote: boolean;
+}
+
+type Frame = { node: DomNode; flags: Flags; exit: boolean };
+
+/**
+ * Walks an element and cuts its text into paragraphs at block elements and <br>, keeping
+ * headings, list items, link density and figure membership. Iterative, linear in the DOM size.
+ */
+export function collectHtmlParagraphs(root: DomElement): SourceParagraph[] {
+  const out: SourceParagraph[] = [];
+  let parts: string[] = [];
+  let linkChars = 0;
+  let textChars = 0;
+  let current: Flags = { heading: false, listItem: false, inFigure: false, quote: false };
+  let offset = 0;
+  let linkDepth = 0;
+
+  const flush = () => {
+    if (!parts.length) return;
+    const text = collapseWhitespace(parts.join(''));
+    parts = [];
+    if (text) {
+      if (out.length) offset += PARAGRAPH_SEPARATOR.length;
+      const p: SourceParagraph = { text, start: offset, end: offset + text.length };
+      if (current.heading) p.heading = true;
+      if (current.listItem) p.listItem = true;
+      if (current.inFigure) p.inFigure = true;
+      if (current.quote) p.quote = true;
+      p.linkDensity = textChars ? Math.min(1, linkChars / textChars) : 0;
+      offset = p.end;
+      out.push(p);
+    }
+    linkChars = 0;
+    textChars = 0;
+  };
+
+  const rootFlags: Flags = { heading: false, listItem: false, inFigure: false, quote: false };
+  const stack: Frame[] = [{ node: root, flags: rootFlags, exit: false }];
+  while (stack.length) {
+    const frame = stack.pop()!;
+    const { node, flags } = frame;
+    if (node.nodeType === TEXT_NODE) {
+      const value = node.nodeValue ?? '';
+      if (!parts.length) current = flags;
+      parts.push(value);
+      const visible = value.replace(/\s+/g, '').length;
+      textChars += visible;
+      if (linkDepth > 0) linkChars += visible;
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    const tag = node.localName ?? '';
+    if (frame.exit) {
+      if (tag === 'a') linkDepth--;
+      if (BLOCK_TAGS.has(tag)) flush();
+      continue;
+    }
+    if (SKIP_TAGS.has(tag)) continue;
+    if (tag === 'br' || tag === 'hr') {
+      flush();
+      continue;
+    }
+    if (tag === 'img') continue;
+    const el = node as DomElement;
+    if (el.getAttribute('hidden') !== null || /display:\s*none|visibility:\s*hidden/i.test(el.getAttribute('style') ?? '')) continue;
+    if (BLOCK_TAGS.has(tag)) flush();
+    if (tag === 'a') linkDepth++;
+    const cls = el.getAttribute('class') ?? '';
+    const childFlags: Flags = {
+      heading: flags.heading || HEADING_TAGS.has(tag),
+      listItem: flags.listItem || tag === 'li',
+      inFigure: flags.inFigure || tag === 'figure' || tag === 'figcaption' || (cls !== '' && CAPTION_CLASS_RE.test(cls)),
+      quote: flags.quote || tag === 'blockquote' || tag === 'pre',
+    };
+    stack.push({ node, flags, exit: true });
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], flags: childFlags, exit: false });
+  }
+  flush();
+  return out;
+}
+
+/** Joins paragraphs into the pre-filter text their offsets point into. */
+export function joinParagraphs(paragraphs: readonly { text: string }[]): string {
+  return paragraphs.map((p) => p.text).join(PARAGRAPH_SEPARATOR);
+}

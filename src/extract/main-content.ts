@@ -1,0 +1,133 @@
+import { Readability } from '@mozilla/readability';
+import { collapseWhitespace, parseHtmlDocument, type DomDocument, type DomElement } from './dom.js';
+import { collectHtmlParagraphs } from './html-paragraphs.js';
+import type { SourceParagraph } from './paragraph.js';
+import { BODY_SELECTORS, BR_LAYOUT_SELECTORS } from './selectors.js';
+
+/** An attempt whose text is shorter than this (chars) falls through to the next one. */
+export const MIN_ATTEMPT_CHARS = 250;
+/** A fallback replaces Readability only when it holds this many times more text. */
+export const FALLBACK_GAIN_RATIO = 2;
+/** Pages larger than this (chars) skip Readability, whose scoring is superlinear on huge DOMs. */
+export const MAX_READABILITY_HTML_CHARS = 6_000_000;
+
+/** Which attempt of the cascade produced the main content. */
+export type ContentAttempt =
+  | '1:readability'
+  | '2:json-ld-articleBody'
+  | '3:itemprop-articleBody'
+  | '4:text-density'
+  | '5:br-layout'
+  | '6:whole-body';
+
+/** The main content found in a page, as paragraphs with offsets into their joined text. */
+export interface MainContent {
+  attempt: ContentAttempt;
+  paragraphs: SourceParagraph[];
+  /** Why this attempt won, for the `info` message. */
+  why: string;
+}
+
+function textLength(paragraphs: readonly SourceParagraph[]): number {
+  let n = 0;
+  for (const p of paragraphs) n += p.text.length;
+  return n;
+}
+
+function runReadability(document: DomDocument): SourceParagraph[] | undefined {
+  try {
+    // The serializer hands back the element itself, so we skip an HTML round trip.
+    const reader = new Readability(document as unknown as Document, { serializer: (el: Node) => el as unknown as string });
+    const result = reader.parse();
+    if (!result?.content) return undefined;
+    return collectHtmlParagraphs(result.content as unknown as DomElement);
+  } catch {
+    return undefined;
+  }
+}
+
+function paragraphsOfText(text: string): SourceParagraph[] {
+  const out: SourceParagraph[] = [];
+  let offset = 0;
+  for (const raw of text.split(/\n\s*\n|\r?\n/)) {
+    const t = collapseWhitespace(raw);
+    if (!t) continue;
+    if (out.length) offset += 2;
+    out.push({ text: t, start: offset, end: offset + t.length });
+    offset += t.length;
+  }
+  return out;
+}
+
+/** Scores block containers by the non-link text of their paragraph children (Readability-like, simpler). */
+function densestBlock(document: DomDocument): DomElement | undefined {
+  const scores = new Map<DomElement, number>();
+  for (const p of Array.from(document.querySelectorAll('p, pre, td, br'))) {
+    const el = p.localName === 'br' ? (p.parentNode as DomElement | null) : p;
+    if (!el) continue;
+    const text = collapseWhitespace(el.textContent ?? '');
+    if (text.length < 25) continue;
+    let linkText = 0;
+    for (const a of Array.from(el.querySelectorAll('a'))) linkText += (a.textContent ?? '').length;
+    const score = Math.max(0, text.length - 2 * linkText) + (text.match(/[,.]/g)?.length ?? 0) * 10;
+    const parent = (p.localName === 'br' ? el : el.parentNode) as DomElement | null;
+    if (!parent || !parent.localName) continue;
+    scores.set(parent, (scores.get(parent) ?? 0) + score);
+    const grand = parent.parentNode as DomElement | null;
+    if (grand?.localName) scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
+  }
+  let best: DomElement | undefined;
+  let bestScore = 0;
+  for (const [el, s] of scores) if (s > bestScore) [best, bestScore] = [el, s];
+  return best;
+}
+
+function largestMatch(document: DomDocument, selectors: readonly string[]): DomElement | undefined {
+  let best: DomElement | undefined;
+  let bestLen = 0;
+  for (const selector of selectors) {
+    for (const el of Array.from(document.querySelectorAll(selector))) {
+      const len = (el.textContent ?? '').length;
+      if (len > bestLen) [best, bestLen] = [el, len];
+    }
+    if (best) return best;
+  }
+  return best;
+}
+
+/**
+ * Finds the main content of a page with a numbered cascade: 1 Readability, 2 JSON-LD articleBody,
+ * 3 itemprop=articleBody / <article> / <main>, 4 the densest text block, 5 a blog <br> layout,
+ * 6 the whole body. Attempt 1 wins unless it is short and a later attempt holds much more text.
+ */
+export function findMainContent(html: string, document: DomDocument, jsonLdBody: string | undefined): MainContent {
+  const readability = html.length <= MAX_READABILITY_HTML_CHARS ? runReadability(document) : undefined;
+  const readabilityChars = readability ? textLength(readability) : 0;
+  if (readability && readabilityChars >= MIN_ATTEMPT_CHARS) {
+    return { attempt: '1:readability', paragraphs: readability, why: `Readability found ${readabilityChars} chars` };
+  }
+  const floor = Math.max(MIN_ATTEMPT_CHARS, readabilityChars * FALLBACK_GAIN_RATIO);
+  if (jsonLdBody) {
+    const paragraphs = paragraphsOfText(jsonLdBody);
+    if (textLength(paragraphs) >= floor) {
+      return { attempt: '2:json-ld-articleBody', paragraphs, why: `Readability found ${readabilityChars} chars; JSON-LD articleBody has more` };
+    }
+  }
+  // Readability mutated the first parse; later attempts need the page as served.
+  const fresh = parseHtmlDocument(html);
+  const tries: Array<[ContentAttempt, () => DomElement | undefined]> = [
+    ['3:itemprop-articleBody', () => largestMatch(fresh, BODY_SELECTORS)],
+    ['4:text-density', () => densestBlock(fresh)],
+    ['5:br-layout', () => largestMatch(fresh, BR_LAYOUT_SELECTORS)],
+    ['6:whole-body', () => fresh.body ?? undefined],
+  ];
+  for (const [attempt, find] of tries) {
+    const el = find();
+    if (!el) continue;
+    const paragraphs = collectHtmlParagraphs(el);
+    if (textLength(paragraphs) >= floor || attempt === '6:whole-body') {
+      return { attempt, paragraphs, why: `Readability found ${readabilityChars} chars; ${attempt} found ${textLength(paragraphs)}` };
+    }
+  }
+  return { attempt: '1:readability', paragraphs: readability ?? [], why: 'nothing found' };
+}

@@ -1,0 +1,32 @@
+/** One paragraph of pre-filter text, with the structural hints the boilerplate filter uses. */
+export interface SourceParagraph {
+  text: string;
+  /** Offsets of this paragraph in the pre-filter text (raw body for text input). */
+  start: number;
+  end: number;
+  heading?: boolean;
+  listItem?: boolean;
+  /** Share of the text inside links (HTML only). */
+  linkDensity?: number;
+  /** Inside <figure>/<figcaption> or a caption-classed element (HTML only). */
+  inFigure?: boolean;
+  /** Came from a <blockquote>/<pre>; never treated as a caption. */
+  quote?: boolean;
+}
+
+/** A piece the boilerplate filter removed, with offsets into the pre-filter text. */
+export interface DroppedPiece {
+  text: string;
+  /** `boilerplate:<kind>`, e.g. `boilerplate:photo-credit`. */
+  reason: string;
+  start: number;
+  end: number;
+}
+
+/** Maps a paragraph of `Article.text` to where it came from in the pre-filter text. */
+export interface SourceMapEntry {
+  start: number;
+  end: number;
+  inputStart: number;
+  inputEnd: number;
+}
