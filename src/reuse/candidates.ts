@@ -1,0 +1,126 @@
+/**
+ * Candidate retrieval so that only plausibly related pairs are aligned: three indexes whose cost
+ * grows with the corpus, not with its square.
+ * 1. MinHash LSH over word shingles (duplicates, copies).
+ * 2. Sampled shingles in an inverted index (partial reuse: a quoted paragraph sharing few shingles overall).
+ * 3. Rare anchors (numbers, names, long words) in an inverted index (rewrites and translations share facts, not wording).
+ */
+import { LshIndex } from './minhash.js';
+import { termHash, type ReuseProfile } from './profile.js';
+
+/** Keep shingles whose hash is 0 modulo this (about 1 in 8): a stable sample, so two copies keep the same ones. */
+export const SHINGLE_SAMPLE_MOD = 8;
+/** Sampled shingles two articles must share to become candidates. */
+export const MIN_SHARED_SAMPLED_SHINGLES = 2;
+/** A posting list longer than this is boilerplate or a common term; it yields no candidates. */
+export const MAX_POSTING_DOCS = 200;
+/** Anchors per article used for retrieval (the rarest first). */
+export const ANCHORS_PER_ARTICLE = 64;
+/** Anchors two articles must share to become candidates. */
+export const MIN_SHARED_ANCHORS = 4;
+/** Anchor candidates kept per article, best first. */
+export const MAX_ANCHOR_CANDIDATES = 10;
+
+/** A candidate pair and the signals that proposed it. */
+export interface CandidatePair {
+  a: number;
+  b: number;
+  signals: ('lsh' | 'shingles' | 'anchors')[];
+}
+
+/** Inverted indexes over a set of profiles, queried per profile. */
+export class ReuseIndex {
+  private readonly lsh = new LshIndex();
+  private readonly sampled = new Map<number, number[]>();
+  private readonly anchorPostings = new Map<number, number[]>();
+  private readonly anchorDf = new Map<number, number>();
+  private readonly anchorKeys: number[][] = [];
+  private size = 0;
+
+  /** Adds a profile under the next numeric id and returns it. */
+  add(profile: ReuseProfile): number {
+    const doc = this.size++;
+    this.lsh.add(doc, profile.signature);
+    for (const h of sampleShingles(profile.shingles)) pushCapped(this.sampled, h, doc);
+    const keys = [...new Set(profile.anchors.map(termHash))];
+    for (const k of keys) this.anchorDf.set(k, (this.anchorDf.get(k) ?? 0) + 1);
+    this.anchorKeys.push(keys);
+    return doc;
+  }
+
+  /** Second pass after all adds: index each document under its rarest anchors. */
+  finish(): void {
+    for (let doc = 0; doc < this.anchorKeys.length; doc++) {
+      for (const k of this.rarest(this.anchorKeys[doc])) pushCapped(this.anchorPostings, k, doc);
+    }
+  }
+
+  /** Candidate documents for `doc` (indexed) with the signals that found them. */
+  query(doc: number, profile: ReuseProfile): Map<number, Set<CandidatePair['signals'][number]>> {
+    const found = new Map<number, Set<CandidatePair['signals'][number]>>();
+    const note = (other: number, signal: CandidatePair['signals'][number]) => {
+      if (other === doc) return;
+      const set = found.get(other);
+      if (set) set.add(signal);
+      else found.set(other, new Set([signal]));
+    };
+    for (const other of this.lsh.query(profile.signature, doc)) note(other, 'lsh');
+    const shingleHits = new Map<number, number>();
+    for (const h of sampleShingles(profile.shingles)) {
+      const list = this.sampled.get(h);
+      if (!list || list.length > MAX_POSTING_DOCS) continue;
+      for (const other of list) shingleHits.set(other, (shingleHits.get(other) ?? 0) + 1);
+    }
+    for (const [other, n] of shingleHits) if (n >= MIN_SHARED_SAMPLED_SHINGLES) note(other, 'shingles');
+    const anchorHits = new Map<number, number>();
+    for (const k of this.rarest(this.anchorKeys[doc] ?? [])) {
+      const list = this.anchorPostings.get(k);
+      if (!list || list.length > MAX_POSTING_DOCS) continue;
+      for (const other of list) anchorHits.set(other, (anchorHits.get(other) ?? 0) + 1);
+    }
+    const ranked = [...anchorHits].filter(([, n]) => n >= MIN_SHARED_ANCHORS).sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    for (const [other] of ranked.slice(0, MAX_ANCHOR_CANDIDATES)) note(other, 'anchors');
+    return found;
+  }
+
+  private rarest(keys: number[]): number[] {
+    return keys
+      // An anchor no other document has cannot propose a pair; one too many have is not rare.
+      .filter((k) => {
+        const df = this.anchorDf.get(k) ?? 0;
+        return df >= 2 && df <= MAX_POSTING_DOCS;
+      })
+      .sort((x, y) => (this.anchorDf.get(x) ?? 0) - (this.anchorDf.get(y) ?? 0) || x - y)
+      .slice(0, ANCHORS_PER_ARTICLE);
+  }
+}
+
+function sampleShingles(shingles: Uint32Array): Set<number> {
+  const out = new Set<number>();
+  for (const h of shingles) if (h % SHINGLE_SAMPLE_MOD === 0) out.add(h);
+  return out;
+}
+
+function pushCapped(map: Map<number, number[]>, key: number, doc: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [doc]);
+  else if (list.length <= MAX_POSTING_DOCS && list[list.length - 1] !== doc) list.push(doc);
+}
+
+/** All candidate pairs (a < b) of a list of profiles. */
+export function findCandidatePairs(profiles: readonly ReuseProfile[]): CandidatePair[] {
+  const index = new ReuseIndex();
+  for (const p of profiles) index.add(p);
+  index.finish();
+  const pairs = new Map<string, CandidatePair>();
+  profiles.forEach((p, i) => {
+    for (const [j, signals] of index.query(i, p)) {
+      const [a, b] = i < j ? [i, j] : [j, i];
+      const key = `${a}:${b}`;
+      const pair = pairs.get(key);
+      if (pair) for (const s of signals) (pair.signals.includes(s) ? null : pair.signals.push(s));
+      else pairs.set(key, { a, b, signals: [...signals] });
+    }
+  });
+  return [...pairs.values()].sort((x, y) => x.a - y.a || x.b - y.b);
+}
