@@ -1,18 +1,20 @@
 /** Runs every analysis stage over the stored articles and stores what they found. */
-import type { Corpus, Logger, RunOptions } from '../core/pipeline.js';
+import type { Corpus, CorpusData, Logger, RunOptions } from '../core/pipeline.js';
 import { createPipeline } from '../core/pipeline.js';
 import type { StageConfig } from '../core/registry.js';
 import { exportClaims, exportEntities } from '../claims/export.js';
-import { exportLinks } from '../reuse/export.js';
-import { exportStories } from '../cluster/export.js';
+import type { Story } from '../cluster/stories.js';
+import { exportLinks } from '../reuse/export-links.js';
 import { DEFAULT_CONFIG, defaultRegistry } from '../stages.js';
-import type { AnalysisRecord, Store } from '../store/store.js';
+import type { AnalysisRecord, Store, StoredStory } from '../store/store.js';
 
 export interface AnalyzeOptions {
   config?: readonly StageConfig[];
   logger?: Logger;
   onProgress?: RunOptions['onProgress'];
   signal?: AbortSignal;
+  /** Results of an earlier run to extend; stories already formed keep their articles. */
+  previous?: AnalysisRecord;
 }
 
 export interface AnalyzeResult {
@@ -21,36 +23,59 @@ export interface AnalyzeResult {
 }
 
 /**
- * Analyses every stored article and replaces the stored analysis with the new one.
+ * Analyses every stored article and replaces the stored analysis with the new one. Stories grow
+ * incrementally: stored stories keep their articles and new articles join them or open new ones.
  * @example const { analysis } = await analyzeStore(await openStore(':memory:'));
  */
 export async function analyzeStore(store: Store, options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
   const articles = await store.listArticles();
-  const result = await analyzeArticles(articles, options);
+  const result = await analyzeArticles(articles, { previous: await store.loadAnalysis(), ...options });
   await store.updateAnnotations(result.corpus.articles);
   await store.saveAnalysis(result.analysis);
   return result;
 }
 
 /** Runs the pipeline over articles held in memory, without a store. */
-export async function analyzeArticles(
-  articles: Corpus['articles'],
-  options: AnalyzeOptions = {},
-): Promise<AnalyzeResult> {
+export async function analyzeArticles(articles: Corpus['articles'], options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
   const pipeline = createPipeline(defaultRegistry().build(options.config ?? DEFAULT_CONFIG));
-  const corpus = await pipeline.run(articles, { logger: options.logger, onProgress: options.onProgress, signal: options.signal });
+  const present = new Set(articles.map((a) => a.id));
+  const initialData: CorpusData = {};
+  const stories = options.previous?.stories.map((s) => toStory(s, present)).filter((s) => s.articleIds.length);
+  if (stories?.length) initialData.stories = stories;
+  const corpus = await pipeline.run(articles, {
+    logger: options.logger,
+    onProgress: options.onProgress,
+    signal: options.signal,
+    initialData,
+  });
   return { corpus, analysis: collectAnalysis(corpus) };
 }
 
 /** Gathers the corpus stages' results into the stored and exported shape. */
 export function collectAnalysis(corpus: Corpus): AnalysisRecord {
-  const stories = exportStories(corpus);
+  const stories: StoredStory[] = (corpus.data.stories ?? []).map((s) => ({
+    id: s.id,
+    label: s.label,
+    articles: s.articleIds,
+    origins: s.origins,
+    centroid: s.centroid,
+  }));
   return {
     stories,
     links: exportLinks(corpus),
-    origins: stories.flatMap((s) => s.origins ?? []),
+    origins: corpus.data.origins ?? stories.flatMap((s) => s.origins ?? []),
     entities: exportEntities(corpus),
     claims: exportClaims(corpus),
     propositions: [],
+  };
+}
+
+function toStory(stored: StoredStory, present: ReadonlySet<string>): Story {
+  return {
+    id: stored.id,
+    label: stored.label ?? stored.id,
+    articleIds: stored.articles.filter((id) => present.has(id)),
+    origins: [],
+    centroid: stored.centroid ?? [],
   };
 }

@@ -62,6 +62,8 @@ export interface Pipeline {
 export interface RunOptions {
   logger?: Logger;
   signal?: AbortSignal;
+  /** Corpus results of an earlier run that corpus stages may extend (e.g. stories, for incremental clustering). */
+  initialData?: CorpusData;
   /** Called after each stage finishes, for progress display. */
   onProgress?: (event: { stage: string; index: number; total: number }) => void;
 }
@@ -91,7 +93,7 @@ export function createPipeline(stages: readonly AnyStage[]): Pipeline {
 
 async function runStages(stages: readonly AnyStage[], articles: Article[], options: RunOptions): Promise<Corpus> {
   const logger = options.logger ?? silentLogger;
-  let corpus: Corpus = { articles, data: {} as CorpusData };
+  let corpus: Corpus = { articles, data: { ...(options.initialData ?? {}) } as CorpusData };
   for (const [index, stage] of stages.entries()) {
     options.signal?.throwIfAborted();
     if (stage.kind === 'corpus') {

@@ -40,7 +40,8 @@ export function buildExport(articles: readonly Article[], analysis: AnalysisReco
     version: EXPORT_VERSION,
     generatedAt,
     articles: articles.map(exportArticle),
-    stories: analysis.stories,
+    // The centroid is clustering state, not part of the contract.
+    stories: analysis.stories.map(({ centroid: _centroid, ...story }) => story),
     links: analysis.links,
     origins: analysis.origins,
     entities: analysis.entities,

@@ -27,7 +27,7 @@ export function renderMarkdown(doc: ExportDocument): string {
     out.push('');
     const links = doc.links.filter((l) => story.articles.includes(l.from));
     if (links.length) {
-      out.push('### Who copied whom', '');
+      out.push('### Who copied whom', '', ...mermaidGraph(story.articles, links, name), '');
       for (const l of links) {
         out.push(`- ${cell(name(l.from))} ← ${cell(name(l.to))}: **${l.kind}** (score ${l.score.toFixed(2)}, direction ${l.direction})`);
       }
@@ -73,6 +73,20 @@ export function renderMarkdown(doc: ExportDocument): string {
     }
   }
   return out.join('\n');
+}
+
+/** A Mermaid flowchart (rendered as a picture by GitHub and most Markdown viewers): origin -> derivative. */
+function mermaidGraph(ids: readonly string[], links: ExportDocument['links'], name: (id: string) => string): string[] {
+  const node = new Map(ids.map((id, i) => [id, `a${i}`]));
+  const lines = ['```mermaid', 'flowchart LR'];
+  for (const id of ids) lines.push(`  ${node.get(id)}["${excerpt(name(id)).replace(/["\[\]]/g, "'").slice(0, 60)}"]`);
+  for (const l of links) {
+    const from = node.get(l.to);
+    const to = node.get(l.from);
+    if (from && to) lines.push(`  ${from} -->|${l.kind} ${l.score.toFixed(2)}| ${to}`);
+  }
+  lines.push('```');
+  return lines;
 }
 
 function articleName(a: ExportArticle | undefined): string | undefined {

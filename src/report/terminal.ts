@@ -1,7 +1,7 @@
 /** The terminal summary `analyze` prints: stories, derivation graph, figures, dropped boilerplate. */
 import type { Corpus } from '../core/pipeline.js';
 import { renderClaimsSummary } from '../claims/export.js';
-import { renderDerivationGraph } from '../reuse/export.js';
+import { renderDerivationGraph } from '../reuse/graph.js';
 import type { AnalysisRecord } from '../store/store.js';
 
 export function renderSummary(corpus: Corpus, analysis: AnalysisRecord): string {

@@ -3,7 +3,7 @@ import { SqlStore } from './sql-store.js';
 import { openSqliteDriver } from './sqlite/driver.js';
 import type { Store } from './store.js';
 
-export type { Store, AddResult, AnalysisRecord, StoredFailure } from './store.js';
+export type { Store, AddResult, AnalysisRecord, StoredFailure, StoredStory } from './store.js';
 
 /** Where the database lives when neither `--db` nor `TRIANGULATE_DB` says otherwise. */
 export const DEFAULT_DB_PATH = join('.triangulate', 'triangulate.db');

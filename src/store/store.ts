@@ -11,9 +11,14 @@ export type AddResult =
   | { status: 'added'; id: string }
   | { status: 'duplicate'; id: string; duplicateOf: string; reason: 'same-url' | 'same-text' | 'same-id' };
 
+/** A story as stored: its export form plus the term centroid that lets new articles join it later. */
+export interface StoredStory extends ExportStory {
+  centroid?: [string, number][];
+}
+
 /** Cross-article results of one analysis run, stored apart from the articles. */
 export interface AnalysisRecord {
-  stories: ExportStory[];
+  stories: StoredStory[];
   links: ExportLink[];
   origins: string[][];
   entities: ExportEntity[];
