@@ -149,3 +149,25 @@ async function snapshot(db: string): Promise<string> {
   await store.close();
   return articles.map((a) => `${a.id}:${a.text}`).join('\n');
 }
+
+describe('provenance in the seeds export', () => {
+  it('links the padded rewrite to its origin and flags the claims it added with no support', async () => {
+    const db = join(tmp, 'prov.db');
+    const json = join(tmp, 'prov.json');
+    expect((await runCli('analyze', SEEDS, '--db', db, '--json', json, '--quiet')).code).toBe(0);
+    const doc = JSON.parse(readFileSync(json, 'utf8')) as ExportDocument;
+    const byPath = (name: string) => doc.articles.find((a) => a.source.path?.endsWith(name))!;
+    const origin = byPath('000_7feaf728ae14c171.txt');
+    const rewrite = byPath('001_49c94936fb6f00b9.txt');
+    const derived = doc.links.filter((l) => ['duplicate', 'copy', 'partial', 'rewrite', 'translation'].includes(l.kind));
+    expect(derived.map((l) => [l.from, l.to, l.kind])).toEqual([[rewrite.id, origin.id, 'rewrite']]);
+    const unsupported = doc.claims.filter((c) => c.unsupported);
+    expect(unsupported.length).toBeGreaterThan(0);
+    expect(unsupported.every((c) => c.article === rewrite.id)).toBe(true);
+    // The rewrite's one direct quote (found at run time; no seed text in the repo) is invented: no other seed has it.
+    const quoteAt = rewrite.text.indexOf('\u201c');
+    expect(quoteAt).toBeGreaterThan(0);
+    expect(rewrite.additions?.some((a) => a.start <= quoteAt && quoteAt < a.end)).toBe(true);
+    expect(unsupported.some((c) => c.start <= quoteAt && quoteAt < c.end)).toBe(true);
+  });
+});

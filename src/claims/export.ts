@@ -158,12 +158,33 @@ export function renderClaimsSummary(corpus: Corpus, opts: ClaimsSummaryOptions =
 
 function renderFigure(c: ExportClaim): string {
   const q = c.quantity!;
-  const amount = q.low !== undefined && q.high !== undefined && q.low !== q.high ? `${fmt(q.low)}–${fmt(q.high)}` : fmt(q.value);
-  const approx = q.approx && q.approx !== 'exact' ? ` (${q.approx})` : '';
+  const amount =
+    q.approx === 'several' && q.low !== undefined && q.high !== undefined
+      ? vagueAmount(q.low, q.high)
+      : q.low !== undefined && q.high !== undefined && q.low !== q.high
+        ? `${fmt(q.low)}–${fmt(q.high)}`
+        : fmt(q.value);
+  const approx = q.approx && q.approx !== 'exact' && q.approx !== 'several' ? ` (${q.approx})` : '';
   const flags = [c.hedge ? `hedged: ${c.hedge}` : '', c.negated ? 'negated' : '', c.opinion ? 'opinion' : ''].filter(Boolean);
   const a = c.attribution;
   const source = a ? `${a.speaker ?? (a.anonymous ? 'anonymous source' : 'unnamed')}${a.anonymous && a.speaker ? ' (anonymous)' : ''}${a.via ? ` via ${a.via}` : ''}` : 'unattributed';
   return `${amount}${q.unit ? ` ${q.unit}` : ''}${approx} — ${source}${flags.length ? ` [${flags.join(', ')}]` : ''}`;
+}
+
+const SCALE_WORDS: ReadonlyArray<[number, string]> = [
+  [1e9, 'billion'],
+  [1e6, 'million'],
+  [1e3, 'thousand'],
+  [1e2, 'hundred'],
+  [12, 'dozen'],
+];
+
+/** "several thousand" or "millions" for a vague band, instead of its machine bounds. */
+function vagueAmount(low: number, high: number): string {
+  const scale = SCALE_WORDS.find(([n]) => low >= n);
+  if (!scale) return `${fmt(low)}–${fmt(high)}`;
+  // A band that spans more than one order of the scale word reads as a plural ("millions of").
+  return high >= scale[0] * 100 ? `${scale[1]}s` : `several ${scale[1]}`;
 }
 
 function fmt(n: number): string {

@@ -86,6 +86,10 @@ export const ClaimSchema = z.object({
   hedge: z.string().optional(),
   negated: z.boolean().optional(),
   opinion: z.boolean().optional(),
+  unsupported: z
+    .boolean()
+    .optional()
+    .describe('True when the claim lies in an unsupported addition: a derived article added it and no other article of the story supports it.'),
 });
 
 export const ExportSchema = z.object({
