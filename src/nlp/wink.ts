@@ -37,6 +37,28 @@ export function getNlp(): WinkNlp {
  * @example tokenize('Lt. Gen. Budanov said.')[2] // { start: 9, end: 16, value: 'Budanov', pos: 'PROPN', … }
  */
 export function tokenize(text: string): WinkToken[] {
+  // Several stages tokenise the same sentences; a small cache saves repeating wink's work (copies keep callers apart).
+  let cached = tokenCache.get(text);
+  if (cached) {
+    tokenCache.delete(text);
+  } else {
+    cached = tokenizeUncached(text);
+    if (tokenCache.size >= TOKEN_CACHE_ENTRIES) tokenCache.delete(tokenCache.keys().next().value as string);
+  }
+  tokenCache.set(text, cached);
+  return cached.map((t) => ({ ...t }));
+}
+
+/** Forgets cached tokens (benchmarks use it so that repeated texts are not measured warm). */
+export function clearTokenCache(): void {
+  tokenCache.clear();
+}
+
+/** Texts whose tokens are kept, least recently used dropped first. */
+const TOKEN_CACHE_ENTRIES = 2048;
+const tokenCache = new Map<string, WinkToken[]>();
+
+function tokenizeUncached(text: string): WinkToken[] {
   const nlp = getNlp();
   const its = nlp.its;
   const tokens = nlp.readDoc(text).tokens();
