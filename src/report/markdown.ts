@@ -38,7 +38,8 @@ export function renderMarkdown(doc: ExportDocument): string {
       out.push('### Figures', '', '| figure | hedge | source | article |', '|---|---|---|---|');
       for (const c of claims) {
         const q = c.quantity!;
-        const range = q.low !== undefined && q.high !== undefined ? `${q.low}–${q.high}` : String(q.value);
+        const n = (x: number) => x.toLocaleString('en-US');
+        const range = q.low !== undefined && q.high !== undefined && q.low !== q.high ? `${n(q.low)}–${n(q.high)}` : n(q.value);
         const speaker = c.attribution ? `${c.attribution.speaker ?? 'unnamed'} (${c.attribution.cue})` : '';
         out.push(`| ${range} ${q.unit ?? ''} | ${q.approx && q.approx !== 'exact' ? q.approx : c.hedge ?? ''} | ${cell(speaker)} | ${cell(name(c.article))} |`);
       }
