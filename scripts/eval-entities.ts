@@ -2,6 +2,8 @@
  * Evaluates the entity tagger on the CoNLL-2003 English dev split (eng.testa): entity-level
  * exact-match P/R/F1 per type and micro over PER/ORG/LOC (MISC reported apart).
  * Run: npx tsx scripts/eval-entities.ts
+ * Error analysis on the TRAIN split (never tune on dev): npx tsx scripts/eval-entities.ts --split train --errors ORG
+ * prints the most frequent missed (FN) and spurious (FP) surfaces of that type, without the CoNLL lexicon.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +14,9 @@ import type { Span } from '../src/core/span.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DEV_PATH = path.resolve(here, '../../shared/data/conll2003-en/eng.testa');
+const TRAIN_PATH = path.resolve(here, '../../shared/data/conll2003-en/eng.train');
+/** Surfaces listed per error kind by `--errors`. */
+const TOP_ERRORS = 60;
 /** Published figures for context (on the test split, eng.testb). */
 const PUBLISHED = 'Stanford NER CMM 85.5 F1 (test); CoNLL gazetteer baseline 59.6 F1 (test)';
 
@@ -94,7 +99,8 @@ export async function evalEntities(): Promise<string[]> {
   return lines;
 }
 
-function scoreDocs(docs: Doc[], conllLexicon: boolean, label: string): string[] {
+/** Exact-match counts per CoNLL type of the tagger on `docs`. */
+function countDocs(docs: Doc[], conllLexicon: boolean): Map<Tag, Counts> {
   const counts = new Map<Tag, Counts>(['PER', 'ORG', 'LOC', 'MISC'].map((t) => [t as Tag, { tp: 0, fp: 0, fn: 0 }]));
   for (const doc of docs) {
     const predicted = tagEntities(doc.text, doc.sentences, { conllLexicon }).map((m) => ({ start: m.start, end: m.end, tag: TAG_OF[m.type] }));
@@ -103,8 +109,21 @@ function scoreDocs(docs: Doc[], conllLexicon: boolean, label: string): string[] 
     for (const key of pred) counts.get(key.split(':')[2] as Tag)![gold.has(key) ? 'tp' : 'fp']++;
     for (const key of gold) if (!pred.has(key)) counts.get(key.split(':')[2] as Tag)!.fn++;
   }
+  return counts;
+}
+
+/** F1 per scored type and micro over PER/ORG/LOC on CoNLL dev (for floor tests). */
+export function scoreConllDev(conllLexicon: boolean): Record<'PER' | 'ORG' | 'LOC' | 'micro', number> {
+  const counts = countDocs(readConllDocs(DEV_PATH), conllLexicon);
+  const micro: Counts = { tp: 0, fp: 0, fn: 0 };
+  for (const tag of SCORED) for (const k of ['tp', 'fp', 'fn'] as const) micro[k] += counts.get(tag)![k];
+  return { PER: prf(counts.get('PER')!).f, ORG: prf(counts.get('ORG')!).f, LOC: prf(counts.get('LOC')!).f, micro: prf(micro).f };
+}
+
+function scoreDocs(docs: Doc[], conllLexicon: boolean, label: string, split = 'dev (eng.testa'): string[] {
+  const counts = countDocs(docs, conllLexicon);
   const fmt = (n: number) => (100 * n).toFixed(1).padStart(5);
-  const lines = [`entities on CoNLL-2003 dev (eng.testa, ${docs.length} docs), exact span + type, ${label}`, 'type    P      R      F1     gold'];
+  const lines = [`entities on CoNLL-2003 ${split}, ${docs.length} docs), exact span + type, ${label}`, 'type    P      R      F1     gold'];
   const micro: Counts = { tp: 0, fp: 0, fn: 0 };
   for (const tag of [...SCORED, 'MISC' as Tag]) {
     const c = counts.get(tag)!;
@@ -117,6 +136,39 @@ function scoreDocs(docs: Doc[], conllLexicon: boolean, label: string): string[] 
   return lines;
 }
 
+/** Lists the most frequent missed and spurious surfaces of one CoNLL type (for train-split error analysis). */
+function listErrors(docs: Doc[], tag: Tag, conllLexicon: boolean): string[] {
+  const missed = new Map<string, number>();
+  const spurious = new Map<string, number>();
+  const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  for (const doc of docs) {
+    const predicted = tagEntities(doc.text, doc.sentences, { conllLexicon }).map((m) => ({ start: m.start, end: m.end, tag: TAG_OF[m.type] }));
+    const key = (g: Span & { tag: Tag }) => `${g.start}:${g.end}:${g.tag}`;
+    const gold = new Map(doc.gold.map((g) => [key(g), g]));
+    const pred = new Map(predicted.map((g) => [key(g), g]));
+    const show = (g: Span & { tag: Tag }, other: Map<string, Span & { tag: Tag }>) => {
+      const same = [...other.values()].find((o) => o.start < g.end && g.start < o.end);
+      return `${doc.text.slice(g.start, g.end)}  <- ${same ? `${same.tag} "${doc.text.slice(same.start, same.end)}"` : 'none'}`;
+    };
+    for (const [k, g] of gold) if (g.tag === tag && !pred.has(k)) bump(missed, show(g, pred));
+    for (const [k, p] of pred) if (p.tag === tag && !gold.has(k)) bump(spurious, show(p, gold));
+  }
+  const top = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1]).slice(0, TOP_ERRORS).map(([s, n]) => `  ${n}\t${s}`);
+  return [`missed ${tag} (gold surface <- what we predicted there):`, ...top(missed), `spurious ${tag} (our surface <- gold there):`, ...top(spurious)];
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  for (const line of await evalEntities()) console.log(line);
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i >= 0 ? process.argv[i + 1] : undefined;
+  };
+  const split = arg('--split') ?? 'dev';
+  const errors = arg('--errors') as Tag | undefined;
+  if (split === 'dev' && !errors) for (const line of await evalEntities()) console.log(line);
+  else {
+    const docs = readConllDocs(split === 'train' ? TRAIN_PATH : DEV_PATH);
+    const label = split === 'train' ? 'train (eng.train' : 'dev (eng.testa';
+    for (const line of scoreDocs(docs, false, 'without the CoNLL lexicon', label)) console.log(line);
+    if (errors) for (const line of listErrors(docs, errors, false)) console.log(line);
+  }
 }

@@ -16,12 +16,12 @@ const GOLD = path.resolve(here, '../../test/fixtures/gold/entities/seeds.json');
 
 /**
  * Floors a little below what was measured on the hand annotation (2026-11: place 1.00/.99,
- * organisation 1.00/.92, outlet 1.00/.93, person 1.00/.78, equipment and unit 1.00/1.00).
+ * organisation 1.00/.94 with the GeoNames gazetteer, outlet 1.00/.93, person 1.00/.78, equipment and unit 1.00/1.00).
  * The seeds were also the development data, so these figures are optimistic.
  */
 const FLOORS: Partial<Record<EntityType, { p: number; r: number }>> = {
   place: { p: 0.95, r: 0.95 },
-  organisation: { p: 0.95, r: 0.85 },
+  organisation: { p: 0.95, r: 0.9 },
   outlet: { p: 0.95, r: 0.85 },
   person: { p: 0.95, r: 0.72 },
   equipment: { p: 0.95, r: 0.95 },

@@ -93,3 +93,50 @@ describe('claims/entities stage', () => {
     expect(entitiesFactory.create({ keepOther: false }).name).toBe('claims/entities');
   });
 });
+
+const tagPlain = (text: string) =>
+  tagEntities(text, undefined, { conllLexicon: false }).map((m) => [text.slice(m.start, m.end), m.type] as const);
+
+describe('entities: general cues without the CoNLL lexicon', () => {
+  const rows: [string, Array<[string, string]>][] = [
+    // Places from the GeoNames gazetteer, including multi-word names whose first word is no name alone.
+    ['Talks were held in Tampere on Monday.', [['Tampere', 'place']]],
+    ['Flooding hit Porto Alegre on Sunday.', [['Porto Alegre', 'place']]],
+    ['She grew up in São Paulo.', [['São Paulo', 'place']]],
+    ['He moved to New York in May.', [['New York', 'place']]],
+    ['Costa Rica and Jamaica signed the deal.', [['Costa Rica', 'place'], ['Jamaica', 'place']]],
+    ['He flew to the U.S. on Monday.', [['U.S.', 'place']]],
+    ['TAMPERE 1996-08-22', [['TAMPERE', 'place']]],
+    // Organisations: a place plus a name, club and company suffixes, dotted acronyms, cities as teams.
+    ['Manchester United won again.', [['Manchester United', 'organisation']]],
+    ['Supporters of Werder Bremen cheered loudly after the long match ended.', [['Werder Bremen', 'organisation']]],
+    ['The U.S. Treasury said so.', [['U.S. Treasury', 'organisation']]],
+    ['The U.N. condemned the attack.', [['U.N.', 'organisation']]],
+    ['Marseille beat Nantes 2-0 on Saturday.', [['Marseille', 'organisation'], ['Nantes', 'organisation']]],
+    ['Results: Tampere 2 Oulu 1.', [['Tampere', 'organisation'], ['Oulu', 'organisation']]],
+    ['Italy beat Spain 2-1 in Rome.', [['Italy', 'place'], ['Spain', 'place'], ['Rome', 'place']]],
+    // Persons after sporting roles.
+    ['The squad was named by coach Pia Sundhage.', [['Pia Sundhage', 'person']]],
+    ['The goal came from striker Alan Shearer late on.', [['Alan Shearer', 'person']]],
+  ];
+  it.each(rows)('%j', (text, expected) => expect(tagPlain(text)).toEqual(expected));
+});
+
+describe('entities: gazetteer false positives (common words, acronyms, surnames)', () => {
+  const rows: [string, string, string][] = [
+    ['Police said the Union would strike.', 'Police', 'place'],
+    ['Police said the Union would strike.', 'Union', 'place'],
+    ['Reading the report, officials frowned.', 'Reading', 'place'],
+    ['Split decisions are rare, she said.', 'Split', 'place'],
+    ['Nice weather returned to the coast.', 'Nice', 'place'],
+    ['Sale of the company was approved.', 'Sale', 'place'],
+    ['The NIS said the troops had left.', 'NIS', 'place'],
+    ['Officers of the DIU said so.', 'DIU', 'place'],
+    ['Greg Norman won the title.', 'Greg Norman', 'organisation'],
+    ['J. Crawley made a century.', 'J. Crawley', 'organisation'],
+    ['Troops moved toward Kyiv after 3 days.', 'Kyiv', 'organisation'],
+  ];
+  it.each(rows)('%j: %s is not a %s', (text, surface, type) => {
+    expect(tagPlain(text).filter(([s, t]) => s === surface && t === type)).toEqual([]);
+  });
+});

@@ -9,6 +9,7 @@ import type { StageFactory } from '../core/registry.js';
 import type { Span } from '../core/span.js';
 import { tokenize, type WinkToken } from '../nlp/wink.js';
 import { segmentSentences } from '../segment/sentences.js';
+import { lookupPlace } from './lexicon/places.js';
 import { CONLL_CAPITALISED_NON_NAMES, CONLL_FIRST_NAMES, CONLL_NAMES } from './lexicon/entities-conll.js';
 import {
   CITIES,
@@ -17,6 +18,8 @@ import {
   EQUIPMENT_CUE_NOUNS,
   EQUIPMENT_NAMES,
   FIRST_NAMES,
+  GAZETTEER_COMMON_WORDS,
+  MATCH_VERBS,
   MONTHS,
   NAME_CONNECTORS,
   NON_EQUIPMENT_CODES,
@@ -47,6 +50,10 @@ const TITLE_CASE_MIN_SHARE = 0.6;
 const TITLE_CASE_MIN_WORDS = 4;
 /** Lowercase words looked at after a name for an equipment noun ("… medium-range missile system"). */
 const EQUIPMENT_CUE_WINDOW_TOKENS = 5;
+/** All-capital words up to this length read as acronyms, never as gazetteer places. */
+const MAX_ACRONYM_CHARS = 4;
+/** A gazetteer place ending a two-to-four-word name makes it a club or institution only from this size ("Werder Bremen"); smaller ones are as often surnames ("Greg Norman"). */
+const CLUB_SUFFIX_PLACE_MIN_POPULATION = 150_000;
 /** Longest name after a title that still reads as a person ("Lt. Gen. Kyrylo Budanov"). */
 const MAX_PERSON_NAME_TOKENS = 4;
 
@@ -54,6 +61,8 @@ const MODEL_CODE = /^(?=.*\d)[A-Z][A-Za-z]{0,4}-?\d{1,4}[A-Za-z]{0,3}(?:-[A-Z0-9
 const ROMAN_SUFFIX = /-(?:I{1,3}|IV|V|VI{1,3}|M\d?)$/;
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/i;
 const ACRONYM = /^[A-Z][A-Z&]{1,6}$/;
+/** "U.N.", "E.U.": dotted capitals (known places such as "U.S." are caught before). */
+const DOTTED_ACRONYM = /^(?:\p{Lu}\.){2,5}$/u;
 const INITIAL = /^\p{Lu}\.$/u;
 /** An all-capitals sentence (a shouted headline or dateline) has at least this share of capitalised-only words. */
 const ALL_CAPS_MIN_SHARE = 0.6;
@@ -179,7 +188,26 @@ function isNameToken(tok: Tok, titleCase: boolean): boolean {
 }
 
 function isKnownName(key: string): boolean {
-  return COUNTRIES_AND_REGIONS.has(key) || CITIES.has(key) || OUTLETS.has(key) || key in conllNames;
+  return isHandPlace(key) || OUTLETS.has(key) || key in conllNames;
+}
+
+// Keys arrive with a trailing period stripped ("u.s"), the lists keep it ("u.s.").
+function isHandPlace(key: string): boolean {
+  return COUNTRIES_AND_REGIONS.has(key) || CITIES.has(key) || COUNTRIES_AND_REGIONS.has(`${key}.`);
+}
+
+/**
+ * A GeoNames place big enough to count, written as a name: not a common English word, and not a
+ * sentence opener or headline word unless the tagger reads it as a proper noun.
+ */
+function isGazetteerPlace(chunk: Chunk, key: string, titleCase: boolean): boolean {
+  if (key.length < 3 || GAZETTEER_COMMON_WORDS.has(key)) return false;
+  const place = lookupPlace(key);
+  if (!place) return false;
+  const first = chunk.toks[0];
+  if ((first.initial || titleCase) && chunk.toks.length === 1 && first.pos !== 'PROPN') return false;
+  // Short capitals in running text are acronyms ("NIS", "DIU"), not the towns Niš or Diu; longer ones are datelines ("TAMPERE").
+  return !(chunk.toks.length === 1 && ACRONYM.test(first.value) && first.value.length <= MAX_ACRONYM_CHARS);
 }
 
 function isTitleCase(toks: Tok[]): boolean {
@@ -195,12 +223,13 @@ function chunkSentence(toks: Tok[], titleCase: boolean): Chunk[] {
   let i = 0;
   while (i < toks.length) {
     const startsUnit = ORDINAL.test(toks[i].value) && toks[i + 1] && CAPITALISED.test(toks[i + 1].value);
-    if (!startsUnit && !isNameToken(toks[i], titleCase)) {
+    const placeLength = isNameToken(toks[i], titleCase) ? 0 : knownPlaceLength(toks, i);
+    if (!startsUnit && !placeLength && !isNameToken(toks[i], titleCase)) {
       i++;
       continue;
     }
-    const chunk: Chunk = { toks: [toks[i]], at: i };
-    let j = i + 1;
+    const chunk: Chunk = { toks: toks.slice(i, i + Math.max(1, placeLength)), at: i };
+    let j = i + Math.max(1, placeLength);
     while (j < toks.length) {
       const tok = toks[j];
       const adjacentHyphenless = tok.start - toks[j - 1].end <= 1;
@@ -233,6 +262,31 @@ function chunkSentence(toks: Tok[], titleCase: boolean): Chunk[] {
     if (between.length === 1 && POSSESSIVE.test(between[0].value)) chunks[c].possessor = keyOf(prev.toks);
   }
   return chunks;
+}
+
+/**
+ * A city named as a sports team: followed by a score ("Leeds 2 Chelsea 1", "CHICAGO 74 62"), or
+ * beside a match verb ("Marseille beat Nantes", "Ajax v PSV"). Countries stay places (CoNLL convention).
+ */
+function isTeamContext(toks: Tok[], at: number, length: number, key: string): boolean {
+  if (COUNTRIES_AND_REGIONS.has(key) || COUNTRIES_AND_REGIONS.has(`${key}.`)) return false;
+  const next = toks[at + length];
+  const prev = toks[at - 1];
+  if (next && /^\d{1,3}$/.test(next.value) && !MONTHS.has(toks[at + length + 1]?.value.toLowerCase().replace(/\.$/, '') ?? '')) return true;
+  if (next && MATCH_VERBS.has(next.value.toLowerCase())) return true;
+  return !!prev && MATCH_VERBS.has(prev.value.toLowerCase()) && prev.value !== prev.value.toUpperCase();
+}
+
+// "New York", "New Zealand": a known multi-word place whose first word alone is no name.
+function knownPlaceLength(toks: Tok[], i: number): number {
+  if (!CAPITALISED.test(toks[i].value)) return 0;
+  for (let n = Math.min(MAX_LOOKUP_TOKENS, toks.length - i); n >= 2; n--) {
+    const part = toks.slice(i, i + n);
+    if (!part.every((t, k) => k === 0 || CAPITALISED.test(t.value) || NAME_CONNECTORS.has(t.value))) continue;
+    const key = keyOf(part);
+    if (isHandPlace(key) || lookupPlace(key)) return n;
+  }
+  return 0;
 }
 
 function allowConnector(chunk: Chunk, connector: string): boolean {
@@ -390,7 +444,7 @@ function typeChunk(toks: Tok[], chunk: Chunk, titleCase: boolean): Typed | undef
   const surface = chunk.toks.map((t) => t.value).join(' ');
   if (chunk.titleStart !== undefined && !isKnownPlace(bare, surface)) return { type: 'person' };
   // 5. Places by gazetteer or head word.
-  if (isKnownPlace(bare, surface)) return { type: 'place' };
+  if (isKnownPlace(bare, surface)) return isTeamContext(toks, chunk.at, chunk.toks.length, bare) ? { type: 'organisation', weak: true } : { type: 'place' };
   if (words.length >= 2 && PLACE_HEADS.has(last)) return { type: 'place' };
   // 6. Organisations by head word.
   if (words.some((w) => ORG_HEADS.has(w))) return { type: 'organisation' };
@@ -400,13 +454,17 @@ function typeChunk(toks: Tok[], chunk: Chunk, titleCase: boolean): Typed | undef
   if (conll === 'ORG') return { type: 'organisation' };
   if (conll === 'LOC') return { type: 'place' };
   if (conll === 'MISC') return titleCase ? undefined : { type: 'other' };
+  // 7b. World gazetteer (GeoNames): weak, so a surname or an organisation reading elsewhere wins.
+  if (isGazetteerPlace(chunk, bare, titleCase)) return { type: isTeamContext(toks, chunk.at, chunk.toks.length, bare) ? 'organisation' : 'place', weak: true };
+  // 7c. A name built on a place but not itself a known place is an institution or a club ("PSV Eindhoven", "U.S. Treasury").
+  if (namesPlaceWithOther(chunk, words, titleCase)) return { type: 'organisation', weak: true };
   // 8. Given names.
   const alpha = chunk.toks.every((t) => /^\p{Lu}[\p{L}'’.-]*$/u.test(t.value));
   if (alpha && words.length >= 2 && words.length <= MAX_PERSON_NAME_TOKENS && (FIRST_NAMES.has(words[0]) || conllFirstNames.has(words[0]))) return { type: 'person' };
   if (alpha && words.length >= 2 && words.length <= MAX_PERSON_NAME_TOKENS && INITIAL.test(chunk.toks[0].value) && !INITIAL.test(chunk.toks.at(-1)!.value)) return { type: 'person' };
   if (lowercaseTitleBefore(toks, chunk.at) && alpha && words.length <= MAX_PERSON_NAME_TOKENS) return { type: 'person' };
   // 9. Structure around the name.
-  const isAcronym = chunk.toks.length === 1 && ACRONYM.test(chunk.toks[0].value);
+  const isAcronym = chunk.toks.length === 1 && (ACRONYM.test(chunk.toks[0].value) || DOTTED_ACRONYM.test(chunk.toks[0].value));
   if (next && OUTLET_REPORT_VERBS.has(next) && (isAcronym || words.length === 1)) return { type: 'outlet', weak: true };
   if (PLACE_CUE_NOUNS.has(next ?? '') && words.length <= 2 && !isAcronym) return { type: 'place', weak: true };
   if (isAcronym) return { type: 'organisation', weak: true };
@@ -422,10 +480,24 @@ function typeChunk(toks: Tok[], chunk: Chunk, titleCase: boolean): Typed | undef
   return { type: 'other', weak: true };
 }
 
+function namesPlaceWithOther(chunk: Chunk, words: string[], titleCase: boolean): boolean {
+  if (words.length < 2 || words.length > MAX_LOOKUP_TOKENS || FIRST_NAMES.has(words[0]) || conllFirstNames.has(words[0])) return false;
+  if (LONE_NON_NAMES.has(words[0]) || words.some((w) => NAME_CONNECTORS.has(w) || PLACE_HEADS.has(w) || DEMONYMS.has(w))) return false;
+  if (!chunk.toks.every((t) => /^\p{Lu}[\p{L}'’.&-]*$/u.test(t.value)) || INITIAL.test(chunk.toks[0].value)) return false;
+  const isPlace = (k: number, minPopulation: number) => {
+    const tok = chunk.toks[k];
+    const key = words[k];
+    if (GAZETTEER_COMMON_WORDS.has(key)) return false;
+    if (isKnownPlace(key, tok.value)) return true;
+    return isGazetteerPlace({ toks: [tok], at: chunk.at + k }, key, titleCase) && (lookupPlace(key)?.population ?? 0) >= minPopulation;
+  };
+  return isPlace(0, 0) || isPlace(words.length - 1, CLUB_SUFFIX_PLACE_MIN_POPULATION);
+}
+
 // Short gazetteer keys ("us", "uk") must be written in capitals to count ("To Us" is no place).
 function isKnownPlace(key: string, surface = key.toUpperCase()): boolean {
   if (key.replace(/\./g, '').length <= 3 && surface !== surface.toUpperCase()) return false;
-  return COUNTRIES_AND_REGIONS.has(key) || CITIES.has(key) || COUNTRIES_AND_REGIONS.has(key.replace(/^the /, ''));
+  return isHandPlace(key) || COUNTRIES_AND_REGIONS.has(key.replace(/^the /, ''));
 }
 
 // "the cities of Chongjin, Hamhung and Musudan": untyped names listed beside a place are places.
@@ -508,6 +580,11 @@ function isAllCaps(toks: Tok[]): boolean {
   return words.filter((t) => t.value === t.value.toUpperCase()).length / words.length >= ALL_CAPS_MIN_SHARE;
 }
 
+// In capitals a dateline city ("TAMPERE") reads like any word: only names that are no common word count.
+function isAllCapsGazetteerPlace(key: string): boolean {
+  return key.length >= 3 && !GAZETTEER_COMMON_WORDS.has(key) && !NON_NAME_WORDS.has(key) && lookupPlace(key) !== undefined;
+}
+
 const CONLL_TO_TYPE: Record<string, EntityType | undefined> = { PER: 'person', ORG: 'organisation', LOC: 'place' };
 
 // In an all-capitals line case says nothing, so only names known to the gazetteers are tagged (longest first).
@@ -520,10 +597,12 @@ function tagAllCaps(toks: Tok[]): Draft[] {
       const bare = key.replace(/\.$/, '');
       const type: EntityType | undefined = OUTLETS.has(bare)
         ? 'outlet'
-        : COUNTRIES_AND_REGIONS.has(bare) || CITIES.has(bare)
+        : isHandPlace(bare)
           ? 'place'
-          : CONLL_TO_TYPE[conllNames[bare] ?? ''];
-      if (type && /\p{L}{2,}/u.test(bare)) found = { start: toks[i].start, end: toks[i + n - 1].end, type, key };
+          : (CONLL_TO_TYPE[conllNames[bare] ?? ''] ?? (isAllCapsGazetteerPlace(bare) ? 'place' : undefined));
+      if (type && /\p{L}{2,}/u.test(bare)) {
+        found = { start: toks[i].start, end: toks[i + n - 1].end, type: type === 'place' && isTeamContext(toks, i, n, bare) ? 'organisation' : type, key };
+      }
     }
     if (found) {
       out.push(found);

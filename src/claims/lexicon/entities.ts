@@ -36,7 +36,7 @@ export const DEMONYMS: ReadonlySet<string> = new Set([
 ]);
 
 /** Countries, territories, continents and well-known regions. */
-export const COUNTRIES_AND_REGIONS: ReadonlySet<string> = new Set([
+const BASE_COUNTRIES_AND_REGIONS = [
   'afghanistan', 'albania', 'algeria', 'angola', 'argentina', 'armenia', 'australia', 'austria', 'azerbaijan',
   'bahrain', 'bangladesh', 'belarus', 'belgium', 'bolivia', 'bosnia', 'brazil', 'britain', 'great britain',
   'bulgaria', 'burma', 'cambodia', 'cameroon', 'canada', 'chad', 'chile', 'china', 'colombia', 'congo', 'croatia',
@@ -63,7 +63,43 @@ export const COUNTRIES_AND_REGIONS: ReadonlySet<string> = new Set([
   'atlantic ocean', 'arctic ocean', 'taiwan strait', 'strait of hormuz', 'bosporus', 'dnipro river',
   'west', 'the west', 'kursk oblast', 'donetsk oblast', 'luhansk oblast', 'kharkiv oblast', 'zaporizhzhia oblast',
   'kherson oblast', 'belgorod oblast', 'bryansk oblast', 'sumy oblast',
-]);
+];
+
+/** Sovereign states and territories missing above, and first-level divisions often named bare in news. */
+export const MORE_COUNTRIES_AND_REGIONS: readonly string[] = [
+  'andorra', 'antigua', 'antigua and barbuda', 'bahamas', 'the bahamas', 'barbados', 'belize', 'benin', 'bhutan',
+  'botswana', 'brunei', 'burkina faso', 'burundi', 'cape verde', 'cabo verde', 'central african republic',
+  'comoros', 'costa rica', 'ivory coast', "cote d'ivoire", 'djibouti', 'dominica', 'dominican republic',
+  'east timor', 'timor-leste', 'el salvador', 'equatorial guinea', 'eswatini', 'swaziland', 'fiji', 'gabon',
+  'gambia', 'grenada', 'guinea', 'guinea-bissau', 'guyana', 'jamaica', 'kiribati', 'lesotho', 'liberia',
+  'liechtenstein', 'macedonia', 'madagascar', 'malawi', 'maldives', 'malta', 'marshall islands', 'mauritania',
+  'mauritius', 'micronesia', 'monaco', 'namibia', 'nauru', 'palau', 'papua new guinea', 'puerto rico',
+  'saint lucia', 'samoa', 'san marino', 'sao tome', 'seychelles', 'sierra leone', 'solomon islands',
+  'suriname', 'togo', 'tonga', 'trinidad', 'trinidad and tobago', 'tuvalu', 'vanuatu', 'vatican', 'zaire',
+  'yugoslavia', 'soviet union', 'ussr', 'czechoslovakia', 'greenland', 'faroe islands', 'bermuda', 'guam',
+  'new caledonia', 'tahiti', 'northern ireland', 'british columbia', 'alberta', 'ontario', 'quebec',
+  'manitoba', 'saskatchewan', 'nova scotia', 'new brunswick', 'newfoundland', 'new south wales', 'queensland',
+  'victoria', 'tasmania', 'western australia', 'south australia', 'bavaria', 'catalonia', 'andalusia',
+  'lombardy', 'sicily', 'sardinia', 'corsica', 'brittany', 'normandy', 'flanders', 'wallonia', 'punjab',
+  'kerala', 'gujarat', 'bengal', 'west bengal', 'kurdistan', 'darfur', 'tigray', 'xinjiang', 'guangdong',
+  'sichuan', 'yunnan', 'hainan', 'okinawa', 'hokkaido', 'mindanao', 'sumatra', 'java', 'bali', 'borneo',
+  'alabama', 'alaska', 'arizona', 'arkansas', 'california', 'colorado', 'connecticut', 'delaware', 'florida',
+  'hawaii', 'idaho', 'illinois', 'indiana', 'iowa', 'kansas', 'kentucky', 'louisiana', 'maine', 'maryland',
+  'massachusetts', 'michigan', 'minnesota', 'mississippi', 'missouri', 'montana', 'nebraska', 'nevada',
+  'new hampshire', 'new jersey', 'new mexico', 'new york state', 'north carolina', 'north dakota', 'ohio',
+  'oklahoma', 'oregon', 'pennsylvania', 'rhode island', 'south carolina', 'south dakota', 'tennessee', 'texas',
+  'utah', 'vermont', 'virginia', 'west virginia', 'wisconsin', 'wyoming', 'calif', 'calif.', 'fla', 'fla.',
+  'mass.', 'penn.', 'conn.', 'wash.', 'mich.', 'minn.', 'wis.', 'ariz.', 'colo.', 'tenn.', 'okla.', 'ore.',
+  'mideast', 'middle east', 'gulf region', 'persian gulf', 'horn of africa', 'sahel', 'sahara', 'amazon',
+  'himalayas', 'alps', 'andes', 'pyrenees', 'urals', 'caribbean', 'central america', 'central asia',
+  'southeast asia', 'south asia', 'east asia', 'north africa', 'west africa', 'east africa', 'southern africa',
+  'eastern europe', 'western europe', 'central europe', 'northern europe', 'southern europe', 'oceania',
+  'pacific islands', 'indochina', 'levant', 'maghreb', 'anatolia', 'english channel', 'north sea',
+  'irish sea', 'adriatic', 'aegean', 'caspian', 'caspian sea', 'baltic', 'balkan peninsula', 'iberia',
+];
+
+/** Countries, territories, continents and well-known regions (both lists above). */
+export const COUNTRIES_AND_REGIONS: ReadonlySet<string> = new Set([...BASE_COUNTRIES_AND_REGIONS, ...MORE_COUNTRIES_AND_REGIONS]);
 
 /** Capitals and major cities (world capitals plus large and regional-capital cities). */
 export const CITIES: ReadonlySet<string> = new Set([
@@ -127,6 +163,10 @@ export const ORG_HEADS: ReadonlySet<string> = new Set([
   'programme', 'program', 'project', 'initiative', 'observatory', 'watch', 'monitor', 'partners', 'holdings',
   'industries', 'systems', 'technologies', 'airlines', 'airways', 'railways', 'laboratory', 'lab', 'hospital',
   'college', 'board', 'chamber', 'mission', 'embassy', 'consulate', 'kremlin', 'pentagon', 'politburo',
+  // Company and club suffixes.
+  'limited', 'incorporated', 'ag', 'gmbh', 'nv', 'bv', 'pty', 'holding', 'securities', 'investments',
+  'insurance', 'pharmaceuticals', 'motors', 'airline', 'telecom', 'bancorp', 'newsroom', 'nations',
+  'united', 'fc', 'afc', 'rovers', 'wanderers', 'athletic', 'albion', 'hotspur',
 ]);
 
 /** Head nouns of military units; with an ordinal or a proper name before them they name a unit. */
@@ -156,6 +196,10 @@ export const PERSON_TITLES: ReadonlySet<string> = new Set([
   'former', 'intelligence', 'military', 'army', 'navy', 'opposition', 'rebel', 'militia', 'analyst', 'expert',
   'reporter', 'correspondent', 'editor', 'journalist', 'blogger', 'ombudsman', 'speaker', 'regent', 'ruler',
   'dictator', 'strongman', 'warlord', 'patriarch', 'metropolitan', 'archbishop', 'bishop', 'cardinal',
+  // Sporting and business roles ("coach Pia Sundhage", "striker Alan Shearer").
+  'coach', 'striker', 'midfielder', 'defender', 'goalkeeper', 'keeper', 'forward', 'winger', 'playmaker',
+  'pitcher', 'quarterback', 'batsman', 'bowler', 'spinner', 'opener', 'manager', 'teammate', 'skipper',
+  'chief executive', 'executive', 'president-elect', 'candidate', 'nominee',
 ]);
 
 /** Title words that are enough on their own to mark what follows as a person ("Gen.", "President"). */
@@ -169,6 +213,9 @@ export const PERSON_TITLE_HEADS: ReadonlySet<string> = new Set([
   'sergeant', 'cpl', 'pvt', 'adm', 'admiral', 'cmdr', 'brig', 'brigadier', 'marshal', 'judge', 'prosecutor',
   'analyst', 'reporter', 'correspondent', 'editor', 'journalist', 'speaker', 'patriarch', 'archbishop', 'bishop',
   'cardinal', 'dictator', 'officer',
+  'coach', 'striker', 'midfielder', 'defender', 'goalkeeper', 'keeper', 'forward', 'winger', 'playmaker',
+  'pitcher', 'quarterback', 'batsman', 'bowler', 'spinner', 'opener', 'manager', 'teammate', 'skipper',
+  'executive', 'president-elect', 'candidate', 'nominee',
 ]);
 
 /** News outlets and agencies (lowercase, without a leading "the"). */
@@ -291,3 +338,33 @@ export const NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', 'and',
 
 /** Reporting verbs after a name that mark an outlet when the name is not a person ("Yonhap reported"). */
 export const OUTLET_REPORT_VERBS: ReadonlySet<string> = new Set(['reported', 'reports', 'reporting', 'broadcast', 'published', 'wrote']);
+
+/**
+ * Common English words and personal names that are also names of sizeable places in the GeoNames
+ * gazetteer; they count as places only through the hand lists, never through the gazetteer alone.
+ */
+export const GAZETTEER_COMMON_WORDS: ReadonlySet<string> = new Set([
+  'of', 'police', 'union', 'sale', 'mobile', 'reading', 'split', 'nice', 'bath', 'male', 'best', 'independence',
+  'liberty', 'concord', 'normal', 'deal', 'bury', 'hull', 'wells', 'sandwich', 'mold', 'bend', 'eagle', 'orange',
+  'buffalo', 'phoenix', 'aurora', 'marathon', 'spa', 'lens', 'troy', 'university', 'centre', 'center',
+  'gift', 'hope', 'justice', 'progress', 'victory', 'unity', 'harmony', 'providence', 'paradise', 'enterprise',
+  'industry', 'commerce', 'opportunity', 'friendship', 'prosperity', 'freedom', 'republic', 'federal', 'general',
+  'march', 'may', 'bar', 'ball', 'bath', 'bay', 'beach', 'bell', 'bridge', 'brook', 'camp', 'castle',
+  'church', 'city', 'cross', 'early', 'fair', 'field', 'forest', 'garden', 'gate', 'green', 'grove',
+  'hall', 'harbour', 'harbor', 'hay', 'haven', 'heath', 'hill', 'home', 'hurst', 'lake', 'lane', 'lodge', 'long',
+  'march', 'market', 'marsh', 'mill', 'moss', 'mount', 'new', 'north', 'south', 'east', 'west', 'oak', 'park',
+  'rugby', 'golf', 'java', 'pine', 'plain', 'point', 'port', 'rock', 'rose', 'royal', 'salt', 'sand', 'silver', 'spring', 'springs',
+  'station', 'stone', 'summit', 'sun', 'temple', 'tower', 'vale', 'valley', 'view', 'wood', 'worth', 'young',
+  'police', 'army', 'navy', 'government', 'national', 'state', 'capital', 'central', 'colon', 'man',
+  'asia', 'goes', 'cover', 'pay', 'ban', 'van', 'roman', 'santa', 'san', 'saint', 'st', 'sur',
+  'mission', 'victoria', 'chelsea', 'essex', 'kent', 'bedford', 'lincoln', 'jackson', 'houston', 'austin',
+  'charlotte', 'eugene', 'gary', 'irving', 'lawrence', 'tyler', 'warren', 'florence', 'hamilton', 'kingston',
+  'sterling', 'clinton', 'franklin', 'madison', 'monroe', 'jefferson', 'washington', 'douglas', 'marion',
+  'stanley', 'winston', 'henderson', 'wilson', 'johnson', 'milton', 'carlton', 'preston', 'shelby', 'marshall',
+]);
+
+/** Words beside a city name that make it a sports team ("Marseille beat Nantes", "Ajax v PSV"). */
+export const MATCH_VERBS: ReadonlySet<string> = new Set([
+  'beat', 'beats', 'drew', 'draw', 'v', 'vs', 'vs.', 'defeated', 'edged', 'routed', 'thrashed', 'trounced',
+  'outscored', 'downed', 'blanked', 'whitewashed', 'overcame', 'eliminated', 'knocked',
+]);
