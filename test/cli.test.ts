@@ -67,6 +67,17 @@ describe('triangulate analyze on the seeds', () => {
     await store.close();
   });
 
+  it('show lists stored claims and links, filtered, without re-running analysis', async () => {
+    const quotes = await runCli('show', 'claims', '--db', db, '--kind', 'quote', '--json');
+    expect(quotes.code).toBe(0);
+    const rows = quotes.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r: { kind: string }) => r.kind === 'quote')).toBe(true);
+    const links = await runCli('show', 'links', '--db', db);
+    expect(links.stdout).toMatch(/^rewrite\s/m);
+    expect((await runCli('show', 'nonsense', '--db', db)).code).toBe(2);
+  });
+
   it('exports Markdown from the store', async () => {
     const result = await runCli('export', '--format', 'markdown', '--db', db);
     expect(result.code).toBe(0);

@@ -1,9 +1,10 @@
 /** The `triangulate` command line: argument parsing only; all work is done by the app/ and report/ APIs. */
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { runAnalyze } from './commands/analyze.js';
 import { runExport } from './commands/export.js';
 import { runExtract } from './commands/extract.js';
 import { runIngest } from './commands/ingest.js';
+import { runShow, SHOW_WHAT, type ShowWhat } from './commands/show.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { createOutput } from './output.js';
 
@@ -70,6 +71,18 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WriteStream; st
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (opts) => {
       code = await runExport(opts, out());
+    });
+
+  storeOption(program.command('show'))
+    .description('list stored results: stories, reuse links, entities, claims, or input failures')
+    .addArgument(new Argument('<what>', 'what to list').choices(SHOW_WHAT))
+    .option('--article <id>', 'only results about this article (an id or its prefix)')
+    .option('--kind <kind>', 'only this kind (claim kind, link kind, entity type, failure rule id)')
+    .addOption(new Option('--limit <n>', 'at most this many rows').argParser(positiveInt))
+    .option('--json', 'one JSON object per line instead of text')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (what: ShowWhat, opts) => {
+      code = await runShow(what, opts, out());
     });
 
   try {

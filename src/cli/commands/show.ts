@@ -1,0 +1,75 @@
+/** `triangulate show WHAT`: lists stored results (stories, links, entities, claims, failures) without re-running anything. */
+import { EXIT } from '../exit-codes.js';
+import type { Output } from '../output.js';
+import { withStore } from './shared.js';
+
+export const SHOW_WHAT = ['stories', 'links', 'entities', 'claims', 'failures'] as const;
+export type ShowWhat = (typeof SHOW_WHAT)[number];
+
+export interface ShowFlags {
+  db?: string;
+  json?: boolean;
+  article?: string;
+  kind?: string;
+  limit?: number;
+}
+
+export async function runShow(what: ShowWhat, flags: ShowFlags, out: Output): Promise<number> {
+  return withStore(flags.db, out, async (store) => {
+    const articles = await store.listArticles();
+    const title = new Map(articles.map((a) => [a.id, a.meta.title ?? a.source.path ?? a.source.url ?? a.id]));
+    const name = (id: string) => `${title.get(id) ?? id}`.slice(0, 70);
+    const analysis = await store.loadAnalysis();
+    const keep = <T>(rows: T[], article: (r: T) => string[], kind: (r: T) => string) =>
+      rows
+        .filter((r) => !flags.article || article(r).some((id) => id.startsWith(flags.article!)))
+        .filter((r) => !flags.kind || kind(r) === flags.kind)
+        .slice(0, flags.limit ?? Infinity);
+    let rows: unknown[];
+    let lines: string[];
+    switch (what) {
+      case 'stories': {
+        const stories = keep(analysis.stories.map(({ centroid: _c, ...s }) => s), (s) => s.articles, () => '');
+        rows = stories;
+        lines = stories.flatMap((s) => [
+          `${s.id}  ${s.label ?? ''}  (${s.articles.length} articles, ${s.origins?.length ?? '?'} independent origins)`,
+          ...s.articles.map((id) => `  ${id}  ${name(id)}`),
+        ]);
+        break;
+      }
+      case 'links': {
+        const links = keep(analysis.links, (l) => [l.from, l.to], (l) => l.kind);
+        rows = links;
+        lines = links.map((l) => `${l.kind.padEnd(13)} ${l.score.toFixed(2)}  ${name(l.from)}  ←  ${name(l.to)}  (direction ${l.direction})`);
+        break;
+      }
+      case 'entities': {
+        const entities = keep(analysis.entities, (e) => e.mentions.map((m) => m.article), (e) => e.type);
+        rows = entities;
+        lines = entities.map((e) => `${e.type.padEnd(13)} ${String(e.mentions.length).padStart(3)}  ${e.name}${e.aliases.length ? `  (${e.aliases.join('; ')})` : ''}`);
+        break;
+      }
+      case 'claims': {
+        const claims = keep(analysis.claims, (c) => [c.article], (c) => c.kind);
+        rows = claims;
+        lines = claims.map((c) => {
+          const who = c.attribution ? ` — ${c.attribution.speaker ?? 'unnamed'} (${c.attribution.cue}${c.attribution.via ? ` via ${c.attribution.via}` : ''})` : '';
+          const flagsText = [c.hedge && `hedge: ${c.hedge}`, c.negated && 'negated', c.opinion && 'opinion', c.unsupported && 'unsupported addition']
+            .filter(Boolean)
+            .join(', ');
+          return `${c.kind.padEnd(9)} [${c.start}-${c.end}] ${c.text.replace(/\s+/g, ' ').slice(0, 140)}${who}${flagsText ? ` [${flagsText}]` : ''}  {${name(c.article)}}`;
+        });
+        break;
+      }
+      case 'failures': {
+        const failures = keep(await store.listFailures(), () => [], (f) => f.ruleId);
+        rows = failures;
+        lines = failures.map((f) => `${f.at}  ${f.input}: ${f.reason} [${f.ruleId}]`);
+        break;
+      }
+    }
+    if (flags.json) out.print(rows.map((r) => JSON.stringify(r)).join('\n'));
+    else out.print(lines.length ? lines.join('\n') : `no ${what} stored${what === 'failures' ? '' : ' (run `triangulate analyze` first)'}`);
+    return EXIT.OK;
+  });
+}
