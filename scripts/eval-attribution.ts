@@ -1,17 +1,19 @@
 /**
- * Attribution evaluation on the PolNeAR dev split (brat standoff): source, cue and content span
- * F1, exact and token-overlap. Runnable alone (`tsx scripts/eval-attribution.ts`) or via eval-claims.
+ * Attribution evaluation on PolNeAR (brat standoff): source, cue and content span F1, exact and
+ * token-overlap. Runnable alone (`tsx scripts/eval-attribution.ts --split train|dev [--misses 30]`)
+ * or via eval-claims (dev). Tune on train, report dev: dev wording must not shape the lexicon.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { makeArticle } from '../src/core/article.js';
 import type { Span } from '../src/core/span.js';
 import { extractAttributions } from '../src/claims/attributions.js';
 import { segmentSentences } from '../src/segment/sentences.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const POLNEAR_DEV = path.resolve(HERE, '../../shared/data/polnear/data/dev');
+const POLNEAR = path.resolve(HERE, '../../shared/data/polnear/data');
 /** Token-wise Krippendorff's alpha between PolNeAR annotators, from the corpus README. */
 const ANNOTATOR_ALPHA = 0.754;
 
@@ -80,11 +82,53 @@ function f1(tp: number, pred: number, gold: number): { p: number; r: number; f: 
 
 const pct = (x: number) => (100 * x).toFixed(1);
 
-/** Scores the attribution extractor on PolNeAR dev; returns printable lines. */
-export async function evalAttribution(): Promise<string[]> {
-  const textDir = path.join(POLNEAR_DEV, 'text');
-  const annDir = path.join(POLNEAR_DEV, 'attributions');
-  if (!existsSync(textDir) || !existsSync(annDir)) throw new Error(`PolNeAR dev split missing at ${POLNEAR_DEV}`);
+/** PolNeAR split to score: `train` for tuning, `dev` for reported numbers. */
+export type PolnearSplit = 'train' | 'dev';
+
+export interface EvalAttributionOptions {
+  split?: PolnearSplit;
+  /** Also list the N most frequent missed gold cues and unmatched predicted cues (for tuning on train). */
+  misses?: number;
+}
+
+/** Precision, recall and F1 of one role, exact and overlap, as fractions. */
+export interface RoleScore {
+  exact: { p: number; r: number; f: number };
+  overlap: { p: number; r: number; f: number };
+  token: { p: number; r: number; f: number };
+  gold: number;
+  predicted: number;
+}
+
+/** Scores of one split: per role, plus diagnostic lines when `misses` was asked for. */
+export interface AttributionScores {
+  split: PolnearSplit;
+  articles: number;
+  seconds: number;
+  roles: Record<Role, RoleScore>;
+  diagnostics: string[];
+}
+
+/** Scores the attribution extractor on one PolNeAR split (dev by default); returns printable lines. */
+export async function evalAttribution(options: EvalAttributionOptions = {}): Promise<string[]> {
+  const scores = scoreAttribution(options);
+  const lines = [`attribution (PolNeAR ${scores.split}, ${scores.articles} articles, ${scores.seconds.toFixed(1)} s; annotator agreement α ${ANNOTATOR_ALPHA}, no published model baseline)`];
+  for (const role of ROLES) {
+    const { exact, overlap, token, gold, predicted } = scores.roles[role];
+    lines.push(
+      `  ${role.padEnd(8)} exact P ${pct(exact.p)} R ${pct(exact.r)} F1 ${pct(exact.f)} · overlap P ${pct(overlap.p)} R ${pct(overlap.r)} F1 ${pct(overlap.f)} · token F1 ${pct(token.f)} (gold ${gold}, predicted ${predicted})`,
+    );
+  }
+  return [...lines, ...scores.diagnostics];
+}
+
+/** Runs the extractor over one PolNeAR split and returns per-role scores (throws when the split is missing). */
+export function scoreAttribution(options: EvalAttributionOptions = {}): AttributionScores {
+  const split = options.split ?? 'dev';
+  const root = path.join(POLNEAR, split);
+  const textDir = path.join(root, 'text');
+  const annDir = path.join(root, 'attributions');
+  if (!existsSync(textDir) || !existsSync(annDir)) throw new Error(`PolNeAR ${split} split missing at ${root}`);
   // One annotation per article: the first annotator file in name order.
   const annByArticle = new Map<string, string>();
   for (const file of readdirSync(annDir).filter((f) => f.endsWith('.ann')).sort()) {
@@ -96,6 +140,9 @@ export async function evalAttribution(): Promise<string[]> {
   ) as Record<Role, Counts>;
   let articles = 0;
   const started = Date.now();
+  const missed = new Map<string, number>();
+  const spurious = new Map<string, number>();
+  const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   for (const [name, annFile] of annByArticle) {
     const textPath = path.join(textDir, `${name}.txt`);
     if (!existsSync(textPath)) continue;
@@ -109,23 +156,40 @@ export async function evalAttribution(): Promise<string[]> {
       Content: mentions.filter((m) => m.content).map((m) => [m.content!]),
     };
     for (const role of ROLES) score(text, gold[role], pred[role], counts[role]);
+    if (options.misses) {
+      const hits = (a: Span[], b: Span[][]) => b.some((g) => g.some((x) => a.some((y) => x.start < y.end && y.start < x.end)));
+      const cueText = (p: Span[]) => p.map((s) => text.slice(s.start, s.end)).join(' … ').toLowerCase().replace(/\s+/g, ' ');
+      for (const g of gold.Cue) if (!hits(g, pred.Cue)) bump(missed, cueText(g));
+      for (const p of pred.Cue) if (!hits(p, gold.Cue)) bump(spurious, cueText(p));
+    }
     articles++;
   }
-  const lines = [`attribution (PolNeAR dev, ${articles} articles, ${((Date.now() - started) / 1000).toFixed(1)} s; annotator agreement α ${ANNOTATOR_ALPHA}, no published model baseline)`];
-  for (const role of ROLES) {
-    const c = counts[role];
-    const exact = f1(c.exactTp, c.pred, c.gold);
-    const overlap = f1(c.overlapTp, c.pred, c.gold);
-    const token = f1(c.tokTp, c.tokPred, c.tokGold);
-    lines.push(
-      `  ${role.padEnd(8)} exact P ${pct(exact.p)} R ${pct(exact.r)} F1 ${pct(exact.f)} · overlap P ${pct(overlap.p)} R ${pct(overlap.r)} F1 ${pct(overlap.f)} · token F1 ${pct(token.f)} (gold ${c.gold}, predicted ${c.pred})`,
-    );
+  const roles = Object.fromEntries(
+    ROLES.map((role) => {
+      const c = counts[role];
+      const score: RoleScore = {
+        exact: f1(c.exactTp, c.pred, c.gold),
+        overlap: f1(c.overlapTp, c.pred, c.gold),
+        token: f1(c.tokTp, c.tokPred, c.tokGold),
+        gold: c.gold,
+        predicted: c.pred,
+      };
+      return [role, score];
+    }),
+  ) as Record<Role, RoleScore>;
+  const diagnostics: string[] = [];
+  if (options.misses) {
+    const top = (map: Map<string, number>) =>
+      [...map].sort((a, b) => b[1] - a[1]).slice(0, options.misses).map(([k, n]) => `${n} ${k}`).join(' · ');
+    diagnostics.push(`  missed cues: ${top(missed)}`, `  unmatched predicted cues: ${top(spurious)}`);
   }
-  return lines;
+  return { split, articles, seconds: (Date.now() - started) / 1000, roles, diagnostics };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  evalAttribution().then(
+  const { values } = parseArgs({ options: { split: { type: 'string', default: 'dev' }, misses: { type: 'string' } } });
+  if (values.split !== 'train' && values.split !== 'dev') throw new Error(`--split must be train or dev, not ${values.split}`);
+  evalAttribution({ split: values.split, misses: values.misses ? Number(values.misses) : undefined }).then(
     (lines) => console.log(lines.join('\n')),
     (error) => {
       console.error(error);

@@ -75,6 +75,45 @@ describe('attributions: speaker, cue and channel', () => {
   });
 });
 
+describe('attributions: structures beyond "X said"', () => {
+  const rows: [string, { cue: string; speaker: string; content?: string; anonymous?: boolean }][] = [
+    ['Wilson praised the plan and said the city would recover.', { cue: 'said', speaker: 'Wilson', content: 'the city would recover' }],
+    ['Wilson praised the plan and said the city would recover.', { cue: 'praised', speaker: 'Wilson', content: 'the plan' }],
+    ['The senator called for an inquiry into the collapse.', { cue: 'called for', speaker: 'The senator' }],
+    ['He went on to note that the plan failed.', { cue: 'note', speaker: 'He', content: 'the plan failed' }],
+    ['The mayor took to Twitter to say the bridge was safe.', { cue: 'say', speaker: 'The mayor' }],
+    ['Barkley, who said he votes, said the mayor was right.', { cue: 'said', speaker: 'Barkley', content: 'he votes' }],
+    ['Marta Ilves, a coordinator who runs the shelter, said the beds were full.', { cue: 'said', speaker: 'Marta Ilves' }],
+    ['Clara Brenning, 35, the daughter of a fisherman, said the water rose fast.', { cue: 'said', speaker: 'Clara Brenning' }],
+    ['Its director, Darius Kolwen, said the search would go on.', { cue: 'said', speaker: 'Darius Kolwen' }],
+    ['An official at the ministry, speaking anonymously, claimed that repairs were delayed.', { cue: 'claimed', speaker: 'An official at the ministry', anonymous: true }],
+    ['Six newspapers, including the Gazette, said he is not fit to serve.', { cue: 'said', speaker: 'Six newspapers' }],
+    ['Halvorsen: The dam was never inspected.', { cue: ':', speaker: 'Halvorsen', content: 'The dam was never inspected' }],
+    ['A new poll shows that the governor is trailing.', { cue: 'shows', speaker: 'A new poll', content: 'the governor is trailing' }],
+    ['Polls show that most residents want a new dam.', { cue: 'show', speaker: 'Polls' }],
+    ['In a survey released Monday, most residents backed the plan.', { cue: 'In', speaker: 'a survey', content: 'most residents backed the plan' }],
+    ["The figure rose, according to the battalion's commander, Major Ruth Calloway.", { cue: 'according to', speaker: 'Major Ruth Calloway' }],
+    ['Prices rose, according to two former employees who asked not to be named because they still work there.', { cue: 'according to', speaker: 'two former employees who asked not to be named', anonymous: true }],
+    ['The figures rose, according to his campaign finance filings.', { cue: 'according to', speaker: 'his campaign finance filings' }],
+    ['The mayor spoke for an hour, saying the dam was safe.', { cue: 'saying', speaker: 'The mayor', content: 'the dam was safe' }],
+    ['Seventy-four percent of registered voters say they like the plan.', { cue: 'say', speaker: 'Seventy-four percent of registered voters' }],
+    ['Nine in 10 voters say the plan works.', { cue: 'say', speaker: 'Nine in 10 voters' }],
+    ['Ohio Sen. Ted Marlow said the plan failed.', { cue: 'said', speaker: 'Ohio Sen. Ted Marlow' }],
+    ['A report published Wednesday said the dam was safe.', { cue: 'said', speaker: 'A report', anonymous: true }],
+    ['Residents believe the water is unsafe.', { cue: 'believe', speaker: 'Residents', content: 'the water is unsafe' }],
+    ['The mayor criticized the decision to close the bridge.', { cue: 'criticized', speaker: 'The mayor' }],
+    ['The union urged members to stay home.', { cue: 'urged', speaker: 'The union' }],
+    ['“We are ready,” she continued.', { cue: 'continued', speaker: 'she', content: 'We are ready' }],
+  ];
+  it.each(rows)('%s', (input, expected) => {
+    const { text, mentions } = run(input);
+    const m = mentions.find((x) => show(text, x.cue) === expected.cue && show(text, x.speaker) === expected.speaker);
+    expect(m, `cue "${expected.cue}" with speaker "${expected.speaker}" in ${JSON.stringify(mentions.map((x) => [show(text, x.cue), show(text, x.speaker)]))}`).toBeDefined();
+    if (expected.content) expect(show(text, m!.content)).toBe(expected.content);
+    expect(m!.anonymous).toBe(expected.anonymous ?? false);
+  });
+});
+
 describe('attributions: false positives', () => {
   const rows: [string, string][] = [
     ['“Everyone said it was over,” he recalled.', 'said'],
@@ -84,10 +123,31 @@ describe('attributions: false positives', () => {
     ['The claims by the ministry were rejected.', 'claims'],
     ['A video was posted online on Monday.', 'posted'],
     ['The alleged strike hit a depot.', 'alleged'],
+    ['A group called the Foundation met on Monday.', 'called'],
+    ['Police found a body near the dam.', 'found'],
+    ['The flood shows no sign of easing.', 'shows'],
+    ['Marlow: 1,769.', ':'],
+    ['WASHINGTON: The talks resumed on Monday.', ':'],
+    ['Update: The road has reopened.', ':'],
+    ['The candidate has won 758 pledged delegates.', 'pledged'],
+    ['A report published Wednesday said the dam was safe.', 'published'],
+    ['The mayor continued to interject.', 'continued'],
+    ['The search continued.', 'continued'],
+    ['He plans to say more.', 'say'],
+    ['The governor has a wide lead in the polls.', 'in'],
+    ['She said they think the plan will fail.', 'think'],
+    ['I know the river well.', 'know'],
+    ['Prices rose, according to two employees who asked not to be named.', 'asked'],
+    ['It was closed, said he would reopen it.', 'said'],
   ];
   it.each(rows)('no attribution on "%s" (cue %s)', (input, cue) => {
     const { text, mentions } = run(input);
     expect(mentions.filter((m) => show(text, m.cue) === cue)).toEqual([]);
+  });
+
+  it('attributions: "who said" gives the antecedent, not "Wednesday" or a pronoun after the cue', () => {
+    const { text, mentions } = run('Six newspapers, including the Gazette, said he is not fit to serve.');
+    expect(mentions.map((m) => show(text, m.speaker))).not.toContain('he');
   });
 });
 

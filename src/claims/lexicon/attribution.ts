@@ -41,7 +41,69 @@ export const CUE_VERBS: Readonly<Record<string, readonly string[]>> = {
   mention: ['mentions', 'mentioned'],
   continue: ['continued'],
   quote: ['quoted'],
+  // Speech acts whose object or complement is what the source put forward.
+  ask: ['asks', 'asked'],
+  call: ['calls', 'called', 'calling'],
+  urge: ['urges', 'urged', 'urging'],
+  accuse: ['accuses', 'accused', 'accusing'],
+  criticize: ['criticizes', 'criticized', 'criticizing', 'criticises', 'criticised', 'criticising'],
+  praise: ['praises', 'praised', 'praising'],
+  defend: ['defends', 'defended', 'defending'],
+  describe: ['describes', 'described', 'describing'],
+  endorse: ['endorses', 'endorsed'],
+  respond: ['responds', 'responded'],
+  reply: ['replies', 'replied'],
+  promise: ['promises', 'promised', 'promising'],
+  pledge: ['pledges', 'pledged', 'pledging'],
+  vow: ['vows', 'vowed', 'vowing'],
+  question: ['questions', 'questioned', 'questioning'],
+  dismiss: ['dismisses', 'dismissed'],
+  conclude: ['concludes', 'concluded'],
+  reject: ['rejects', 'rejected'],
+  blame: ['blames', 'blamed', 'blaming'],
+  blast: ['blasts', 'blasted'],
+  denounce: ['denounces', 'denounced'],
+  condemn: ['condemns', 'condemned'],
+  express: ['expresses', 'expressed'],
+  cite: ['cites', 'cited'],
+  decline: ['declines', 'declined'],
+  refuse: ['refuses', 'refused'],
+  propose: ['proposes', 'proposed'],
+  complain: ['complains', 'complained', 'complaining'],
+  boast: ['boasts', 'boasted', 'boasting'],
+  joke: ['jokes', 'joked', 'joking'],
+  read: ['reads'],
+  // Beliefs and intentions: PolNeAR counts internal states as attributions too.
+  think: ['think', 'thinks', 'thought'],
+  believe: ['believe', 'believes', 'believed'],
+  hope: ['hope', 'hopes', 'hoped'],
+  fear: ['fear', 'fears', 'feared'],
+  worry: ['worry', 'worries', 'worried'],
+  expect: ['expect', 'expects', 'expected'],
+  know: ['know', 'knows', 'knew'],
+  // Evidence verbs: only with a poll, study or report as subject (EVIDENCE_HEADS).
+  show: ['show', 'shows', 'showed', 'shown'],
+  find: ['find', 'finds', 'found'],
 };
+
+/** Cues that count only when the subject's head is one of these: "the poll showed", not "police found a body". */
+export const EVIDENCE_HEADS: ReadonlySet<string> = new Set([
+  'poll', 'polls', 'polling', 'survey', 'surveys', 'study', 'studies', 'report', 'reports', 'data', 'analysis', 'research',
+  'figures', 'numbers', 'results', 'review', 'investigation', 'audit', 'probe', 'census', 'statistics', 'records', 'documents',
+  'memo', 'filing', 'filings', 'findings', 'estimate', 'estimates', 'assessment', 'inquiry', 'evidence', 'tally', 'count',
+]);
+
+/** Cues limited to EVIDENCE_HEADS subjects (lemmas). */
+export const EVIDENCE_CUES: ReadonlySet<string> = new Set(['show', 'find']);
+
+/** Naming verbs that also form reduced relatives ("a group called X"): they need a named or pronoun subject. */
+export const NAMING_CUES: ReadonlySet<string> = new Set(['call', 'describe', 'question', 'express', 'cite', 'publish', 'post', 'quote']);
+
+/** Cues that report speech only when they close the clause ("…,” she continued."), not "Bush continued to interject". */
+export const CLAUSE_FINAL_CUES: ReadonlySet<string> = new Set(['continue']);
+
+/** Particles that belong to the cue ("called for", "called on"): the cue span takes them in. */
+export const CUE_PARTICLES: Readonly<Record<string, readonly string[]>> = { call: ['for', 'on'] };
 
 /** Verbs whose object is the addressee, taken as the channel: "told The War Zone", "informed reporters". */
 export const ADDRESSEE_VERBS: ReadonlySet<string> = new Set(['tell', 'inform']);
@@ -52,7 +114,11 @@ export const SOURCE_AFTER_CUES: readonly { phrase: string; lemma: string }[] = [
   { phrase: 'citing', lemma: 'cite' },
   { phrase: 'as reported by', lemma: 'report' },
   { phrase: 'as cited by', lemma: 'cite' },
+  { phrase: 'in', lemma: 'in' },
 ];
+
+/** Heads that make "in X" a source ("in a CNN poll released Monday, …"); any other "in" is no cue. */
+export const SOURCE_IN_HEADS: ReadonlySet<string> = new Set(['poll', 'polls', 'polling', 'survey', 'surveys', 'census']);
 
 /** Objects of "according to" that are not sources ("according to plan"). */
 export const ACCORDING_TO_NON_SOURCES: ReadonlySet<string> = new Set([
@@ -128,5 +194,45 @@ export const BASE_FORM_BLOCKERS: ReadonlySet<string> = new Set([
   'do', 'let', 'nt', 'never',
 ]);
 
+/**
+ * Verbs that carry a base-form cue after "to" as the subject's own report: "went on to say", "took to Twitter to
+ * say", "proceeded to explain". The subject of the lead verb is the speaker.
+ */
+export const TO_CUE_LEADS: ReadonlySet<string> = new Set([
+  'went', 'goes', 'go', 'going', 'proceeded', 'proceeds', 'took', 'takes', 'take', 'taking', 'used', 'uses', 'hastened',
+  'rushed', 'moved', 'appeared', 'seemed', 'stopped', 'paused', 'returned',
+]);
+
+/** Time words that end a reduced relative before a cue ("a report published Wednesday said"), never speakers. */
+export const TIME_WORDS: ReadonlySet<string> = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight',
+  'earlier', 'later', 'online', 'week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night',
+]);
+
+/** Heads that take a plural verb ("Seventy percent of voters say", "half say"): quantities and collectives. */
+export const PLURAL_HEADS: ReadonlySet<string> = new Set([
+  'percent', 'per cent', 'half', 'majority', 'majorities', 'minority', 'third', 'thirds', 'quarter', 'quarters', 'number',
+  'people', 'police', 'media', 'staff', 'military', 'government', 'public', 'rest', 'most', 'many', 'few', 'both', 'all',
+]);
+
 /** Forms of "be" that make a participle passive ("was reported by"). */
 export const BE_FORMS: ReadonlySet<string> = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", 'am']);
+
+/** Cues of belief or intention: never inverted ("…, thinks X" is rare and mostly misparsed). */
+export const STATE_CUES: ReadonlySet<string> = new Set(['think', 'believe', 'hope', 'fear', 'worry', 'expect', 'know']);
+
+/** Conjunctions that join a second verb to the same subject ("praised the plan and said"). */
+export const COORDINATORS: ReadonlySet<string> = new Set(['and', 'but']);
+
+/** Words that open a relative clause inside an appositive ("the company that runs the dam"). */
+export const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['who', 'which', 'that', 'whose', 'whom']);
+
+/** Sentence-initial labels before a colon that are not sources ("Update:", "Photo:"). */
+export const COLON_NON_SOURCES: ReadonlySet<string> = new Set([
+  'update', 'updated', 'watch', 'video', 'videos', 'photo', 'photos', 'image', 'images', 'related', 'note', 'editor',
+  'breaking', 'exclusive', 'live', 'read', 'more', 'credit', 'caption', 'contact', 'email', 'tags', 'share', 'follow',
+  'subscribe', 'advertisement', 'correction', 'clarification', 'transcript', 'analysis', 'opinion', 'commentary', 'source',
+  'sources', 'listen', 'see', 'also', 'recommended', 'sponsored', 'disclosure', 'warning', 'question', 'answer', 'q', 'a',
+  'name', 'age', 'city', 'hometown', 'job', 'occupation', 'location', 'date', 'time', 'title', 'price', 'cost',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'timeline', 'background',
+]);
