@@ -3,7 +3,7 @@ import { makeArticle, type Article } from '../core/article.js';
 import { createPipeline, type Corpus } from '../core/pipeline.js';
 import { sentencesStage } from '../segment/sentences.js';
 import { entitiesStage } from './entities.js';
-import { editDistance, entityIdAt, resolveEntities, resolveEntitiesFactory, resolveEntitiesStage, skeleton } from './resolve-entities.js';
+import { editDistance, entityIdAt, resolveEntities, resolveEntitiesFactory, resolveEntitiesStage, skeleton, withUniqueIds } from './resolve-entities.js';
 import type { EntityMention } from './types.js';
 
 /** Builds an article whose entity layer marks each listed surface (first occurrence) by hand. */
@@ -124,5 +124,21 @@ describe('resolve-entities: ids, names and lookup', () => {
   it('resolve-entities: edit distance counts single edits', () => {
     expect(editDistance('budanov', 'budanow')).toBe(1);
     expect(editDistance('', 'abc')).toBe(3);
+  });
+});
+
+describe('resolve-entities: ids', () => {
+  it('gives distinct, stable ids to same-named entities that resolution kept apart', () => {
+    const make = (article: string) => ({
+      id: 'same',
+      name: 'Communist Party',
+      type: 'organisation' as const,
+      aliases: [],
+      mentions: [{ article, start: 0, end: 15 }],
+    });
+    const once = withUniqueIds([make('a'), make('b')]).map((e) => e.id);
+    expect(once[0]).toBe('same');
+    expect(once[1]).not.toBe('same');
+    expect(withUniqueIds([make('a'), make('b')]).map((e) => e.id)).toEqual(once);
   });
 });

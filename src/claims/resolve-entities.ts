@@ -187,7 +187,24 @@ function buildEntities(items: Item[], live: number[], uf: UnionFind): ResolvedEn
       mentions,
     });
   }
-  return entities.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+  entities.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+  return withUniqueIds(entities);
+}
+
+/**
+ * Groups kept apart can share a type and name (two people called "Kim"); a later one's id then also
+ * hashes its first mention, so ids stay distinct and stable across runs.
+ */
+export function withUniqueIds(entities: ResolvedEntity[]): ResolvedEntity[] {
+  const seen = new Set<string>();
+  for (const entity of entities) {
+    if (seen.has(entity.id)) {
+      const first = entity.mentions[0];
+      entity.id = hashId(`entity:${entity.type}:${normaliseKey(entity.name)}:${first?.article}:${first?.start}`);
+    }
+    seen.add(entity.id);
+  }
+  return entities;
 }
 
 function knownWords(form: string): number {
