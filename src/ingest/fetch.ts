@@ -70,7 +70,7 @@ export function checkRequestUrl(
       return failInput(
         input,
         'fetch:blocked-address',
-        `${url.hostname} is a ${range} address; private and local addresses are refused (allowPrivate permits them)`,
+        `${url.hostname} is a ${range} address; private and local addresses are refused (--allow-private, or the allowPrivate option, permits them)`,
       );
     }
   }
@@ -81,7 +81,7 @@ export function checkRequestUrl(
 function failureForError(input: string, url: URL, error: NodeJS.ErrnoException): InputFailure {
   const code = error.code ?? '';
   if (error instanceof BlockedAddressError || code === 'EBLOCKED') {
-    return failInput(input, 'fetch:blocked-address', `${error.message}; private and local addresses are refused (allowPrivate permits them)`);
+    return failInput(input, 'fetch:blocked-address', `${error.message}; private and local addresses are refused (--allow-private, or the allowPrivate option, permits them)`);
   }
   if (/^(ENOTFOUND|EAI_AGAIN|EAI_FAIL|EAI_NODATA|EAI_NONAME)$/.test(code)) {
     return failInput(input, 'fetch:dns', `host ${url.hostname} could not be resolved (${code})`);
