@@ -61,6 +61,7 @@ export function collectAnalysis(corpus: Corpus): AnalysisRecord {
     articles: s.articleIds,
     origins: s.origins,
     centroid: s.centroid,
+    lang: s.lang,
   }));
   return {
     stories,
@@ -91,5 +92,6 @@ function toStory(stored: StoredStory, present: ReadonlySet<string>): Story {
     articleIds: stored.articles.filter((id) => present.has(id)),
     origins: [],
     centroid: stored.centroid ?? [],
+    lang: stored.lang,
   };
 }

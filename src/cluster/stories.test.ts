@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../core/article.js';
+import { ECB_DEV_TOPICS, loadEcb, scoreEcb } from '../../scripts/eval-stories.js';
 import { addToStories, clusterStories } from './stories.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -41,5 +42,67 @@ describe('cluster/stories', () => {
   it('handles empty and non-Latin articles without crashing', () => {
     const stories = clusterStories([makeArticle({ id: 'e', text: '' }), makeArticle({ id: 'z', text: '基辅周一表示。' })]);
     expect(stories.flatMap((s) => s.articleIds).sort()).toEqual(['e', 'z']);
+  });
+});
+
+// Invented reports: two outlets on one event, plus same-topic other events and unrelated filler stories
+// (filler gives the incremental idf a corpus to learn which words are merely topical).
+const quakeA = 'A magnitude 6.1 earthquake struck near Olvesta on Tuesday, the Marren Seismic Institute said. Governor Pia Ruskin said 14 people died in Olvesta and the nearby town of Brekkan, where a school collapsed.';
+const quakeB = 'Rescuers in Brekkan searched the ruins of a collapsed school on Wednesday after Tuesday\'s magnitude 6.1 earthquake. Governor Pia Ruskin raised the toll to 16, and the Marren Seismic Institute recorded 40 aftershocks near Olvesta.';
+const quakeOther = 'A magnitude 5.4 earthquake shook the island of Tessaly Minor on Friday. The Corvin Geological Survey said houses in Port Amsel were damaged and Mayor Otto Kreel said two people were hurt.';
+const electionA = 'Voters in Dravenia re-elected President Maren Holt on Sunday with 58 percent, the Dravenian Electoral Commission said. Her rival Anton Vesk conceded in Lusk.';
+const electionB = 'Opposition leader Sera Quill won the mayoral race in Caldor on Saturday, beating the incumbent Ivo Brandt by 3,100 votes, the Caldor city clerk said.';
+const trade = 'Shares of Norvell Freight rose 9 percent on Thursday after the company agreed to buy Tarrow Logistics for 2.4 billion. Chief executive Lena Marsh said the deal would close in March.';
+const filler = [electionA, electionB, trade, sport, floodB];
+
+const articlesOf = (rows: [string, string, string?][]) => rows.map(([id, text, lang]) => makeArticle({ id, text, meta: lang ? { lang } : {} }));
+const groupsOf = (ids: string[], stories: { articleIds: string[] }[]) =>
+  stories.map((s) => s.articleIds.filter((id) => ids.includes(id)).sort()).filter((g) => g.length);
+
+describe('cluster/stories: joins and splits', () => {
+  const cases: [string, [string, string, string?][], string[][]][] = [
+    ['same event from two outlets joins', [['qa', quakeA], ['qb', quakeB]], [['qa', 'qb']]],
+    ['same broad topic, different events stay apart', [['qa', quakeA], ['qo', quakeOther]], [['qa'], ['qo']]],
+    ['same event in two declared languages stays apart', [['qa', quakeA, 'en'], ['qb', quakeB, 'de']], [['qa'], ['qb']]],
+    ['regional subtags of one language still join', [['qa', quakeA, 'en-GB'], ['qb', quakeB, 'en']], [['qa', 'qb']]],
+    [
+      'unknown language: a different script stays apart',
+      [['qa', quakeA], ['ru', 'Губернатор Пиа Рускин сообщила, что 14 человек погибли в Ольвесте и Бреккане после землетрясения магнитудой 6.1.']],
+      [['qa'], ['ru']],
+    ],
+    [
+      'Japanese texts on different subjects stay apart (shared grammar is not a topic)',
+      [['ja1', '東京都は火曜日、新しい図書館を開館したと発表しました。図書館には十万冊の本があります。'], ['ja2', '大阪の野球チームは日曜日の試合に勝ちました。監督は選手たちを褒めました。']],
+      [['ja1'], ['ja2']],
+    ],
+  ];
+  it.each(cases)('%s', (_name, rows, expected) => {
+    const ids = rows.map(([id]) => id);
+    const articles = [...articlesOf(rows), ...filler.map((text, i) => makeArticle({ id: `f${i}`, text }))];
+    const groups = groupsOf(ids, clusterStories(articles));
+    expect(groups.sort((a, b) => a[0].localeCompare(b[0]))).toEqual(expected);
+  });
+
+  it('incremental runs give the same stories as one batch run', () => {
+    const all = [quakeA, quakeB, quakeOther, floodA1, floodA2, ...filler].map((text, i) =>
+      makeArticle({ id: `a${i}`, text, meta: { publishedAt: `2031-01-${String(10 + i).padStart(2, '0')}` } }),
+    );
+    const batch = clusterStories(all);
+    let grown = addToStories([], all.slice(0, 3));
+    grown = addToStories(grown, all.slice(3, 6));
+    grown = addToStories(grown, all.slice(6));
+    expect(grown).toEqual(batch);
+    expect(batch.find((s) => s.articleIds.includes('a0'))?.articleIds).toEqual(['a0', 'a1']);
+  });
+});
+
+describe('cluster/stories on ECB+ (dev topics)', () => {
+  it('reaches a B-cubed F of at least 0.87 against gold sub-topics (same seminal event)', () => {
+    const ecb = path.resolve(here, '../../../shared/data/ecb-plus/ECB+_LREC2014/ECB+');
+    expect(existsSync(ecb), `ECB+ corpus missing at ${ecb}`).toBe(true);
+    const docs = loadEcb(ECB_DEV_TOPICS);
+    expect(docs.length).toBeGreaterThan(150);
+    // Measured 0.90 (see scripts/eval-stories.ts); the old unweighted centroid scored 0.82.
+    expect(scoreEcb(docs).subtopic.f).toBeGreaterThanOrEqual(0.87);
   });
 });

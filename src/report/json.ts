@@ -40,8 +40,8 @@ export function buildExport(articles: readonly Article[], analysis: AnalysisReco
     version: EXPORT_VERSION,
     generatedAt,
     articles: articles.map(exportArticle),
-    // The centroid is clustering state, not part of the contract.
-    stories: analysis.stories.map(({ centroid: _centroid, ...story }) => story),
+    // The centroid and language are clustering state, not part of the contract.
+    stories: analysis.stories.map(({ centroid: _centroid, lang: _lang, ...story }) => story),
     links: analysis.links,
     origins: analysis.origins,
     entities: analysis.entities,

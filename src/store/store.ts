@@ -14,6 +14,8 @@ export type AddResult =
 /** A story as stored: its export form plus the term centroid that lets new articles join it later. */
 export interface StoredStory extends ExportStory {
   centroid?: [string, number][];
+  /** Primary language of the story's articles, so restored stories keep the language guard. */
+  lang?: string;
 }
 
 /** Cross-article results of one analysis run, stored apart from the articles. */
