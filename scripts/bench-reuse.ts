@@ -87,7 +87,11 @@ function createGenerator(rand: () => number, topics: number): Generator {
 interface Corpus {
   articles: Article[];
   planted: Map<string, string>;
+  /** Planted derivative id -> how it was made. */
+  plantedKind: Map<string, PlantedKind>;
 }
+
+type PlantedKind = 'copy' | 'partial' | 'rewrite';
 
 function generateCorpus(total: number, seed: number): Corpus {
   const rand = rng(seed);
@@ -95,12 +99,14 @@ function generateCorpus(total: number, seed: number): Corpus {
   const gen = createGenerator(rand, topics);
   const articles: Article[] = [];
   const planted = new Map<string, string>();
+  const plantedKind = new Map<string, PlantedKind>();
   for (let i = 0; i < total; i++) {
     const id = `a${i}`;
     if (i > 10 && rand() < PLANTED_SHARE) {
       const origin = articles[Math.floor(rand() * articles.length)];
       const r = rand();
       let text: string;
+      plantedKind.set(id, r < 0.5 ? 'copy' : r < 0.75 ? 'partial' : 'rewrite');
       if (r < 0.5) {
         // Copy with edits, a cut paragraph and junk.
         const paras = origin.text.split('\n\n');
@@ -114,7 +120,7 @@ function generateCorpus(total: number, seed: number): Corpus {
       planted.set(id, origin.id);
     } else articles.push(makeArticle({ id, text: gen.article(Math.floor(rand() * topics)) }));
   }
-  return { articles, planted };
+  return { articles, planted, plantedKind };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -131,7 +137,7 @@ export async function benchReuse(opts: BenchReuseOptions = {}): Promise<string[]
   const lines: string[] = [];
   try {
     const t0 = performance.now();
-    const { articles, planted } = generateCorpus(total, seed);
+    const { articles, planted, plantedKind } = generateCorpus(total, seed);
     const genMs = performance.now() - t0;
     // Build: profile, index, and keep only what queries need (profiles are rebuilt on demand).
     const t1 = performance.now();
@@ -144,11 +150,14 @@ export async function benchReuse(opts: BenchReuseOptions = {}): Promise<string[]
     const rand = rng(seed + 1);
     const queries = new Set<number>();
     for (let i = 0; i < articles.length && queries.size < MAX_TIMED_QUERIES * 0.7; i++) if (planted.has(articles[i].id)) queries.add(i);
-    const plantedQueried = queries.size;
     while (queries.size < Math.min(articles.length, MAX_TIMED_QUERIES)) queries.add(Math.floor(rand() * articles.length));
+    // Random extra queries may hit planted derivatives too: count every planted one queried.
+    const plantedQueried = [...queries].filter((q) => planted.has(articles[q].id)).length;
     const times: number[] = [];
     let found = 0;
     let candidates = 0;
+    // Per planted kind: queried, retrieved as a candidate, linked.
+    const byKind = new Map<PlantedKind, { queried: number; retrieved: number; linked: number }>();
     for (const q of queries) {
       const start = performance.now();
       const profile = profileArticle(articles[q]);
@@ -156,12 +165,22 @@ export async function benchReuse(opts: BenchReuseOptions = {}): Promise<string[]
       candidates += cands.size;
       const origin = planted.get(articles[q].id);
       let hit = false;
+      let retrieved = false;
       for (const c of cands.keys()) {
         const link = linkPair(profile, profileArticle(articles[c]));
+        if (origin && articles[c].id === origin) retrieved = true;
         if (link && origin && articles[c].id === origin) hit = true;
       }
       times.push(performance.now() - start);
       if (hit) found++;
+      const kind = plantedKind.get(articles[q].id);
+      if (kind) {
+        const row = byKind.get(kind) ?? { queried: 0, retrieved: 0, linked: 0 };
+        row.queried++;
+        if (retrieved) row.retrieved++;
+        if (hit) row.linked++;
+        byKind.set(kind, row);
+      }
     }
     times.sort((x, y) => x - y);
     sample();
@@ -169,6 +188,9 @@ export async function benchReuse(opts: BenchReuseOptions = {}): Promise<string[]
     lines.push(`  index build: ${(buildMs / 1000).toFixed(1)} s (${Math.round(total / (buildMs / 1000))} articles/s)`);
     lines.push(`  query (profile + candidates + alignment) over ${queries.size} articles: p50 ${percentile(times, 0.5).toFixed(2)} ms, p99 ${percentile(times, 0.99).toFixed(2)} ms, ${(candidates / queries.size).toFixed(1)} candidates per article`);
     lines.push(`  recall of planted pairs (found and linked): ${found}/${plantedQueried} = ${(found / Math.max(1, plantedQueried)).toFixed(3)}`);
+    for (const [kind, row] of [...byKind].sort()) {
+      lines.push(`    ${kind.padEnd(8)} ${row.queried} queried, origin retrieved as a candidate ${row.retrieved}, linked ${row.linked}`);
+    }
     lines.push(...bruteForceComparison(articles.slice(0, Math.min(BRUTE_FORCE_ARTICLES, articles.length)), planted));
   } finally {
     clearInterval(timer);

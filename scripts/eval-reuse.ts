@@ -19,11 +19,15 @@ const shared = path.resolve(here, '../../shared/data');
 const METER_F1 = 0.664;
 /** Origins drawn from FNC-1 (each gets one planted variant) and same-topic distractors. */
 const ORIGIN_COUNT = 180;
+/** Share of planted pairs given publication dates (origin first), so date-based direction is exercised too. */
+const DATED_SHARE = 1 / 3;
+/** Share of edited copies that also get a junk line (the others are only edited and trimmed). */
+const COPY_JUNK_SHARE = 0.5;
 const DISTRACTORS_PER_TOPIC = 2;
 /** Share of the MSRP training file used to choose the threshold; the rest is held out. */
 const MSRP_TRAIN_SHARE = 0.7;
 
-type Planted = { from: string; to: string; kind: ReuseKind; variant: string; sources: string[] };
+type Planted = { from: string; to: string; kind: ReuseKind; variant: string; sources: string[]; dated: boolean };
 
 /** Deterministic PRNG (mulberry32). */
 function rng(seed: number): () => number {
@@ -112,11 +116,13 @@ function makeVariant(kind: string, origin: string, other: string, rand: () => nu
     case 'duplicate':
       return { text: paras.join('\n\n').replace(/ - /g, ' — '), expected: 'duplicate' };
     case 'copy-edits': {
-      // Light edits in about every fifth sentence, the last paragraph cut, a junk line added.
+      // Light edits in every fifth sentence of the text, the last paragraph cut, sometimes a junk line added.
+      let k = 0;
       const edited = paras.slice(0, Math.max(1, paras.length - 1)).map((p) =>
-        splitSentencesPlain(p).map((s, i) => (i % 5 === 2 ? paraphraseSentence(s, rand) : s)).join(' '),
+        splitSentencesPlain(p).map((s) => (k++ % 5 === 2 ? paraphraseSentence(s, rand) : s)).join(' '),
       );
-      return { text: [...edited, JUNK[Math.floor(rand() * JUNK.length)]].join('\n\n'), expected: 'copy' };
+      const junk = rand() < COPY_JUNK_SHARE ? [JUNK[Math.floor(rand() * JUNK.length)]] : [];
+      return { text: [...edited, ...junk].join('\n\n'), expected: 'copy' };
     }
     case 'shuffled': {
       // The same text with its paragraphs reordered: near-identical, so a duplicate.
@@ -161,8 +167,8 @@ function prf(tp: number, fp: number, fn: number): { p: number; r: number; f: num
 
 const fmt = (x: number) => x.toFixed(3);
 
-/** Builds the generated corpus, runs detection, and returns report lines. */
-function evalGenerated(): string[] {
+/** Builds the generated corpus, runs detection, and returns report lines. `heldOut` uses the next topics instead (never looked at while tuning). */
+function evalGenerated(heldOut = false): string[] {
   const bodiesCsv = readFileSync(path.join(shared, 'fnc-1/train_bodies.csv'), 'utf8');
   const stancesCsv = readFileSync(path.join(shared, 'fnc-1/train_stances.csv'), 'utf8');
   const bodies = new Map(parseCsv(bodiesCsv).slice(1).map((r) => [r[0], r[1]] as [string, string]));
@@ -179,17 +185,32 @@ function evalGenerated(): string[] {
   const planted: Planted[] = [];
   const fit = (id: string) => !used.has(id) && (bodies.get(id) ?? '').length > 1200 && (bodies.get(id) ?? '').split(/\n+/).filter((p) => p.trim()).length >= 4;
   let n = 0;
+  // The held-out slice runs the same selection on past the development slice and keeps only what follows it.
+  const first = heldOut ? ORIGIN_COUNT : 0;
+  const dateRand = rng(20240602);
+  const baseTime = Date.parse('2024-06-01T00:00:00Z');
   for (const [, ids] of [...topics].sort((a, b) => a[0].localeCompare(b[0]))) {
-    if (n >= ORIGIN_COUNT) break;
+    if (n >= first + ORIGIN_COUNT) break;
     const usable = ids.filter(fit);
     if (usable.length < 2 + DISTRACTORS_PER_TOPIC) continue;
-    const [originId, otherId, ...rest] = usable;
+    const emit = n >= first;
     const variant = VARIANTS[n % VARIANTS.length];
+    const [originId, ...others] = usable;
+    // The body a partial quotation is written into must itself be independent of the origin (FNC holds near-copies).
+    const originGrams = new Set(wordGrams(bodies.get(originId)!));
+    const otherAt = variant === 'partial' ? Math.max(0, others.findIndex((id) => !wordGrams(bodies.get(id)!).some((g) => originGrams.has(g)))) : 0;
+    const otherId = others[otherAt];
+    const rest = others.filter((_, i) => i !== otherAt);
     const { text, expected } = makeVariant(variant, bodies.get(originId)!, bodies.get(otherId)!, rand);
     const o = `fnc-${originId}`;
     const d = `gen-${originId}-${variant}`;
-    articles.push(makeArticle({ id: o, text: bodies.get(originId)! }), makeArticle({ id: d, text }));
-    planted.push({ from: d, to: o, kind: expected, variant, sources: variant === 'partial' ? [o, `fnc-${otherId}`] : [o] });
+    // Dates come from their own PRNG so that the texts are the same whether or not a pair is dated.
+    const dated = dateRand() < DATED_SHARE;
+    const originTime = baseTime + Math.floor(dateRand() * 30 * 24) * 3_600_000;
+    const derivedTime = originTime + (1 + Math.floor(dateRand() * 48)) * 3_600_000;
+    const meta = (t: number) => (dated ? { publishedAt: new Date(t).toISOString() } : {});
+    if (emit) articles.push(makeArticle({ id: o, text: bodies.get(originId)!, meta: meta(originTime) }), makeArticle({ id: d, text, meta: meta(derivedTime) }));
+    if (emit) planted.push({ from: d, to: o, kind: expected, variant, sources: variant === 'partial' ? [o, `fnc-${otherId}`] : [o], dated });
     used.add(originId);
     // The body a partial quotation was built on is also a (partial) source of the variant: not a distractor.
     if (variant === 'partial') used.add(otherId);
@@ -198,7 +219,7 @@ function evalGenerated(): string[] {
     const pairGrams = new Set([...wordGrams(bodies.get(originId)!), ...wordGrams(bodies.get(otherId)!)]);
     const independent = rest.filter((id) => !wordGrams(bodies.get(id)!).some((g) => pairGrams.has(g)));
     for (const id of independent.slice(0, DISTRACTORS_PER_TOPIC)) {
-      articles.push(makeArticle({ id: `fnc-${id}`, text: bodies.get(id)! }));
+      if (emit) articles.push(makeArticle({ id: `fnc-${id}`, text: bodies.get(id)! }));
       used.add(id);
     }
     n++;
@@ -227,6 +248,13 @@ function evalGenerated(): string[] {
       lines.push(`FP ${l.from} -> ${l.to} ${l.kind} ${l.score} ${l.evidence.map((e) => e.detail).join(' | ').slice(0, 200)}`);
     }
   }
+  if (process.env.REUSE_EVAL_DEBUG) {
+    for (const p of planted) {
+      const l = judged.find((x) => key(x.from, x.to) === key(p.from, p.to));
+      if (l?.kind === p.kind && (l.direction === 'unknown' || l.from === p.from)) continue;
+      lines.push(`MISS ${p.variant} ${p.from}: got ${l?.kind ?? 'none'} ${l?.direction ?? ''} ${l && l.from !== p.from ? 'REVERSED ' : ''}${l?.evidence.map((e) => e.detail).join(' | ').slice(0, 240) ?? ''}`);
+    }
+  }
   lines.push(`Generated variants: ${articles.length} articles (${planted.length} planted pairs, same-topic distractors), ${candidatePairs} candidate pairs, ${Math.round(ms)} ms`);
   lines.push('kind           planted  found  precision  recall  F1');
   const kinds: ReuseKind[] = ['duplicate', 'copy', 'partial', 'rewrite'];
@@ -252,9 +280,19 @@ function evalGenerated(): string[] {
   const tp = derivedLinks.filter((l) => plantedByKey.has(key(l.from, l.to))).length;
   const s = prf(tp, derivedLinks.length - tp, planted.length - tp);
   lines.push(`derived vs independent: precision ${fmt(s.p)} recall ${fmt(s.r)} F1 ${fmt(s.f)}   (METER 2002 reference F1 ${METER_F1})`);
-  const directed = derivedLinks.filter((l) => plantedByKey.has(key(l.from, l.to)) && l.direction !== 'unknown');
-  const rightWay = directed.filter((l) => plantedByKey.get(key(l.from, l.to))!.from === l.from).length;
-  lines.push(`direction: ${directed.length}/${tp} found links directed, ${rightWay}/${directed.length} the right way (no dates given: containment and junk cues only)`);
+  for (const dated of [false, true]) {
+    const found = derivedLinks.filter((l) => plantedByKey.get(key(l.from, l.to))?.dated === dated);
+    const directed = found.filter((l) => l.direction !== 'unknown');
+    const rightWay = directed.filter((l) => plantedByKey.get(key(l.from, l.to))!.from === l.from).length;
+    const how = dated ? 'pairs with publication dates' : 'undated pairs (containment, junk and cue evidence only)';
+    lines.push(`direction, ${how}: ${directed.length}/${found.length} found links directed, ${rightWay}/${directed.length} the right way`);
+    for (const variant of VARIANTS) {
+      const rows = found.filter((l) => plantedByKey.get(key(l.from, l.to))!.variant === variant);
+      const dir = rows.filter((l) => l.direction !== 'unknown');
+      const right = dir.filter((l) => plantedByKey.get(key(l.from, l.to))!.from === l.from).length;
+      if (!dated && rows.length) lines.push(`  ${variant.padEnd(11)} ${dir.length}/${rows.length} directed, ${right} right`);
+    }
+  }
   lines.push(`links between two original FNC-1 bodies (unlabelled, not scored): ${unlabelled}; variant links inherited from their origin's own links (not scored): ${links.length - unlabelled - judged.length}`);
   return lines;
 }
@@ -300,7 +338,7 @@ function evalMsrp(): string[] {
 
 /** Runs both evaluations and returns the report lines. */
 export async function evalReuse(): Promise<string[]> {
-  return [...evalGenerated(), '', ...evalMsrp()];
+  return ['Development slice:', ...evalGenerated(), '', 'Held-out slice (the next FNC-1 topics):', ...evalGenerated(true), '', ...evalMsrp()];
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

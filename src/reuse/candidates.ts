@@ -14,6 +14,11 @@ export const SHINGLE_SAMPLE_MOD = 8;
 export const MIN_SHARED_SAMPLED_SHINGLES = 2;
 /** A posting list longer than this is boilerplate or a common term; it yields no candidates. */
 export const MAX_POSTING_DOCS = 200;
+/**
+ * An anchor is rare while it is in at most this share of the indexed documents (never fewer than MAX_POSTING_DOCS):
+ * rarity is relative to the corpus, so names and numbers still anchor rewrites in 100,000 articles.
+ */
+export const MAX_ANCHOR_DOC_SHARE = 0.005;
 /** Anchors per article used for retrieval (the rarest first). */
 export const ANCHORS_PER_ARTICLE = 64;
 /** Anchors two articles must share to become candidates. */
@@ -51,7 +56,7 @@ export class ReuseIndex {
   /** Second pass after all adds: index each document under its rarest anchors. */
   finish(): void {
     for (let doc = 0; doc < this.anchorKeys.length; doc++) {
-      for (const k of this.rarest(this.anchorKeys[doc])) pushCapped(this.anchorPostings, k, doc);
+      for (const k of this.rarest(this.anchorKeys[doc])) pushCapped(this.anchorPostings, k, doc, this.maxAnchorDocs());
     }
   }
 
@@ -75,7 +80,7 @@ export class ReuseIndex {
     const anchorHits = new Map<number, number>();
     for (const k of this.rarest(this.anchorKeys[doc] ?? [])) {
       const list = this.anchorPostings.get(k);
-      if (!list || list.length > MAX_POSTING_DOCS) continue;
+      if (!list || list.length > this.maxAnchorDocs()) continue;
       for (const other of list) anchorHits.set(other, (anchorHits.get(other) ?? 0) + 1);
     }
     const ranked = [...anchorHits].filter(([, n]) => n >= MIN_SHARED_ANCHORS).sort((x, y) => y[1] - x[1] || x[0] - y[0]);
@@ -83,12 +88,18 @@ export class ReuseIndex {
     return found;
   }
 
+  /** Longest anchor posting list that still counts as rare. */
+  private maxAnchorDocs(): number {
+    return Math.max(MAX_POSTING_DOCS, Math.ceil(this.size * MAX_ANCHOR_DOC_SHARE));
+  }
+
   private rarest(keys: number[]): number[] {
+    const max = this.maxAnchorDocs();
     return keys
       // An anchor no other document has cannot propose a pair; one too many have is not rare.
       .filter((k) => {
         const df = this.anchorDf.get(k) ?? 0;
-        return df >= 2 && df <= MAX_POSTING_DOCS;
+        return df >= 2 && df <= max;
       })
       .sort((x, y) => (this.anchorDf.get(x) ?? 0) - (this.anchorDf.get(y) ?? 0) || x - y)
       .slice(0, ANCHORS_PER_ARTICLE);
@@ -101,10 +112,10 @@ function sampleShingles(shingles: Uint32Array): Set<number> {
   return out;
 }
 
-function pushCapped(map: Map<number, number[]>, key: number, doc: number): void {
+function pushCapped(map: Map<number, number[]>, key: number, doc: number, cap = MAX_POSTING_DOCS): void {
   const list = map.get(key);
   if (!list) map.set(key, [doc]);
-  else if (list.length <= MAX_POSTING_DOCS && list[list.length - 1] !== doc) list.push(doc);
+  else if (list.length <= cap && list[list.length - 1] !== doc) list.push(doc);
 }
 
 /** All candidate pairs (a < b) of a list of profiles. */

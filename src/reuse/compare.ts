@@ -3,14 +3,19 @@
  * partial, rewrite, translation, shared-source) with its score, passages and evidence, or none.
  */
 import { SOURCE_CUE_PATTERN, WIRE_CREDIT_PATTERNS } from './lexicon.js';
+import { diffLines, ownContentTokens, sharedShare, type LineDiff } from './line-diff.js';
 import { alignPassages, type PassageAlignment } from './passages.js';
 import type { ReuseProfile } from './profile.js';
 import { alignSentences, longestIncreasing, SENTENCE_MATCH_JACCARD, type SentencePair } from './sentence-align.js';
 import { normaliseWord, tokenize } from './tokens.js';
 import type { ReuseEvidence, ReuseKind } from './types.js';
 
-/** Both sides matched verbatim at least this much: the same text. */
+/** Both sides' bodies matched verbatim at least this much, with no sentence added or cut on either side: the same text. */
 export const DUPLICATE_MIN_COVERAGE = 0.95;
+/** A side with at most this many tokens of its own (edits, added sentences) is contained in the other text. */
+export const CONTAINED_MAX_OWN_TOKENS = 2;
+/** A wire credit counts for the whole article only up to the first paragraph of at least this many words (the lead). */
+export const WIRE_CREDIT_LEAD_MIN_WORDS = 12;
 /** One side matched verbatim at least this much: a copy (with edits, cuts or junk). */
 export const COPY_MIN_COVERAGE = 0.6;
 /** Verbatim tokens shared, at least, for partial reuse (a quoted paragraph). */
@@ -25,6 +30,8 @@ export const MIN_ORDER_SHARE = 0.6;
 export const REWRITE_MIN_FACT_AGREEMENT = 0.45;
 /** Shared facts needed for a rewrite by facts alone. */
 export const REWRITE_MIN_FACTS_BY_ORDER = 6;
+/** Share of each side's content sentences aligned in order (verbatim or paraphrased) for a rewrite by alignment. */
+export const REWRITE_MIN_ALIGNED_SHARE = 0.6;
 /** Looser sentence Jaccard for pairing paraphrased sentences inside a pair already judged a rewrite. */
 export const PARAPHRASE_PASSAGE_JACCARD = 0.2;
 /** Facts (numbers, names) two rewrites or relays of one source must share. */
@@ -49,6 +56,9 @@ export interface PairFinding {
   sharedQuotes: number;
   sharedSources: string[];
   evidence: ReuseEvidence[];
+  /** Sentence-level differences of each side against the other (verbatim kinds only). */
+  diffA?: LineDiff;
+  diffB?: LineDiff;
 }
 
 /** Compares two articles; returns the reuse relation between them or null when they are independent. */
@@ -59,21 +69,32 @@ export function compareProfiles(a: ReuseProfile, b: ReuseProfile, sentenceThresh
   const alignment = alignPassages(a, b);
   const evidence: ReuseEvidence[] = [];
   const sharedFacts = intersect(a.facts, b.facts);
-  const { coverageA, coverageB, matchedTokens } = alignment;
-  const base = { alignment, sharedFacts, sharedQuotes: 0, sharedSources: [] as string[], sentencePairs: [] as SentencePair[] };
+  const { matchedTokens } = alignment;
+  // Sentence-level view of both sides: credit lines and headlines do not count, added chrome and sentences do.
+  const diffA = matchedTokens >= PARTIAL_MIN_TOKENS ? diffLines(a, b, alignment.coveredA) : undefined;
+  const diffB = matchedTokens >= PARTIAL_MIN_TOKENS ? diffLines(b, a, alignment.coveredB) : undefined;
+  const coverageA = diffA ? sharedShare(diffA) : alignment.coverageA;
+  const coverageB = diffB ? sharedShare(diffB) : alignment.coverageB;
+  const base = { alignment, sharedFacts, sharedQuotes: 0, sharedSources: [] as string[], sentencePairs: [] as SentencePair[], diffA, diffB };
   if (matchedTokens > 0) {
     evidence.push({
       type: 'verbatim',
-      detail: `${matchedTokens} tokens in ${alignment.passages.length} passage(s); coverage ${pct(coverageA)} / ${pct(coverageB)}`,
+      detail: `${matchedTokens} tokens in ${alignment.passages.length} passage(s); coverage ${pct(coverageA)} / ${pct(coverageB)}${diffA && diffB ? describeDiff(diffA, diffB) : ''}`,
     });
   }
+  const addedA = diffA ? diffA.extraContent.length + diffA.junkUnits : 0;
+  const addedB = diffB ? diffB.extraContent.length + diffB.junkUnits : 0;
+  const sameText = coverageA >= DUPLICATE_MIN_COVERAGE && coverageB >= DUPLICATE_MIN_COVERAGE && addedA === 0 && addedB === 0;
+  // A text with nothing of its own inside the other is a copy of that text, whoever it credits.
+  const contained = !!diffA && !!diffB && (ownContentTokens(diffA) <= CONTAINED_MAX_OWN_TOKENS || ownContentTokens(diffB) <= CONTAINED_MAX_OWN_TOKENS);
   const wires = matchedTokens >= PARTIAL_MIN_TOKENS ? sharedWireCredits(a, b) : [];
-  if (wires.length) {
-    // Both relay one agency's report: each copies the wire, not the other.
-    evidence.push({ type: 'shared-source', detail: `both credit ${wires.join(', ')}` });
+  if (wires.length && !sameText && !contained) {
+    // Both relay one agency's report, each with its own edits: each copies the wire, not the other.
+    evidence.push({ type: 'shared-source', detail: `both credit ${wires.join(', ')}; each text has changes of its own` });
     return { ...base, sharedSources: wires, kind: 'shared-source', score: round(Math.max(coverageA, coverageB)), evidence };
   }
-  if (coverageA >= DUPLICATE_MIN_COVERAGE && coverageB >= DUPLICATE_MIN_COVERAGE) {
+  if (wires.length) evidence.push({ type: 'shared-source', detail: `both credit ${wires.join(', ')}, but one text is the other's` });
+  if (sameText) {
     return { ...base, kind: 'duplicate', score: round(Math.min(coverageA, coverageB)), evidence };
   }
   if (Math.max(coverageA, coverageB) >= COPY_MIN_COVERAGE) {
@@ -86,23 +107,35 @@ export function compareProfiles(a: ReuseProfile, b: ReuseProfile, sentenceThresh
   const strictPairs = alignSentences(a.sentences, b.sentences, sentenceThreshold).filter(paraphrased);
   const contentSentences = Math.min(countContentSentences(a), countContentSentences(b));
   const inOrder = longestIncreasing(strictPairs.map((p) => p.b));
-  const factOrder = factOrderShare(a.facts, b.facts, sharedFacts);
-  const factShare = sharedFacts.length / Math.max(1, Math.min(a.facts.length, b.facts.length));
+  // Facts inside a shared verbatim passage speak for that passage, not for a rewrite of the rest.
+  const verbatimB = alignment.passages.map((p) => p.b);
+  const factsA = matchedTokens > 0 ? factsOutside(a, verbatimA) : a.facts;
+  const factsB = matchedTokens > 0 ? factsOutside(b, verbatimB) : b.facts;
+  const rewriteFacts = matchedTokens > 0 ? intersect(factsA, factsB) : sharedFacts;
+  const factOrder = factOrderShare(factsA, factsB, rewriteFacts);
+  const factShare = rewriteFacts.length / Math.max(1, Math.min(factsA.length, factsB.length));
   const bySentences =
     strictPairs.length >= REWRITE_MIN_SENTENCES &&
     strictPairs.length >= REWRITE_MIN_SENTENCE_SHARE * contentSentences &&
     inOrder >= MIN_ORDER_SHARE * strictPairs.length &&
-    sharedFacts.length >= MIN_SHARED_FACTS;
+    rewriteFacts.length >= MIN_SHARED_FACTS;
   const looseAll = alignSentences(a.sentences, b.sentences, Math.min(PARAPHRASE_PASSAGE_JACCARD, sentenceThreshold));
   const loosePairs = keepInOrder(looseAll.filter(paraphrased));
+  // Same sentences in the same order, some kept verbatim and some paraphrased: a rewrite, not a quoted passage.
+  const alignedAll = keepInOrder(looseAll).length;
+  const alignedShare = alignedAll / Math.max(1, Math.max(countContentSentences(a), countContentSentences(b)));
+  const byAlignment =
+    matchedTokens > 0 && loosePairs.length >= 2 && alignedAll >= REWRITE_MIN_SENTENCES && alignedShare >= REWRITE_MIN_ALIGNED_SHARE;
   const byFacts =
-    sharedFacts.length >= REWRITE_MIN_FACTS_BY_ORDER && factShare * factOrder >= REWRITE_MIN_FACT_AGREEMENT && loosePairs.length >= 2;
-  if (bySentences || byFacts) {
+    rewriteFacts.length >= REWRITE_MIN_FACTS_BY_ORDER && factShare * factOrder >= REWRITE_MIN_FACT_AGREEMENT && loosePairs.length >= 2;
+  // A verbatim passage is harder evidence than facts two reports of one event share anyway.
+  const verbatimPartial = matchedTokens >= PARTIAL_MIN_TOKENS;
+  if (bySentences || byAlignment || (byFacts && !verbatimPartial)) {
     evidence.push({
       type: 'aligned-sentences',
-      detail: `${strictPairs.length} paraphrased sentence(s) at Jaccard ≥ ${sentenceThreshold}, ${loosePairs.length} loosely; facts ${pct(factShare)} shared, ${pct(factOrder)} in order`,
+      detail: `${strictPairs.length} paraphrased sentence(s) at Jaccard ≥ ${sentenceThreshold}, ${loosePairs.length} loosely; ${pct(alignedShare)} of sentences aligned in order; facts ${pct(factShare)} shared, ${pct(factOrder)} in order`,
     });
-    pushFactEvidence(evidence, sharedFacts);
+    pushFactEvidence(evidence, rewriteFacts);
     const score = round(Math.min(1, Math.max(strictPairs.length / Math.max(1, contentSentences), factShare * factOrder)));
     return { ...base, sharedQuotes, sentencePairs: loosePairs, kind: 'rewrite', score, evidence };
   }
@@ -166,6 +199,25 @@ function compareTranslation(a: ReuseProfile, b: ReuseProfile): PairFinding | nul
   };
 }
 
+/** Facts of the sentences that lie mostly outside the given verbatim ranges, in order of first appearance. */
+function factsOutside(p: ReuseProfile, verbatim: readonly [number, number][]): string[] {
+  const out = new Set<string>();
+  for (const s of p.sentences) if (coveredShare(s, verbatim) < 0.5) for (const f of s.facts) out.add(f);
+  return [...out];
+}
+
+/** Evidence suffix naming what each side has that the other lacks. */
+function describeDiff(a: LineDiff, b: LineDiff): string {
+  const side = (d: LineDiff) => {
+    const parts: string[] = [];
+    if (d.extraContent.length) parts.push(`${d.extraContent.length} sentence(s) of its own`);
+    if (d.junkUnits) parts.push(`${d.junkUnits} chrome line(s)`);
+    if (d.editedTokens) parts.push(`${d.editedTokens} edited word(s)`);
+    return parts.join(', ') || 'nothing of its own';
+  };
+  return `; A has ${side(a)}; B has ${side(b)}`;
+}
+
 /** Share of the shared facts that appear in the same order in both texts. */
 function factOrderShare(a: readonly string[], b: readonly string[], shared: readonly string[]): number {
   if (!shared.length) return 0;
@@ -199,11 +251,34 @@ function sharedWireCredits(a: ReuseProfile, b: ReuseProfile): string[] {
   return intersect(wireCredits(a), wireCredits(b)).filter((w) => !own.has(w));
 }
 
-/** Wire agencies an article credits ("(Norpress) —", "By Norpress", ", Norpress reported."). */
+/**
+ * Wire agencies an article credits for itself ("(Norpress) —", "By Norpress", ", Norpress reported." in the lead).
+ * Only the opening counts: "X reported" further down attributes one fact, and a dateline quoted inside another
+ * article's body is part of the quotation, not that article's credit.
+ */
 export function wireCredits(p: ReuseProfile): string[] {
   const out = new Set<string>();
-  for (const re of WIRE_CREDIT_PATTERNS) for (const m of p.article.text.matchAll(re)) out.add(m[1].toLowerCase().replace(/^the /, ''));
+  const text = p.article.text;
+  const leadEnd = leadEndOffset(p);
+  for (const re of WIRE_CREDIT_PATTERNS) {
+    for (const m of text.matchAll(re)) if ((m.index ?? 0) < leadEnd) out.add(m[1].toLowerCase().replace(/^the /, ''));
+  }
   return [...out];
+}
+
+/** End of the lead: the end of the first line with at least WIRE_CREDIT_LEAD_MIN_WORDS words (headline and byline lines come before it). */
+function leadEndOffset(p: ReuseProfile): number {
+  const text = p.article.text;
+  let t = 0;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const end = offset + line.length;
+    let n = 0;
+    while (t < p.tokens.length && p.tokens[t].start < end) (t++, n++);
+    if (n >= WIRE_CREDIT_LEAD_MIN_WORDS) return end;
+    offset = end + 1;
+  }
+  return text.length;
 }
 
 /** Named primary sources an article cites ("told The War Zone" -> "war zone"). */

@@ -1,9 +1,12 @@
 /**
  * Origin vs derivative for a linked pair, in order of strength: publication times, explicit
- * provenance cues naming the other outlet, added junk, then containment asymmetry. Otherwise unknown.
+ * provenance cues naming the other outlet, added junk, then containment asymmetry (a copy padded with sentences of
+ * its own, or trimmed at the end). Otherwise unknown.
  */
 import { JUNK_LINE_PATTERNS, PROVENANCE_CUES } from './lexicon.js';
-import type { PairFinding } from './compare.js';
+import { PARAPHRASE_PASSAGE_JACCARD, type PairFinding } from './compare.js';
+import type { LineDiff } from './line-diff.js';
+import { alignSentences } from './sentence-align.js';
 import type { ReuseProfile } from './profile.js';
 import type { ReuseDirection, ReuseEvidence } from './types.js';
 
@@ -66,12 +69,30 @@ export function decideDirection(a: ReuseProfile, b: ReuseProfile, finding: PairF
   // 3. Reposting junk added around the shared text.
   const junkA = junkOutsidePassages(a, finding, 'a');
   const junkB = junkOutsidePassages(b, finding, 'b');
-  if ((junkA > 0) !== (junkB > 0) && (finding.kind === 'copy' || finding.kind === 'duplicate' || finding.kind === 'partial')) {
+  // Only for whole-text copies: beside a quoted passage, chrome on one page says nothing about who quoted whom.
+  if ((junkA > 0) !== (junkB > 0) && (finding.kind === 'copy' || finding.kind === 'duplicate')) {
     const derivedIsA = junkA > 0;
     return make(derivedIsA, 'inferred', [{ type: 'junk-added', detail: `${derivedIsA ? junkA : junkB} junk line(s) around the shared text` }]);
   }
 
-  // 4. Containment: the derivative holds the origin plus additions.
+  // 4. Containment of verbatim copies: one side has sentences the other lacks, the other nothing but edits.
+  if (finding.kind === 'copy' && finding.diffA && finding.diffB) {
+    const [ownA, ownB] = unpairedExtras(a, b, finding.diffA, finding.diffB);
+    if ((ownA.length > 0) !== (ownB.length > 0)) {
+      const largerIsA = ownA.length > 0;
+      const extras = largerIsA ? ownA : ownB;
+      // Copies are trimmed from the end (the inverted pyramid); sentences added at the head or inside are padding.
+      const trimmed = extras.every((x) => x.position === 'tail');
+      const derivedIsA = trimmed ? !largerIsA : largerIsA;
+      const detail = trimmed
+        ? `the derivative is the origin with its last ${extras.length} sentence(s) cut`
+        : `the derivative is the origin plus ${extras.length} sentence(s) of its own`;
+      return make(derivedIsA, 'inferred', [{ type: 'containment', detail }]);
+    }
+    return make(longerIsA, 'unknown', []);
+  }
+
+  // 5. Paraphrase: the derivative holds the origin's sentences plus additions.
   const [shareA, shareB] = sharedShares(a, b, finding);
   const subset = Math.max(shareA, shareB);
   const superset = Math.min(shareA, shareB);
@@ -82,6 +103,18 @@ export function decideDirection(a: ReuseProfile, b: ReuseProfile, finding: PairF
     ]);
   }
   return make(longerIsA, 'unknown', []);
+}
+
+/** Each side's own sentences, less those that are a reworded version of an own sentence of the other side (an edit, not an addition). */
+function unpairedExtras(a: ReuseProfile, b: ReuseProfile, da: LineDiff, db: LineDiff): [LineDiff['extraContent'], LineDiff['extraContent']] {
+  const sentencesOf = (p: ReuseProfile, d: LineDiff) => d.extraContent.map((x) => p.sentences.find((s) => s.start === x.unit.start)!);
+  const sa = sentencesOf(a, da);
+  const sb = sentencesOf(b, db);
+  if (!sa.length || !sb.length || sa.some((s) => !s) || sb.some((s) => !s)) return [da.extraContent, db.extraContent];
+  const pairs = alignSentences(sa, sb, PARAPHRASE_PASSAGE_JACCARD);
+  const usedA = new Set(pairs.map((x) => x.a));
+  const usedB = new Set(pairs.map((x) => x.b));
+  return [da.extraContent.filter((_, i) => !usedA.has(i)), db.extraContent.filter((_, i) => !usedB.has(i))];
 }
 
 /** Share of each side that the other holds: verbatim coverage, or aligned sentences for paraphrase. */

@@ -35,13 +35,16 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
  */
 export const PROVENANCE_CUES: readonly { id: string; pattern: RegExp; named: boolean }[] = [
   { id: 'original-source', pattern: /\boriginal(?:ly)? (?:source|article|story)\b/i, named: false },
-  { id: 'first-published', pattern: /\b(?:first|originally) (?:published|appeared|posted) (?:by|in|on|at) ((?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4})/, named: true },
-  { id: 'republished', pattern: /\b(?:republished|reprinted|reposted) (?:with permission )?(?:from|by) ((?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4})/, named: true },
+  { id: 'first-published', pattern: /\b(?:[Ff]irst|[Oo]riginally) (?:published|appeared|posted) (?:by|in|on|at) ((?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4})/, named: true },
+  { id: 'republished', pattern: /\b(?:[Rr]epublished|[Rr]eprinted|[Rr]eposted) (?:with permission )?(?:from|by) ((?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4})/, named: true },
   { id: 'via', pattern: /\bvia ((?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4})/, named: true },
   { id: 'source-label', pattern: /^\s*source: ?((?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4})/im, named: true },
   { id: 'reports', pattern: /\b((?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4}) (?:reports|reported|writes|wrote)\b/, named: true },
   { id: 'writes', pattern: /\b(?:writes|reports|according to) ((?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4})/, named: true },
 ];
+
+/** Provenance cues that make a short line a credit line ("Originally published by X."): metadata of a republication, not content. */
+export const CREDIT_LINE_CUE_IDS: ReadonlySet<string> = new Set(['original-source', 'first-published', 'republished', 'via', 'source-label']);
 
 /** Reporting verbs after which a named primary source follows ("told The War Zone", "citing Yonhap"). */
 export const SOURCE_CUE_PATTERN =
@@ -51,7 +54,7 @@ export const SOURCE_CUE_PATTERN =
 export const JUNK_LINE_PATTERNS: readonly RegExp[] = [
   /\b(?:read more|related|subscribe|sign up|newsletter|follow us|share this|click here|advertisement|sponsored)\b/i,
   /\b(?:become a (?:patron|member|subscriber)|support (?:us|our)|donate|join our community)\b/i,
-  /\b(?:visited \d+ times?|about the author|all rights reserved|cookie|privacy policy|terms of use)\b/i,
+  /\b(?:visited [\d,.]+ times?|about the author|all rights reserved|cookie|privacy policy|terms of use)\b/i,
   /^\s*(?:photo|image|video)(?: credits?)?\s*:/i,
 ];
 

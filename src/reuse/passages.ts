@@ -24,10 +24,13 @@ export interface AlignedPassage {
 /** Result of aligning two texts. */
 export interface PassageAlignment {
   passages: AlignedPassage[];
-  /** Fraction of each side's tokens matched verbatim inside passages. */
+  /** Fraction of each side's tokens matched verbatim inside passages (each token counted once). */
   coverageA: number;
   coverageB: number;
   matchedTokens: number;
+  /** Per-token flags, 1 where the token is matched verbatim inside a kept passage (absent when nothing aligned). */
+  coveredA?: Uint8Array;
+  coveredB?: Uint8Array;
 }
 
 interface Run {
@@ -35,6 +38,8 @@ interface Run {
   j: number;
   len: number;
 }
+
+type MergedRuns = Omit<AlignedPassage, 'a' | 'b'> & { runs: Run[] };
 
 /** Aligns the verbatim passages shared by `a` and `b`. */
 export function alignPassages(a: ReuseProfile, b: ReuseProfile): PassageAlignment {
@@ -73,9 +78,16 @@ export function alignPassages(a: ReuseProfile, b: ReuseProfile): PassageAlignmen
   const merged = mergeRuns(runs);
   const passages: AlignedPassage[] = [];
   let matched = 0;
+  // Coverage is a union: a repeated paragraph matched twice on one side must not count twice.
+  const coveredA = new Uint8Array(a.tokens.length);
+  const coveredB = new Uint8Array(b.tokens.length);
   for (const p of merged) {
     if (p.matched < MIN_PASSAGE_TOKENS) continue;
     matched += p.matched;
+    for (const r of p.runs) {
+      coveredA.fill(1, r.i, r.i + r.len);
+      coveredB.fill(1, r.j, r.j + r.len);
+    }
     passages.push({
       a: [a.tokens[p.aTokens[0]].start, a.tokens[p.aTokens[1] - 1].end],
       b: [b.tokens[p.bTokens[0]].start, b.tokens[p.bTokens[1] - 1].end],
@@ -86,14 +98,22 @@ export function alignPassages(a: ReuseProfile, b: ReuseProfile): PassageAlignmen
   }
   return {
     passages,
-    coverageA: matched / a.tokens.length,
-    coverageB: matched / b.tokens.length,
+    coverageA: countSet(coveredA) / a.tokens.length,
+    coverageB: countSet(coveredB) / b.tokens.length,
     matchedTokens: matched,
+    coveredA,
+    coveredB,
   };
 }
 
-function mergeRuns(runs: Run[]): Omit<AlignedPassage, 'a' | 'b'>[] {
-  const out: Omit<AlignedPassage, 'a' | 'b'>[] = [];
+function countSet(flags: Uint8Array): number {
+  let n = 0;
+  for (const f of flags) n += f;
+  return n;
+}
+
+function mergeRuns(runs: Run[]): MergedRuns[] {
+  const out: MergedRuns[] = [];
   for (const r of runs) {
     const last = out[out.length - 1];
     const gapA = last ? r.i - last.aTokens[1] : Infinity;
@@ -102,7 +122,8 @@ function mergeRuns(runs: Run[]): Omit<AlignedPassage, 'a' | 'b'>[] {
       last.aTokens[1] = r.i + r.len;
       last.bTokens[1] = r.j + r.len;
       last.matched += r.len;
-    } else out.push({ aTokens: [r.i, r.i + r.len], bTokens: [r.j, r.j + r.len], matched: r.len });
+      last.runs.push(r);
+    } else out.push({ aTokens: [r.i, r.i + r.len], bTokens: [r.j, r.j + r.len], matched: r.len, runs: [r] });
   }
   return out;
 }
