@@ -89,3 +89,33 @@ describe('direction of undated copies', () => {
     expect([link?.from, link?.to, link?.direction]).toEqual(['full', 'trimmed', 'known']);
   });
 });
+
+describe('compareProfiles: translation', () => {
+  // The snow report above, retold in Russian for these tests: the same names and figures in the same order.
+  const russian = [
+    'В четверг сильный снегопад закрыл горный перевал Варнел, на обеих сторонах границы застряли около 300 грузовиков, сообщило региональное транспортное управление.',
+    'Снегоуборочные машины из городов Остерби и Келмарш работали всю ночь, но сугробы высотой до трёх метров снова засыпали расчищенные полосы у тоннеля.',
+    'Водители на складе в Остерби сказали, что им велели ждать не меньше двух дней.',
+    'Синоптики ожидают ещё 40 сантиметров снега на выходных; это было бы самое долгое закрытие перевала с зимы 2019 года.',
+    'Гостиницы в Келмарше предложили застрявшим водителям скидки, а городской совет открыл спортивный зал как убежище.',
+  ].join('\n\n');
+  const en = (id: string, text: string) => profileArticle(makeArticle({ id, text, meta: { lang: 'en' } }));
+  const ru = (id: string, text: string) => profileArticle(makeArticle({ id, text, meta: { lang: 'ru' } }));
+
+  it('links a retelling in another language that keeps the names and figures', () => {
+    expect(compareProfiles(en('a', body(PARAS)), ru('b', russian))?.kind).toBe('translation');
+  });
+
+  it('does not link texts in two languages that share only figures', () => {
+    const diet = [
+      'Диета на 14 дней: потеря веса до 10 кг за 10 дней, меню на каждый день.',
+      'В 2019 году диета стала популярной; норма углеводов около 40 граммов в сутки.',
+      'За 3 дня организм переходит на жиры, а через 7 дней вес снижается на 2 кг.',
+    ].join('\n\n');
+    const sports = [
+      'The home side won 14-10 on Friday, with 10 points in the final quarter and 40 yards on the last drive.',
+      'It was their best start since 2019, with 3 wins in 7 games and 2 shutouts.',
+    ].join('\n\n');
+    expect(compareProfiles(ru('a', diet), en('b', sports))).toBeNull();
+  });
+});

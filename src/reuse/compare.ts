@@ -39,6 +39,8 @@ export const MIN_SHARED_FACTS = 3;
 /** Facts shared across languages for a translation, and as a share of the smaller fact list. */
 export const TRANSLATION_MIN_FACTS = 4;
 export const TRANSLATION_MIN_FACT_SHARE = 0.3;
+/** Names (not numbers) a translation must share: figures alone ("10", "14", "2019") recur across unrelated pages. */
+export const TRANSLATION_MIN_SHARED_NAMES = 2;
 /** Name keys compared across languages by this many leading letters (inflection differs). */
 const CROSS_LANGUAGE_KEY_CHARS = 5;
 /** Two direct quotes are the same when their word sets overlap this much. */
@@ -162,6 +164,7 @@ function compareTranslation(a: ReuseProfile, b: ReuseProfile): PairFinding | nul
   const shared = intersect(keysA, keysB);
   const share = shared.length / Math.max(1, Math.min(new Set(keysA).size, new Set(keysB).size));
   if (shared.length < TRANSLATION_MIN_FACTS || share < TRANSLATION_MIN_FACT_SHARE) return null;
+  if (shared.filter((k) => !/^\d/.test(k)).length < TRANSLATION_MIN_SHARED_NAMES) return null;
   const sharedSet = new Set(shared);
   const order = longestIncreasing(keysA.filter((k) => sharedSet.has(k)).map((k) => keysB.indexOf(k)));
   if (order < MIN_ORDER_SHARE * shared.length) return null;
