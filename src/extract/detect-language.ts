@@ -28,6 +28,11 @@ function dominantScript(sample: string): string | undefined {
   return best;
 }
 
+/** True when `detectLanguage` can recognise this language, so a declared tag of it can be checked against the text. */
+export function canCheckLanguage(lang: string): boolean {
+  return lang in STOPWORDS || Object.values(SCRIPT_LANGS).includes(lang);
+}
+
 /**
  * Guesses a BCP 47 language subtag from text: the script first, then a stopword vote
  * among Latin or Cyrillic languages; `und` when unsure.

@@ -105,3 +105,27 @@ describe('extract: stage', () => {
     expect(out).toBe(a);
   });
 });
+
+describe('extract: declared versus detected language', () => {
+  const english =
+    '<p>The regional council said on Monday that the new bridge over the river would open to traffic in the spring, after two years of work and a budget that grew by a third.</p>' +
+    '<p>Engineers told the council that the last section of the deck was lifted into place last week and that the remaining work is on the approach roads and the lighting.</p>';
+  const page = (lang: string) => `<html lang="${lang}"><head><title>Bridge to open in spring</title></head><body><article>${english}</article></body></html>`;
+  const raw = (html: string, meta?: { lang?: string }) => ({ input: 'p.html', format: 'html' as const, body: html, fetchedAt: '2031-01-01T00:00:00Z', meta });
+
+  it('keeps a declared language the text agrees with', () => {
+    const article = extractDocument(raw(page('en-GB')));
+    expect(article.meta.lang).toBe('en');
+    expect(article.messages.some((m) => m.ruleId === 'extract:lang-mismatch')).toBe(false);
+  });
+
+  it('replaces a template lang attribute that the text clearly contradicts, and says so', () => {
+    const article = extractDocument(raw(page('de')));
+    expect(article.meta.lang).toBe('en');
+    expect(article.messages.find((m) => m.ruleId === 'extract:lang-mismatch')?.reason).toMatch(/declares "de".*reads as "en"/);
+  });
+
+  it('trusts a language the user gave with the input', () => {
+    expect(extractDocument(raw(page('de'), { lang: 'de' })).meta.lang).toBe('de');
+  });
+});

@@ -5,7 +5,7 @@ import type { Stage } from '../core/pipeline.js';
 import type { RawDocument } from '../core/raw-document.js';
 import type { StageFactory } from '../core/registry.js';
 import { filterBoilerplate } from './boilerplate.js';
-import { detectLanguage } from './detect-language.js';
+import { canCheckLanguage, detectLanguage } from './detect-language.js';
 import { parseHtmlDocument } from './dom.js';
 import { joinParagraphs, PARAGRAPH_SEPARATOR } from './html-paragraphs.js';
 import { findMainContent } from './main-content.js';
@@ -115,7 +115,19 @@ export function extractDocument(raw: RawDocument, options: ExtractOptions = {}):
   const text = joinParagraphs(paragraphs);
 
   const meta = mergeMeta(prepared.meta, raw.meta);
-  if (!meta.lang) meta.lang = detectLanguage(text);
+  const detected = detectLanguage(text);
+  if (!meta.lang) {
+    meta.lang = detected;
+  } else if (!raw.meta?.lang && detected !== 'und' && detected !== meta.lang && canCheckLanguage(meta.lang)) {
+    // A page's lang attribute often comes from a site template; text that clearly reads as another checkable language wins.
+    messages.push({
+      ruleId: 'extract:lang-mismatch',
+      source: SOURCE,
+      severity: 'info',
+      reason: `page declares "${meta.lang}" but its text reads as "${detected}"; using "${detected}"`,
+    });
+    meta.lang = detected;
+  }
   const url = meta.canonicalUrl ?? raw.url;
 
   if (!text.trim()) {

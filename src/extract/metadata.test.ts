@@ -5,6 +5,10 @@ import type { RawDocument } from '../core/raw-document.js';
 
 const PROSE = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of the report says the committee met again and that the vote was postponed until the budget office has finished its review of the costs.</p>`).join('');
 
+// The declared-language rows need prose in that language: a declared tag the text contradicts is replaced.
+const PROSE_DE = Array.from({ length: 6 }, (_, i) => `<p>Absatz ${i + 1}: Der Ausschuss hat sich wieder getroffen und die Abstimmung wurde verschoben, bis das Amt die Prüfung der Kosten für den Haushalt abgeschlossen hat.</p>`).join('');
+const PROSE_FR = Array.from({ length: 6 }, (_, i) => `<p>Paragraphe ${i + 1} : le comité s'est réuni de nouveau et le vote a été reporté jusqu'à ce que le bureau du budget ait terminé son examen des coûts.</p>`).join('');
+
 function page(head: string, body = PROSE, htmlAttrs = ''): RawDocument {
   return { input: 'p.html', url: 'https://news.example/2031/05/06/some-story', format: 'html', body: `<!doctype html><html ${htmlAttrs}><head>${head}</head><body><article>${body}</article></body></html>`, fetchedAt: '2031-05-07T00:00:00Z' };
 }
@@ -25,8 +29,8 @@ describe('extract: metadata sources', () => {
     ['hostname', page(''), { site: 'news.example' }],
     ['link rel=canonical', page('<link rel="canonical" href="/canonical/story">'), { canonicalUrl: 'https://news.example/canonical/story' }],
     ['og:url', page('<meta property="og:url" content="https://news.example/og">'), { canonicalUrl: 'https://news.example/og' }],
-    ['<html lang>', page('', PROSE, 'lang="de-AT"'), { lang: 'de' }],
-    ['meta content-language', page('<meta http-equiv="content-language" content="fr">'), { lang: 'fr' }],
+    ['<html lang>', page('', PROSE_DE, 'lang="de-AT"'), { lang: 'de' }],
+    ['meta content-language', page('<meta http-equiv="content-language" content="fr">', PROSE_FR), { lang: 'fr' }],
     ['language detected from text', page(''), { lang: 'en' }],
     ['meta author', page('<meta name="author" content="Ada Quill">'), { byline: 'Ada Quill' }],
   ])('meta: %s', (_name, raw, expected) => {
