@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // better-sqlite3 and wink hold native/large state; forks isolate them per file.
     pool: 'forks',
+    reporters: ['default', './test/summary-reporter.ts'],
   },
 });
