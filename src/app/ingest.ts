@@ -1,6 +1,5 @@
 /** Reads inputs, extracts each, and stores the result: the `ingest` half of every command. */
 import type { Article } from '../core/article.js';
-import { hasFatal } from '../core/message.js';
 import type { InputFailure, RawDocument } from '../core/raw-document.js';
 import { extractDocument } from '../extract/extract.js';
 import { isInputFailure, readInputs, type IngestOptions } from '../ingest/index.js';
@@ -20,6 +19,31 @@ export interface IngestSummary {
   warnings: number;
 }
 
+/** What reading and extracting one input gave: an article, or a failure or warning naming the input. */
+export type ExtractedInput =
+  | { type: 'article'; raw: RawDocument; article: Article }
+  | { type: 'failed' | 'warning'; failure: InputFailure };
+
+/**
+ * Reads input specs and extracts each document, in order; stores nothing. Ingestion notes on a
+ * document (e.g. a charset fallback) come out as warnings just before its article.
+ */
+export async function* extractInputs(specs: string[], options: IngestOptions = {}): AsyncGenerator<ExtractedInput> {
+  for await (const item of readInputs(specs, options)) {
+    if (isInputFailure(item)) {
+      yield { type: item.severity === 'warning' ? 'warning' : 'failed', failure: item };
+      continue;
+    }
+    const outcome = extractOne(item);
+    if ('ruleId' in outcome) {
+      yield { type: 'failed', failure: outcome };
+      continue;
+    }
+    for (const note of item.notes ?? []) yield { type: 'warning', failure: note };
+    yield { type: 'article', raw: item, article: outcome };
+  }
+}
+
 /**
  * Turns input specs into stored articles; a bad input becomes a failure and the batch goes on.
  * @example await ingestInto(store, ['articles/', 'https://example.org/feed.xml'], { allowPrivate: false })
@@ -31,59 +55,42 @@ export async function ingestInto(
   onEvent: (event: IngestEvent) => void = () => {},
 ): Promise<IngestSummary> {
   const summary: IngestSummary = { added: [], duplicates: 0, failed: [], warnings: 0 };
-  const failures: InputFailure[] = [];
-  const fail = (f: InputFailure) => {
-    failures.push(f);
-    summary.failed.push(f);
-    onEvent({ type: 'failed', input: f.input, ruleId: f.ruleId, reason: f.reason });
-  };
-  for await (const item of readInputs(specs, options)) {
-    if (isInputFailure(item)) {
-      if (item.severity === 'warning') {
-        summary.warnings++;
-        onEvent({ type: 'warning', input: item.input, ruleId: item.ruleId, reason: item.reason });
-      } else {
-        fail(item);
-      }
+  for await (const item of extractInputs(specs, options)) {
+    if (item.type !== 'article') {
+      const { input, ruleId, reason } = item.failure;
+      if (item.type === 'failed') summary.failed.push(item.failure);
+      else summary.warnings++;
+      onEvent({ type: item.type, input, ruleId, reason });
       continue;
     }
-    const article = extractOne(item, fail);
-    if (!article) continue;
-    for (const note of item.notes ?? []) {
-      summary.warnings++;
-      onEvent({ type: 'warning', input: item.input, ruleId: note.ruleId, reason: note.reason });
-    }
+    const { raw, article } = item;
     const result = await store.addArticle(article);
     if (result.status === 'added') {
       summary.added.push(result.id);
-      onEvent({ type: 'added', input: item.input, id: result.id, title: article.meta.title, dropped: droppedCount(article) });
+      onEvent({ type: 'added', input: raw.input, id: result.id, title: article.meta.title, dropped: droppedCount(article) });
     } else {
       summary.duplicates++;
-      onEvent({ type: 'duplicate', input: item.input, id: result.id, duplicateOf: result.duplicateOf, reason: result.reason });
+      onEvent({ type: 'duplicate', input: raw.input, id: result.id, duplicateOf: result.duplicateOf, reason: result.reason });
     }
   }
   const at = new Date().toISOString();
-  await store.recordFailures(failures.map((f) => ({ ...f, at })));
+  await store.recordFailures(summary.failed.map((f) => ({ ...f, at })));
   return summary;
 }
 
 /** Extracts one document; a crash or a fatal extraction message becomes a failure naming the input. */
-export function extractOne(raw: RawDocument, fail: (f: InputFailure) => void): Article | undefined {
+export function extractOne(raw: RawDocument): Article | InputFailure {
   let article: Article;
   try {
     article = extractDocument(raw);
   } catch (error) {
-    fail({ input: raw.input, ruleId: 'extract:crashed', reason: `extraction failed: ${(error as Error).message}` });
-    return undefined;
+    return { input: raw.input, ruleId: 'extract:crashed', reason: `extraction failed: ${(error as Error).message}` };
   }
-  if (hasFatal(article)) {
-    const fatal = article.messages.find((m) => m.severity === 'fatal')!;
-    fail({ input: raw.input, ruleId: fatal.ruleId, reason: fatal.reason });
-    return undefined;
-  }
+  const fatal = article.messages.find((m) => m.severity === 'fatal');
+  if (fatal) return { input: raw.input, ruleId: fatal.ruleId, reason: fatal.reason };
   return article;
 }
 
 function droppedCount(article: Article): number {
-  return ((article.data as { dropped?: unknown[] }).dropped ?? []).length;
+  return article.data.dropped?.length ?? 0;
 }

@@ -1,34 +1,29 @@
-import { extractOne } from '../../app/ingest.js';
-import type { InputFailure } from '../../core/raw-document.js';
-import { isInputFailure, readInputs } from '../../ingest/index.js';
+import { extractInputs } from '../../app/ingest.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../output.js';
 import { toIngestOptions, type InputFlags } from './shared.js';
 
 /** Prints one JSON line per input: source, title, published, language, text, dropped pieces. */
 export async function runExtract(inputs: string[], flags: InputFlags, out: Output): Promise<number> {
-  const failures: InputFailure[] = [];
+  let failed = 0;
   let ok = 0;
-  const fail = (f: InputFailure) => {
-    failures.push(f);
-    out.error(`✗ ${f.input}: ${f.reason} [${f.ruleId}]`);
-  };
-  for await (const item of readInputs(inputs, toIngestOptions(flags))) {
-    if (isInputFailure(item)) {
-      if (item.severity === 'warning') out.info(`! ${item.input}: ${item.reason} [${item.ruleId}]`);
-      else fail(item);
+  for await (const item of extractInputs(inputs, toIngestOptions(flags))) {
+    if (item.type !== 'article') {
+      const { input, reason, ruleId } = item.failure;
+      if (item.type === 'failed') {
+        failed++;
+        out.error(`✗ ${input}: ${reason} [${ruleId}]`);
+      } else {
+        out.info(`! ${input}: ${reason} [${ruleId}]`);
+      }
       continue;
     }
-    const article = extractOne(item, fail);
-    if (!article) continue;
     ok++;
-    const dropped = ((article.data as { dropped?: Array<{ text: string; reason: string }> }).dropped ?? []).map((d) => ({
-      text: d.text,
-      reason: d.reason,
-    }));
+    const { raw, article } = item;
+    const dropped = (article.data.dropped ?? []).map((d) => ({ text: d.text, reason: d.reason }));
     out.print(
       JSON.stringify({
-        source: item.url ?? item.input,
+        source: raw.url ?? raw.input,
         title: article.meta.title ?? null,
         published: article.meta.publishedAt ?? null,
         language: article.meta.lang ?? null,
@@ -37,6 +32,6 @@ export async function runExtract(inputs: string[], flags: InputFlags, out: Outpu
       }),
     );
   }
-  if (!failures.length) return EXIT.OK;
+  if (!failed) return EXIT.OK;
   return ok ? EXIT.INPUT_FAILURES : EXIT.ERROR;
 }
