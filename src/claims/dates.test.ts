@@ -22,6 +22,9 @@ describe('dates: normalisation against the reference date', () => {
     ['Troops will arrive on Friday.', { text: 'Friday', from: '2024-10-25', grain: 'day' }],
     ['Troops are expected to arrive on Monday.', { text: 'Monday', from: '2024-10-28', grain: 'day' }],
     ['They said it happened on Tuesday.', { text: 'Tuesday', from: '2024-10-22', grain: 'day' }],
+    ['He said the office would move to Kessing on Friday as the focus of the operation shifted.', { text: 'Friday', from: '2024-10-25', grain: 'day' }],
+    ['More rain is forecast for Thursday.', { text: 'Thursday', from: '2024-10-24', grain: 'day' }],
+    ['The service issued a red warning for the valley until Thursday.', { text: 'Thursday', from: '2024-10-24', grain: 'day' }],
     ['They arrive on Wednesday, 23 October, officials said.', { text: 'Wednesday, 23 October', from: '2024-10-23', grain: 'day' }],
     ['They will be ready by November 1.', { text: 'November 1', from: '2024-11-01', grain: 'day' }],
     ['We expect them tomorrow.', { text: 'tomorrow', from: '2024-10-23', grain: 'day' }],
@@ -104,6 +107,9 @@ describe('dates: publication date inference', () => {
     ['Headline here\n21 October 2024\nBody text.', '2024-10-21'],
     ['Posted on 2024-10-21 by staff\nText', '2024-10-21'],
     ['Troops arrived in Kursk on October 21, 2024, after a long march across the region.', undefined],
+    ['Headline here\n\nKESSING, 20 March 2031 — Between 3,000 and 5,000 people were displaced.', '2031-03-20'],
+    ['SEOUL, Oct 22, 2024 (Reuters) - North Korea has sent troops.', '2024-10-22'],
+    ['DUNMORE, March 18 (Norpress) — More than 4,000 residents fled.', undefined],
     ['No date at all here.', undefined],
   ] as const)('infers from %j', (text, expected) => {
     expect(inferPublicationDate(text)).toBe(expected);

@@ -13,8 +13,10 @@ import type { StageFactory } from '../core/registry.js';
 import {
   AMBIGUOUS_MONTHS,
   CALENDAR_NAMES,
+  CLAUSE_AFTER_DATE,
   CLOCK_TIME,
   DATE_MODIFIERS,
+  DATELINE_LEAD,
   EVENT_RELATIVE,
   MONTH_PREPOSITIONS,
   DECADE_EXPRESSION,
@@ -87,7 +89,8 @@ function clauseAround(text: string, start: number, end: number): { start: number
   const before = text.slice(lo, start);
   const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), before.lastIndexOf('? '), before.lastIndexOf('! '));
   const after = text.slice(end, hi);
-  const stop = after.search(/[.!?](?:\s|$)|\n/);
+  // A clause that follows the date has its own verb ("move on Friday as the focus shifted").
+  const stop = after.search(CLAUSE_AFTER_DATE);
   return { start: cut >= 0 ? lo + cut + 1 : lo, end: stop >= 0 ? end + stop : hi };
 }
 
@@ -383,7 +386,7 @@ export function findDates(text: string, referenceDate?: string): DateMention[] {
 
 /**
  * Finds a publication date written near the top of a text ("Published: 22 October 2024", a dateline).
- * Conservative: only a full day-month-year date after a cue word, or alone on one of the first lines.
+ * Conservative: only a full day-month-year date after a cue word, in a wire dateline, or alone on one of the first lines.
  */
 export function inferPublicationDate(text: string): string | undefined {
   const head = text.slice(0, MAX_DATELINE_CHARS);
@@ -392,6 +395,11 @@ export function inferPublicationDate(text: string): string | undefined {
   const cue = head.match(PUBLISHED_CUES);
   if (cue) candidates.push(head.slice(cue.index! + cue[0].length, cue.index! + cue[0].length + 60));
   for (const line of lines) if (line.trim().length > 0 && line.trim().length <= 60) candidates.push(line.trim());
+  // A wire dateline before the first sentence of the body ("KESSING, 20 March 2031 — Between ...").
+  for (const line of lines) {
+    const dateline = line.match(DATELINE_LEAD);
+    if (dateline) candidates.push(dateline[1].trim());
+  }
   for (const candidate of candidates) {
     const [result] = chrono.strict.parse(candidate, new Date(2000, 0, 1, 12));
     if (!result || !result.start.isCertain('year') || !result.start.isCertain('month') || !result.start.isCertain('day')) continue;

@@ -23,6 +23,12 @@ describe('entities: finds and types names', () => {
     ['The Zarnitsa Institute published a report.', [['Zarnitsa Institute', 'organisation']]],
     ['Pavel Orlov said the plan would work.', [['Pavel Orlov', 'person']]],
     ['J. Smith scored twice.', [['J. Smith', 'person']]],
+    ['KESSING, 20 March 2031 — The water began to fall.', [['KESSING', 'place']]],
+    ['DUNMORE, March 18 (Norpress) — Residents fled.', [['DUNMORE', 'place'], ['Norpress', 'outlet']]],
+    ['The company said in a statement sent to the Herald.', [['Herald', 'outlet']]],
+    ['She spoke to the Meridian Herald.', [['Meridian Herald', 'outlet']]],
+    ['Water poured through the Calder Gorge Dam overnight.', [['Calder Gorge Dam', 'place']]],
+    ['The dam is run by Embervale Hydro, a private firm.', [['Embervale Hydro', 'organisation']]],
   ];
   it.each(rows)('%j', (text, expected) => expect(tag(text)).toEqual(expected));
 });
@@ -40,6 +46,16 @@ describe('entities: false positives (must not be entities)', () => {
   it.each(rows)('%j', (text, forbidden) => {
     const found = tag(text).map(([surface]) => surface);
     for (const word of forbidden) expect(found).not.toContain(word);
+  });
+});
+
+describe('entities: false types (a name, but not of this type)', () => {
+  const rows: [string, string, string][] = [
+    ['UNESCO, the UN cultural agency, said the site was damaged.', 'UNESCO', 'place'],
+    ['Troops held the Command Post near the river.', 'Command Post', 'outlet'],
+  ];
+  it.each(rows)('%j: %s is not a %s', (text, surface, type) => {
+    expect(tag(text)).not.toContainEqual([surface, type]);
   });
 });
 

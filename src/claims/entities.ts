@@ -22,6 +22,8 @@ import {
   MATCH_VERBS,
   MONTHS,
   NAME_CONNECTORS,
+  NEWSPAPER_TITLE_WORDS,
+  NEWSPAPER_TITLE_WORDS_ALONE_ONLY,
   NON_EQUIPMENT_CODES,
   NON_NAME_WORDS,
   ORG_HEADS,
@@ -428,6 +430,13 @@ function typeChunk(toks: Tok[], chunk: Chunk, titleCase: boolean): Typed | undef
   // 1. Outlets by lexicon, "The" included when it belongs to the name ("The War Zone").
   if (before && before.value.toLowerCase() === 'the' && OUTLETS.has(`the ${bare}`)) return { type: 'outlet', includeThe: true };
   if (OUTLETS.has(bare)) return { type: 'outlet' };
+  // Newspaper titles: "the Courier" alone, or a name ending in a title word ("Meridian Herald").
+  if (NEWSPAPER_TITLE_WORDS.has(last) && chunk.titleStart === undefined && !titleCase) {
+    if (words.length === 1 && before?.value.toLowerCase() === 'the') return { type: 'outlet' };
+    if (words.length >= 2 && words.length <= 3 && !NEWSPAPER_TITLE_WORDS_ALONE_ONLY.has(last) && !FIRST_NAMES.has(words[0]) && !conllFirstNames.has(words[0])) return { type: 'outlet' };
+  }
+  // A wire credit in a dateline: "DUNMORE, March 18 (Norpress) —".
+  if (before?.value === '(' && after[0]?.value === ')' && /^[—–-]+$/.test(after[1]?.value ?? '') && words.length <= 3) return { type: 'outlet' };
   if (OUTLET_CUE_NOUNS.has(next2) || (OUTLET_CUE_NOUNS.has(next ?? '') && ['news', 'newspaper', 'broadcaster', 'outlet', 'tabloid', 'daily'].includes(next ?? ''))) {
     return { type: 'outlet' };
   }
@@ -467,6 +476,8 @@ function typeChunk(toks: Tok[], chunk: Chunk, titleCase: boolean): Typed | undef
   const isAcronym = chunk.toks.length === 1 && (ACRONYM.test(chunk.toks[0].value) || DOTTED_ACRONYM.test(chunk.toks[0].value));
   if (next && OUTLET_REPORT_VERBS.has(next) && (isAcronym || words.length === 1)) return { type: 'outlet', weak: true };
   if (PLACE_CUE_NOUNS.has(next ?? '') && words.length <= 2 && !isAcronym) return { type: 'place', weak: true };
+  // A wire dateline opens with the place in capitals ("DUNMORE, March 18 (Agency) —"); acronyms are shorter.
+  if (isAcronym && chunk.toks[0].initial && chunk.toks[0].value.length > MAX_ACRONYM_CHARS && isDatelineTail(after)) return { type: 'place' };
   if (isAcronym) return { type: 'organisation', weak: true };
   if (alpha && words.length >= 2 && words.length <= 3 && next && SAY_VERBS.has(next)) return { type: 'person', weak: true };
   if (titleCase) return undefined;
@@ -478,6 +489,13 @@ function typeChunk(toks: Tok[], chunk: Chunk, titleCase: boolean): Typed | undef
   // A capitalised sentence opener with no other evidence is most likely a common word.
   if (words.length === 1 && chunk.toks[0].initial) return { type: 'other', weak: true, tentative: true };
   return { type: 'other', weak: true };
+}
+
+/** What follows the place of a dateline: ", March 18", ", 20 March", or "(Agency) —". */
+function isDatelineTail(after: Tok[]): boolean {
+  const [a, b, c, d] = after.map((t) => t.value.toLowerCase());
+  if (a === ',') return /^\d/.test(b ?? '') || MONTHS.has(b ?? '');
+  return a === '(' && c === ')' && /^[—–-]+$/.test(d ?? '');
 }
 
 function namesPlaceWithOther(chunk: Chunk, words: string[], titleCase: boolean): boolean {

@@ -37,6 +37,10 @@ describe('modality: cues and kinds', () => {
     ['The figure was not confirmed by the NIS.', 'non-confirmation', 'was not confirmed'],
     ['The ministry declined to confirm the report.', 'non-confirmation', 'declined to confirm'],
     ['Seoul has not confirmed the deployment.', 'non-confirmation', 'has not confirmed'],
+    ['The spokesman declined to comment on the report.', 'non-confirmation', 'declined to comment'],
+    ['The company did not respond to questions about the inspection.', 'non-confirmation', 'did not respond to requests for comment'],
+    ['The ministry did not immediately reply to a request for comment.', 'non-confirmation', 'did not respond to requests for comment'],
+    ['Farmers lost cattle, though no official figures have been released.', 'unverified', 'no official figures'],
     ['Moscow denied the reports.', 'denial', 'denied'],
     ['Pyongyang denies sending troops.', 'denial', 'denied'],
     ['The Kremlin dismissed the report as propaganda.', 'denial', 'dismissed as'],
@@ -60,6 +64,8 @@ describe('modality: false positives', () => {
     'He was denied entry to the country.',
     'They met in May.',
     'The agency confirmed the deployment.',
+    'The army did not respond to the attack.',
+    'Officials released official figures on Monday.',
   ];
   it.each(rows)('finds no modality in %j', (input) => {
     expect(findModality(input).map((m) => m.cue)).toEqual([]);

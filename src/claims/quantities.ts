@@ -12,6 +12,7 @@ import {
   CURRENCY_SYMBOLS,
   CURRENCY_WORDS,
   GLUED_ONLY_MULTIPLIERS,
+  IRREGULAR_PAST_FORMS,
   LABEL_WORDS,
   MEASURE_UNITS,
   MONTH_WORDS,
@@ -21,6 +22,7 @@ import {
   POST_HEDGES,
   PRE_HEDGES,
   TIME_SUFFIXES,
+  UNIT_PREFIXES,
   VAGUE_AMOUNTS,
 } from './lexicon/quantities.js';
 import { lemmatiseNoun, looksPlural, numberWordValue, parseDigits, parseNumberWords } from './numbers.js';
@@ -84,7 +86,7 @@ function maskedRanges(text: string): Span[] {
 const byLengthDesc = <T extends readonly [string, ...unknown[]]>(rows: readonly T[]): T[] =>
   [...rows].sort((a, b) => b[0].split(' ').length - a[0].split(' ').length);
 const PRE_HEDGE_ROWS = byLengthDesc(PRE_HEDGES).map(([p, a]) => [p.split(' '), a] as const);
-const VAGUE_ROWS = VAGUE_AMOUNTS.map(([p, v, lo, hi]) => [p.split(' '), v, lo, hi] as const);
+const VAGUE_ROWS = byLengthDesc(VAGUE_AMOUNTS).map(([p, v, lo, hi]) => [p.split(' '), v, lo, hi] as const);
 const APPROX_NOUN_ROWS = byLengthDesc(APPROX_NOUNS).map(([p, v]) => [p.split(' '), v] as const);
 
 /** Number of tokens from `i` that spell `words`, or 0. Words are compared lowercased. */
@@ -219,7 +221,8 @@ function readRange(text: string, tokens: Token[], core: Core, masks: Span[]): Co
     if (scale > 1 && low * scale <= high) low *= scale;
   }
   if (!(low < high)) return core;
-  return { ...core, last: second.last, low, high, value: (low + high) / 2, scaled: core.scaled || second.scaled, approx: 'about' };
+  // The bounds carry the spread; `approx` stays for a hedge word ("about 3,000 to 5,000").
+  return { ...core, last: second.last, low, high, value: (low + high) / 2, scaled: core.scaled || second.scaled };
 }
 
 function preHedge(tokens: Token[], first: number): { approx: Approximation; start: number } | undefined {
@@ -267,10 +270,12 @@ function findHead(tokens: Token[], after: number, allowOfThe: boolean): Token | 
     }
     return plural;
   }
+  // A name among several words starts a new phrase, not a singular head ("the 5.2 million United paid").
+  if (run.length > 1 && run.some((t) => /^\p{Lu}/u.test(t.text))) return undefined;
   const lastWord = run[Math.min(run.length, 3) - 1];
   if (run.length === 1 || lastWord.text === lastWord.lower) {
     const pick = run.length === 1 ? run[0] : lastWord;
-    if (!/(ly|ed)$/.test(pick.lower) && pick.lower.length > 2) return pick;
+    if (!/(ly|ed)$/.test(pick.lower) && pick.lower.length > 2 && !IRREGULAR_PAST_FORMS.has(pick.lower)) return pick;
   }
   return undefined;
 }
@@ -325,6 +330,10 @@ export function findQuantities(text: string): QuantityMention[] {
     } else if (!unit && after?.kind === 'word' && after.lower in CURRENCY_WORDS && !glued(tokens[endTok], after)) {
       unit = CURRENCY_WORDS[after.lower];
       unitSpan = { start: after.start, end: after.end };
+    } else if (!unit && after?.lower in UNIT_PREFIXES && tokens[endTok + 2]?.lower in MEASURE_UNITS) {
+      const base = tokens[endTok + 2];
+      unit = `${UNIT_PREFIXES[after.lower]} ${MEASURE_UNITS[base.lower]}`;
+      unitSpan = { start: after.start, end: base.end };
     } else if (!unit && after?.kind === 'word' && after.lower in MEASURE_UNITS && (glued(tokens[endTok], after) || after.lower !== 'm')) {
       unit = MEASURE_UNITS[after.lower];
       unitSpan = { start: after.start, end: after.end };

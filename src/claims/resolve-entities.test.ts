@@ -60,6 +60,26 @@ describe('resolve-entities: merges mentions of one entity across articles', () =
   });
 });
 
+describe('resolve-entities: an organisation named by one word of its name in the same article', () => {
+  const rows: Array<[string, string, Array<[string, EntityMention['type']]>, string, string]> = [
+    ['its last word', 'Portavel United signed him. United paid a record fee.', [['Portavel United', 'organisation'], ['United', 'organisation']], 'Portavel United', 'United'],
+    ['the first word of a two-word name, typed other', 'He left Westhaven Rovers. Westhaven lost.', [['Westhaven Rovers', 'organisation'], ['Westhaven', 'other']], 'Westhaven Rovers', 'Westhaven'],
+  ];
+  it.each(rows)('resolve-entities: %s', (_label, text, marks, full, short) => {
+    const entities = resolveEntities([articleWith('a', text, marks)]);
+    expect(entities).toHaveLength(1);
+    expect(entities[0]).toMatchObject({ name: full, aliases: [short], type: 'organisation' });
+  });
+
+  it('resolve-entities: keeps a town apart from a longer institution named after it, and a short form matching two organisations', () => {
+    const entities = resolveEntities([
+      articleWith('a', 'Averly Polytechnic University said Averly flooded.', [['Averly Polytechnic University', 'organisation'], ['Averly', 'other']]),
+      articleWith('b', 'Portavel United beat Kessing United. United won.', [['Portavel United', 'organisation'], ['Kessing United', 'organisation'], ['United', 'organisation']]),
+    ]);
+    expect(entities.map((e) => e.name).sort()).toEqual(['Averly Polytechnic University', 'Kessing United', 'Portavel United', 'United']);
+  });
+});
+
 describe('resolve-entities: keeps different entities apart (false merges)', () => {
   const rows: Array<[string, Array<[string, string, EntityMention['type']]>]> = [
     ['full names that differ in surname', [['a', 'Andrii Kovalenko spoke.', 'person'], ['b', 'Andrii Kovalchuk spoke.', 'person']]],
@@ -119,6 +139,8 @@ describe('resolve-entities: ids, names and lookup', () => {
     ['Kyrylo', 'Krylo'],
     ['Kyrylo', 'Kirill'],
     ['Zelensky', 'Zelenskyy'],
+    ['Volodymyr', 'Wolodymyr'],
+    ['Kolven', 'Kolwen'],
   ])('resolve-entities: skeleton("%s") equals skeleton("%s")', (a, b) => expect(skeleton(a)).toBe(skeleton(b)));
 
   it('resolve-entities: edit distance counts single edits', () => {

@@ -156,7 +156,35 @@ export function resolveEntities(articles: readonly Article[]): ResolvedEntity[] 
     if (roots.size === 1) uf.union([...roots][0], i);
   }
 
-  return buildEntities(items, live, uf);
+  // 6. The first or last word of an organisation's name used alone in the same article ("United" for
+  // "Portavel United", "Westhaven" for "Westhaven Rovers"), when exactly one such organisation is named there.
+  const orgNames = new Map<string, Map<string, Set<number>>>();
+  for (const j of live) {
+    if (!orgLike(j) || items[j].tokens.length < 2) continue;
+    const words = new Map(orgNames.get(items[j].article) ?? []);
+    // The first word only of two-word names: in longer ones it is often a place ("Averly Polytechnic University").
+    const edges = items[j].tokens.length === 2 ? items[j].tokens : [items[j].tokens.at(-1)!];
+    for (const edge of edges) {
+      if (STOP_WORDS.has(edge)) continue;
+      (words.get(edge) ?? words.set(edge, new Set()).get(edge)!).add(uf.find(j));
+    }
+    orgNames.set(items[j].article, words);
+  }
+  const shortForms: number[] = [];
+  items.forEach((item, i) => {
+    if (item.tokens.length !== 1 || !(orgLike(i) || typeOf(i) === 'other')) return;
+    const roots = orgNames.get(item.article)?.get(item.key);
+    if (roots?.size !== 1) return;
+    const root = [...roots][0];
+    if (uf.find(i) === root) return;
+    if (typeOf(i) === 'other') {
+      item.mention = { ...item.mention, type: typeOf(root) };
+      shortForms.push(i);
+    } else if (typeOf(i) !== typeOf(root)) return;
+    uf.union(root, i);
+  });
+
+  return buildEntities(items, [...live, ...shortForms], uf);
 }
 
 function buildEntities(items: Item[], live: number[], uf: UnionFind): ResolvedEntity[] {
@@ -231,13 +259,14 @@ function stripDiacritics(s: string): string {
 
 /**
  * Spelling skeleton of a name: lowercase, no diacritics, y/i/j and k/c/q collapsed, doubled
- * letters collapsed, vowels after the first letter dropped ("Kyrylo", "Kirill", "Krylo" -> "krl").
+ * letters collapsed, w read as v, vowels after the first letter dropped ("Kyrylo", "Kirill", "Krylo" -> "krl").
  */
 export function skeleton(name: string): string {
   return stripDiacritics(name.toLowerCase())
     .replace(/[^a-z0-9 ]/g, '')
     .replace(/[yj]/g, 'i')
     .replace(/[cq]/g, 'k')
+    .replace(/w/g, 'v') // Polish/German "w" is transliterated "v" ("Wolodymyr", "Ivanow")
     .replace(/ck/g, 'k')
     .replace(/(.)\1+/g, '$1')
     .split(' ')

@@ -5,7 +5,10 @@
 
 /** Verbs and markers that put a bare weekday or month in the future ("will", "expected to", "to arrive"). */
 export const FUTURE_CUES =
-  /\b(?:will|won['’]t|['’]ll|shall|going to|expect(?:s|ed)? to|expected|scheduled|set to|due to|plan(?:s|ned|ning)?(?: to)?|would|upcoming|next|as (?:soon|early|late) as|to (?:arrive|begin|start|hold|meet|visit|travel|take place|deploy|be|open|launch|vote|sign|leave|return|resume))\b/gi;
+  /\b(?:will|won['’]t|['’]ll|shall|going to|expect(?:s|ed)? to|expected|scheduled|set to|due to|plan(?:s|ned|ning)?(?: to)?|would|upcoming|next|forecasts?|until|as (?:soon|early|late) as|to (?:arrive|begin|start|hold|meet|visit|travel|take place|deploy|be|open|launch|vote|sign|leave|return|resume))\b/gi;
+
+/** Where the clause of a date ends after it: sentence end, line break, or a subordinate clause ("as", "when", "while", "after", "because"). */
+export const CLAUSE_AFTER_DATE = /[.!?](?:\s|$)|\n|,?\s(?:as|when|while|after|because|since|although|though|whereas|where|which|who)\s/;
 
 /** Verbs and markers that put a bare weekday or month in the past. `-ed` words are read as past forms. */
 export const PAST_CUES =
@@ -71,6 +74,9 @@ export const DECADE_EXPRESSION = /\b(?:the\s+)?((?:1[89]|20)\d)0['’]?s\b/g;
 
 /** Bare years 1800-2099 not glued to other digits or letters. */
 export const YEAR_EXPRESSION = /(?<![\p{L}\p{N}$€£.,]|\p{Lu}-|\d-)(1[89]\d\d|20\d\d)(?![\p{L}\p{N}%]|[.,]\d)/gu;
+
+/** A wire-style dateline opening a line: "KESSING, 20 March 2031 —", "DUNMORE, March 18 (Agency) -". Group 1 is the date part. */
+export const DATELINE_LEAD = /^\s*\p{Lu}[\p{Lu}\p{M} .'’-]*\p{Lu}(?:\s*,\s*\p{Lu}[\p{L} .'’-]*)?,\s+([^—–(\n]{6,40}?)\s*(?:\([^)\n]{1,40}\)\s*)?[—–-]{1,2}\s/u;
 
 /** Cue words that introduce a publication date near the top of a page. */
 export const PUBLISHED_CUES = /\b(?:published|posted|updated|first published|date)\s*(?:on|:)?\s*/i;

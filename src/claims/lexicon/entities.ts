@@ -143,6 +143,7 @@ export const PLACE_HEADS: ReadonlySet<string> = new Set([
   'mountains', 'mountain', 'county', 'district', 'strait', 'peninsula', 'gulf', 'bay', 'valley', 'desert',
   'lake', 'coast', 'raion', 'territory', 'prefecture', 'governorate', 'municipality', 'village', 'town',
   'airport', 'airbase', 'ground', 'base', 'port', 'harbor', 'harbour', 'square', 'street', 'avenue', 'bridge',
+  'dam', 'reservoir', 'canal', 'gorge',
 ]);
 
 /** Lowercase nouns that right after a capitalised name mark it as a place ("the Kursk region"). */
@@ -167,6 +168,7 @@ export const ORG_HEADS: ReadonlySet<string> = new Set([
   'limited', 'incorporated', 'ag', 'gmbh', 'nv', 'bv', 'pty', 'holding', 'securities', 'investments',
   'insurance', 'pharmaceuticals', 'motors', 'airline', 'telecom', 'bancorp', 'newsroom', 'nations',
   'united', 'fc', 'afc', 'rovers', 'wanderers', 'athletic', 'albion', 'hotspur',
+  'hydro', 'energy', 'electric', 'utilities', 'petroleum',
 ]);
 
 /** Head nouns of military units; with an ordinal or a proper name before them they name a unit. */
@@ -251,6 +253,15 @@ export const OUTLET_CUE_NOUNS: ReadonlySet<string> = new Set([
   'news agency', 'news service', 'newspaper', 'outlet', 'broadcaster', 'channel', 'daily', 'tabloid', 'magazine',
   'website', 'news site', 'wire service', 'agency', 'television', 'tv', 'radio', 'network',
 ]);
+
+/** Title words of newspapers: "the Herald" alone, or a name ending in one ("Tallis Courier"), is an outlet. */
+export const NEWSPAPER_TITLE_WORDS: ReadonlySet<string> = new Set([
+  'herald', 'courier', 'gazette', 'tribune', 'chronicle', 'telegraph', 'examiner', 'inquirer', 'dispatch', 'times',
+  'post', 'journal', 'observer', 'guardian', 'independent', 'globe', 'mail', 'mirror', 'express', 'monitor', 'ledger',
+]);
+
+/** Title words that mark an outlet only alone after "the": ending a longer name they are as often an org or a thing ("Command Post", "Ceasefire Monitor"). */
+export const NEWSPAPER_TITLE_WORDS_ALONE_ONLY: ReadonlySet<string> = new Set(['monitor', 'independent', 'guardian', 'observer', 'post', 'mail', 'express']);
 
 /** Named weapon systems and platforms that carry no model code. */
 export const EQUIPMENT_NAMES: ReadonlySet<string> = new Set([

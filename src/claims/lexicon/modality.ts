@@ -42,6 +42,7 @@ export const MODALITY_CUES: readonly ModalityCue[] = [
   { kind: 'unverified', pattern: `(?:not yet|not) confirmed with (?:[\\w-]+ )?evidence`, scope: 'clause', cue: 'not confirmed with evidence' },
   { kind: 'unverified', pattern: 'if confirmed', scope: 'after' },
   { kind: 'unverified', pattern: 'no independent (?:confirmation|verification)', scope: 'clause' },
+  { kind: 'unverified', pattern: `no official (?:[\\w-]+ )?(?:figures?|data|numbers?|statistics|estimates?|toll|count|confirmation) (?:${AUX} )?(?:yet )?(?:been )?(?:released|published|given|provided|issued|made public|available)`, scope: 'clause', cue: 'no official figures' },
   // non-confirmation
   { kind: 'non-confirmation', pattern: `(?:cannot|can't|can’t|could not|couldn't|couldn’t|can not|unable to|would not|wouldn't|wouldn’t|did not|didn't|didn’t|does not|doesn't|doesn’t|do not|don't|don’t) (?:independently |immediately |yet )?confirm`, scope: 'after', cue: 'cannot confirm' },
   { kind: 'non-confirmation', pattern: `(?:declined|refused|failed) to (?:immediately )?confirm`, scope: 'after', cue: 'declined to confirm' },
@@ -51,6 +52,9 @@ export const MODALITY_CUES: readonly ModalityCue[] = [
   { kind: 'non-confirmation', pattern: `(?:was|were|is|are)n['’]t (?:yet |immediately )?confirmed`, scope: 'clause', cue: 'was not confirmed' },
   { kind: 'non-confirmation', pattern: `(?:has|have|had) yet to confirm`, scope: 'after', cue: 'has not confirmed' },
   { kind: 'non-confirmation', pattern: 'neither confirm(?:ed)? nor den(?:y|ied)', scope: 'after', cue: 'neither confirm nor deny' },
+  // Press formulas for a party that gives no answer; "did not respond to the attack" is not one, so the object must be a request.
+  { kind: 'non-confirmation', pattern: '(?:declined|refused|declining|refusing) (?:to )?(?:immediately )?comment|(?:gave|offered) no (?:immediate )?comment|could not be reached for comment', scope: 'after', cue: 'declined to comment' },
+  { kind: 'non-confirmation', pattern: `(?:did not|didn't|didn’t|has not|have not|had not|hasn't|hasn’t|haven't|haven’t|failed to|would not) (?:immediately )?(?:respond|reply|answer|return)(?: to)? (?:[\\w’'-]+ ){0,3}?(?:requests?|questions|queries|inquiries|calls|messages|emails)(?: (?:seeking|for) (?:comment|clarification))?`, scope: 'after', cue: 'did not respond to requests for comment' },
   // denial
   { kind: 'denial', pattern: 'den(?:ied|ies|y|ying)(?! (?:entry|access|bail|a visa|visas|permission|the right|them entry|him entry|her entry))', scope: 'after', cue: 'denied' },
   { kind: 'denial', pattern: 'denials?', scope: 'clause', cue: 'denial' },

@@ -70,6 +70,11 @@ export const VAGUE_AMOUNTS: ReadonlyArray<readonly [string, number, number, numb
   ['hundreds of', 100, 200, 999],
   ['dozens of', 12, 24, 199],
   ['scores of', 20, 40, 199],
+  // Compound vague amounts without a counted noun ("damage running into hundreds of millions").
+  ['hundreds of thousands', 1e5, 2e5, 999_999],
+  ['tens of thousands', 1e4, 2e4, 99_999],
+  ['hundreds of millions', 1e8, 2e8, 999_999_999],
+  ['tens of millions', 1e7, 2e7, 99_999_999],
   // Bare plural scale words ("thousands fled"); tried after the "of" forms.
   ['millions', 1e6, 2e6, 999_999_999],
   ['thousands', 1e3, 2e3, 999_999],
@@ -99,9 +104,23 @@ export const PERCENT_WORDS: ReadonlySet<string> = new Set(['percent', 'per cent'
 export const MEASURE_UNITS: Readonly<Record<string, string>> = {
   km: 'kilometre', kilometres: 'kilometre', kilometers: 'kilometre', kilometre: 'kilometre', kilometer: 'kilometre',
   miles: 'mile', mile: 'mile', m: 'metre', metres: 'metre', meters: 'metre', kg: 'kilogram', kilograms: 'kilogram',
-  tonnes: 'tonne', tons: 'tonne', ton: 'tonne', tonne: 'tonne', mm: 'millimetre', sq: 'square', hectares: 'hectare',
+  tonnes: 'tonne', tons: 'tonne', ton: 'tonne', tonne: 'tonne', hectares: 'hectare',
   years: 'year', year: 'year', months: 'month', days: 'day', weeks: 'week', hours: 'hour', minutes: 'minute',
+  // Singular forms, as in compound adjectives ("a 40-metre stretch", "a 10-day ceasefire").
+  metre: 'metre', meter: 'metre', kilogram: 'kilogram', mm: 'millimetre', millimetres: 'millimetre', millimeters: 'millimetre',
+  millimetre: 'millimetre', cm: 'centimetre', centimetres: 'centimetre', centimeters: 'centimetre', centimetre: 'centimetre',
+  litres: 'litre', liters: 'litre', litre: 'litre', liter: 'litre', hectare: 'hectare', acres: 'acre', acre: 'acre',
+  month: 'month', day: 'day', week: 'week', hour: 'hour', minute: 'minute', seconds: 'second',
 };
+
+/** Words before a unit that make a compound unit ("290 million cubic metres", "40 square kilometres"). */
+export const UNIT_PREFIXES: Readonly<Record<string, string>> = { cubic: 'cubic', square: 'square', sq: 'square' };
+
+/** Irregular past forms that the head-noun search would otherwise take for a singular noun ("the 5.2 million X paid"). */
+export const IRREGULAR_PAST_FORMS: ReadonlySet<string> = new Set([
+  'paid', 'made', 'sold', 'lost', 'spent', 'built', 'held', 'sent', 'took', 'gave', 'got', 'brought', 'bought', 'fled',
+  'fell', 'rose', 'grew', 'won', 'saw', 'went', 'came', 'kept', 'left', 'met', 'led', 'set', 'put', 'cut', 'hit', 'ran',
+]);
 
 /** Irregular plurals and nouns whose lemma is not a stripped "s". */
 export const IRREGULAR_LEMMAS: Readonly<Record<string, string>> = {
