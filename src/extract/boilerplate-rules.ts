@@ -127,3 +127,10 @@ export const AFFILIATE_RE = /\baffiliate\b.{0,40}\b(?:links?|commission|partners
 
 /** Citation and reuse notices under science-news articles. */
 export const RIGHTS_NOTICE_RE = /\bsubject\s+to\s+copyright\b|\bmay\s+not\s+be\s+(?:published|reproduced|broadcast|rewritten|redistributed)\b|\bno\s+part\s+(?:of\s+this\s+\w+\s+)?may\s+be\s+reproduced\b|^citation\s*:/i;
+
+/**
+ * A republication credit naming its source ("Originally published by The X.", "This story first appeared in Y");
+ * a capital must follow, so "Originally published in 1990, the report…" stays content.
+ */
+export const REPUBLICATION_CREDIT_RE =
+  /^(?:originally|first)\s+(?:published|appeared)\s+(?:by|on|in|at)\s+(?:the\s+)?\p{Lu}|^this\s+(?:article|story|post)\s+(?:was\s+)?(?:originally\s+|first\s+)?(?:published|appeared)\s+(?:by|on|in|at)\s+(?:the\s+)?\p{Lu}|^republished\s+(?:with\s+permission\s+)?from\s+(?:the\s+)?\p{Lu}/iu;

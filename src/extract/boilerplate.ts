@@ -1,7 +1,7 @@
 import {
   AFFILIATE_RE, AUTHOR_BIO_RE, BYLINE_LINE_RE, DATE_NAME_RE, DATELINE_WORDS_RE, INLINE_CREDIT_TAIL_RE, RIGHTS_NOTICE_RE, UI_LABEL_RE,
   AD_RE, APPEAL_PHRASES, AUTHOR_BOX_RE, CLAUSE_WORDS, COMMENTS_RE, COOKIE_RE, COPYRIGHT_RE, CREDIT_TAIL_RE, NEWSLETTER_RE, PHOTO_CREDIT_RE,
-  READ_MORE_RE, RELATED_HEADER_RE, SHARE_WORDS, SOURCE_LINK_RE, STRICT_PHOTO_CREDIT_RE, TAGS_RE, TITLE_CASE_SMALL_WORDS, VISIT_COUNTER_RE,
+  READ_MORE_RE, RELATED_HEADER_RE, REPUBLICATION_CREDIT_RE, SHARE_WORDS, SOURCE_LINK_RE, STRICT_PHOTO_CREDIT_RE, TAGS_RE, TITLE_CASE_SMALL_WORDS, VISIT_COUNTER_RE,
 } from './boilerplate-rules.js';
 import type { DroppedPiece, SourceParagraph } from './paragraph.js';
 
@@ -21,6 +21,10 @@ export const MIN_PROSE_WORDS = 15;
 export const MAX_HEADLINE_WORDS = 25;
 /** A headline run shares at most this share of its content words with the article. */
 export const MAX_HEADLINE_OVERLAP_RATIO = 0.35;
+/** Longest republication credit line, in words. */
+export const MAX_CREDIT_LINE_WORDS = 30;
+/** Paragraphs from either end of the text where a republication credit is looked for. */
+export const CREDIT_EDGE_PARAGRAPHS = 2;
 /** Paragraphs from the end searched for an author bio. */
 export const AUTHOR_BIO_TAIL_PARAGRAPHS = 3;
 /** Longest author bio (words). */
@@ -214,12 +218,27 @@ export function filterBoilerplate(paragraphs: readonly SourceParagraph[], option
     return shared / cw.length <= MAX_HEADLINE_OVERLAP_RATIO || (paragraphs[i].linkDensity ?? 0) >= MIN_LINK_LIST_DENSITY;
   };
 
+  // Under an announced list, headlines may share the article's words (they are *related* stories): shape alone decides.
+  const isListedHeadline = (i: number) => {
+    const w = words[i];
+    if (reasons[i] || w.length === 0 || w.length > MAX_HEADLINE_WORDS || paragraphs[i].quote) return false;
+    return !isTerminated(paragraphs[i].text) || /[?!]$/.test(paragraphs[i].text) || (paragraphs[i].linkDensity ?? 0) >= MIN_LINK_LIST_DENSITY;
+  };
+
   // After a "related"/"read more"/"comments" header, the run of headlines under it goes too.
   for (let i = 0; i < n && on('headline-run'); i++) {
     const r = reasons[i];
     if (r !== 'boilerplate:related-list' && r !== 'boilerplate:read-more' && r !== 'boilerplate:comments') continue;
     if (words[i].length > 6) continue;
-    for (let j = i + 1; j < n && isHeadline(j); j++) reasons[j] = 'boilerplate:headline-list';
+    const listed = r === 'boilerplate:comments' ? isHeadline : isListedHeadline;
+    for (let j = i + 1; j < n && listed(j); j++) reasons[j] = 'boilerplate:headline-list';
+  }
+
+  // A republication credit ("Originally published by X. Republished with permission.") at either edge of the text.
+  for (let i = 0; i < n && on('edge-credit'); i++) {
+    if (reasons[i] || words[i].length > MAX_CREDIT_LINE_WORDS) continue;
+    if (i >= CREDIT_EDGE_PARAGRAPHS && i < n - CREDIT_EDGE_PARAGRAPHS) continue;
+    if (REPUBLICATION_CREDIT_RE.test(paragraphs[i].text)) reasons[i] = 'boilerplate:source-link';
   }
 
   // An unannounced run of unrelated headlines at the very end of the text.

@@ -138,7 +138,7 @@ function cuesNaming(p: ReuseProfile, other: ReuseProfile): string[] {
   for (const cue of PROVENANCE_CUES) {
     if (!cue.named) continue;
     const re = new RegExp(cue.pattern.source, cue.pattern.flags.includes('g') ? cue.pattern.flags : cue.pattern.flags + 'g');
-    for (const m of p.article.text.matchAll(re)) {
+    for (const m of provenanceText(p).matchAll(re)) {
       const named = (m[1] ?? '').toLowerCase().replace(/^the /, '');
       if (named.length >= 3 && names.some((n) => n === named || n.includes(named) || named.includes(n))) out.push(`${cue.id}: ${m[0].trim()}`);
     }
@@ -158,8 +158,17 @@ function outletNames(p: ReuseProfile): string[] {
 
 function genericCues(p: ReuseProfile): string[] {
   const out: string[] = [];
-  for (const cue of PROVENANCE_CUES) if (!cue.named && cue.pattern.test(p.article.text)) out.push(cue.id);
+  for (const cue of PROVENANCE_CUES) if (!cue.named && cue.pattern.test(provenanceText(p))) out.push(cue.id);
   return out;
+}
+
+/** Dropped-piece reasons that keep a provenance statement ("Originally published by X") out of the text. */
+const PROVENANCE_DROP_REASONS: ReadonlySet<string> = new Set(['boilerplate:source-link']);
+
+/** The text cues are read from: the article's text plus credit lines extraction dropped from it. */
+function provenanceText(p: ReuseProfile): string {
+  const credits = (p.article.data.dropped ?? []).filter((d) => PROVENANCE_DROP_REASONS.has(d.reason)).map((d) => d.text);
+  return credits.length ? `${p.article.text}\n\n${credits.join('\n\n')}` : p.article.text;
 }
 
 /** Junk lines of `p` lying outside the shared passages. */

@@ -66,6 +66,12 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'reposts-share-text',
+    // Reposts by other outlets carry the same text as their origin and must be stored beside it.
+    statements: ['DROP INDEX articles_text_hash', 'CREATE INDEX articles_text_hash ON articles (text_hash)'],
+  },
 ];
 
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (

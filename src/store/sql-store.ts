@@ -43,12 +43,13 @@ export class SqlStore implements Store {
     const url = article.source.url ?? article.meta.canonicalUrl ?? null;
     const hash = textHash(article.text);
     return this.driver.transaction(async (tx) => {
-      const same = await tx.all<{ id: string; url: string | null; text_hash: string }>(
-        'SELECT id, url, text_hash FROM articles WHERE id = ? OR text_hash = ? OR (url IS NOT NULL AND url = ?)',
+      const same = await tx.all<{ id: string; url: string | null; site: string | null; text_hash: string }>(
+        'SELECT id, url, site, text_hash FROM articles WHERE id = ? OR text_hash = ? OR (url IS NOT NULL AND url = ?)',
         [article.id, hash, url],
       );
-      if (same.length) {
-        const hit = same[0];
+      // The same text from another outlet is a repost, kept so that reuse analysis can link it; from the same or an unknown outlet it is a re-ingest.
+      const hit = same.find((row) => row.id === article.id || (url && row.url === url) || !differentOutlets(row, { url, site: article.meta.site ?? null }));
+      if (hit) {
         const reason = hit.id === article.id ? 'same-id' : url && hit.url === url ? 'same-url' : 'same-text';
         return { status: 'duplicate', id: article.id, duplicateOf: hit.id, reason } as const;
       }
@@ -195,6 +196,14 @@ export class SqlStore implements Store {
   close(): Promise<void> {
     return this.driver.close();
   }
+}
+
+/** True when two articles are known to come from different outlets (URL hosts or site names differ). */
+function differentOutlets(a: { url: string | null; site: string | null }, b: { url: string | null; site: string | null }): boolean {
+  const host = (url: string | null) => (url ? (/^\w+:\/\/(?:www\.)?([^/:?#]+)/.exec(url)?.[1]?.toLowerCase() ?? null) : null);
+  const [hostA, hostB] = [host(a.url), host(b.url)];
+  if (hostA && hostB && hostA !== hostB) return true;
+  return Boolean(a.site && b.site && a.site.toLowerCase() !== b.site.toLowerCase());
 }
 
 function rowToArticle(row: ArticleRow): Article {

@@ -39,6 +39,18 @@ export function runStoreTests(name: string, open: () => Promise<Store>): void {
       await store.close();
     });
 
+    it('keeps the same text from another outlet as a separate article (a repost), but not from the same outlet', async () => {
+      const store = await open();
+      const original = article('The ferry resumed service on Monday.', 'https://courier.example/ferry');
+      await store.addArticle(original);
+      const repost = article('The ferry resumed service on Monday.', 'https://ledger.example/2031/ferry-repost');
+      expect(await store.addArticle(repost)).toEqual({ status: 'added', id: repost.id });
+      const sameOutlet = article('The ferry resumed service on Monday.', 'https://www.courier.example/amp/ferry');
+      expect(await store.addArticle(sameOutlet)).toMatchObject({ status: 'duplicate', duplicateOf: original.id, reason: 'same-text' });
+      expect(await store.countArticles()).toBe(2);
+      await store.close();
+    });
+
     it('treats the same canonical URL as a duplicate even when the text changed', async () => {
       const store = await open();
       const a = article('First version of the story.', 'https://example.org/a');

@@ -5,6 +5,9 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeArticle } from '../../core/article.js';
 import { openStore } from '../index.js';
+import { migrate } from '../migrate.js';
+import { MIGRATIONS } from '../migrations.js';
+import { openSqliteDriver } from './driver.js';
 import { runStoreTests } from '../store.contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'triangulate-store-'));
@@ -25,8 +28,23 @@ describe('sqlite store', () => {
     raw.close();
     const again = await openStore(path);
     expect(await again.countArticles()).toBe(1);
-    expect(await again.schemaVersion()).toBe(1);
+    expect(await again.schemaVersion()).toBe(2);
     await again.close();
+  });
+
+  it('upgrades a database made by an older version without losing its articles', async () => {
+    // Build a version-1 database through the bare driver, as an older release would have left it.
+    const v1 = openSqliteDriver(join(dir, 'v1b.db'));
+    await migrate(v1, MIGRATIONS.slice(0, 1));
+    await v1.run(
+      `INSERT INTO articles (id, url, text_hash, text, source_json, meta_json, layers_json, data_json, messages_json, seq, created_at, updated_at)
+       VALUES ('a1', NULL, 'h', 'kept text', '{"fetchedAt":"x"}', '{}', '{}', '{}', '[]', 1, 'now', 'now')`,
+    );
+    await v1.close();
+    const store = await openStore(join(dir, 'v1b.db'));
+    expect(await store.schemaVersion()).toBe(MIGRATIONS.at(-1)!.version);
+    expect((await store.getArticle('a1'))?.text).toBe('kept text');
+    await store.close();
   });
 
   it('refuses a PostgreSQL URL with a clear message instead of guessing', async () => {
