@@ -9,6 +9,7 @@ import { makeArticle, type Article } from '../src/core/article.js';
 import { ReuseIndex } from '../src/reuse/candidates.js';
 import { linkPair } from '../src/reuse/links.js';
 import { profileArticle, type ReuseProfile } from '../src/reuse/profile.js';
+import { rng } from './random.js';
 
 const DEFAULT_ARTICLES = 100_000;
 const PLANTED_SHARE = 0.05;
@@ -21,15 +22,6 @@ const MAX_TIMED_QUERIES = 3_000;
 export interface BenchReuseOptions {
   articles?: number;
   seed?: number;
-}
-
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SYLLABLES = 'ka lo mi ne ru sa ti vo ze ba de fi go hu ja ke li mo nu pa re si to va we ya zu ran tel mor vin dal ser gon'.split(' ');

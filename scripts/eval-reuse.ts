@@ -12,6 +12,7 @@ import { detectReuse } from '../src/reuse/links.js';
 import { sentenceTerms } from '../src/reuse/profile.js';
 import { termJaccard } from '../src/reuse/sentence-align.js';
 import { DERIVED_KINDS, type ReuseKind } from '../src/reuse/types.js';
+import { rng } from './random.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const shared = path.resolve(here, '../../shared/data');
@@ -28,16 +29,6 @@ const DISTRACTORS_PER_TOPIC = 2;
 const MSRP_TRAIN_SHARE = 0.7;
 
 type Planted = { from: string; to: string; kind: ReuseKind; variant: string; sources: string[]; dated: boolean };
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
