@@ -7,7 +7,7 @@ import type { StageFactory } from '../core/registry.js';
 import { filterBoilerplate } from './boilerplate.js';
 import { canCheckLanguage, detectLanguage } from './detect-language.js';
 import { parseHtmlDocument } from './dom.js';
-import { joinParagraphs, PARAGRAPH_SEPARATOR } from './html-paragraphs.js';
+import { collectHtmlParagraphs, joinParagraphs, PARAGRAPH_SEPARATOR } from './html-paragraphs.js';
 import { findMainContent } from './main-content.js';
 import { readHtmlMetadata } from './metadata.js';
 import type { DroppedPiece, SourceMapEntry, SourceParagraph } from './paragraph.js';
@@ -57,16 +57,47 @@ interface Prepared {
   meta: ArticleMeta;
   messages: ArticleMessage[];
   html?: string;
+  /** Page blocks outside the main content (HTML only). */
+  outside?: DroppedPiece[];
 }
 
 function prepareHtml(raw: RawDocument): Prepared {
   const document = parseHtmlDocument(raw.body);
   const { meta, jsonLd, origins } = readHtmlMetadata(document, raw.url);
+  // Read the page's blocks before Readability mutates the document.
+  const pageBlocks = document.body ? collectHtmlParagraphs(document.body) : [];
   const content = findMainContent(raw.body, document, jsonLd.articleBody);
   const messages = [info('extract:attempt', `main content from attempt ${content.attempt}`, content.why)];
   const fields = Object.entries(origins).map(([k, v]) => `${k} from ${v}`);
   if (fields.length) messages.push(info('extract:metadata', 'metadata sources', fields.join('; ')));
-  return { paragraphs: content.paragraphs, meta, messages, html: raw.body };
+  const outside = leftOutBlocks(pageBlocks, content.paragraphs, meta.title);
+  return { paragraphs: content.paragraphs, meta, messages, html: raw.body, outside };
+}
+
+/** Reason for a left-out page block that no boilerplate rule names more precisely. */
+export const OUTSIDE_MAIN_CONTENT = 'boilerplate:outside-main-content';
+
+/**
+ * The page blocks the main-content cascade left out, each with a reason (a boilerplate rule's when one
+ * fits, else `boilerplate:outside-main-content`); neighbours with the same reason are merged.
+ */
+function leftOutBlocks(pageBlocks: readonly SourceParagraph[], main: readonly SourceParagraph[], title: string | undefined): DroppedPiece[] {
+  const norm = (t: string) => t.toLowerCase().replace(/\s+/g, ' ').trim();
+  const mainText = main.map((p) => norm(p.text)).join(' ');
+  const titleText = title ? norm(title) : undefined;
+  const outside = pageBlocks.filter((b) => {
+    const t = norm(b.text);
+    return t && t !== titleText && !mainText.includes(t);
+  });
+  const named = new Map(filterBoilerplate(outside, { html: true }).dropped.map((d) => [d.start, d.reason]));
+  const pieces: DroppedPiece[] = [];
+  for (const block of outside) {
+    const reason = named.get(block.start) ?? OUTSIDE_MAIN_CONTENT;
+    const last = pieces.at(-1);
+    if (last && last.reason === reason) last.text += `\n${block.text}`;
+    else pieces.push({ text: block.text, reason });
+  }
+  return pieces;
 }
 
 function prepareText(raw: RawDocument): Prepared {
@@ -101,6 +132,7 @@ export function extractDocument(raw: RawDocument, options: ExtractOptions = {}):
     paragraphs = result.kept;
     dropped = result.dropped;
   }
+  dropped.push(...(prepared.outside ?? []));
 
   const sourceMap: SourceMapEntry[] = [];
   const layer = [];

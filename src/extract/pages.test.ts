@@ -19,7 +19,15 @@ describe('extract: hand-made pages keep the article and lose the furniture', () 
       const body = readFileSync(path.join(pagesDir, slug, 'source.html'), 'utf8');
       const article = extractDocument({ input: slug, url: `https://fixture.example/${slug}`, format: 'html', body, fetchedAt: '2030-01-01T00:00:00Z' });
       for (const snippet of lines(path.join(pagesDir, slug, 'with.txt'))) expect(article.text, `keeps "${snippet}"`).toContain(snippet);
-      for (const snippet of lines(path.join(pagesDir, slug, 'without.txt'))) expect(article.text, `drops "${snippet}"`).not.toContain(snippet);
+      const dropped = (article.data.dropped ?? []).map((d) => d.text).join('\n');
+      // <noscript> text is never shown to a reader with scripts on, so it is not a dropped block.
+      const html = { noscript: [...body.matchAll(/<noscript>([\s\S]*?)<\/noscript>/gi)].map((m) => m[1]).join('\n') };
+      for (const snippet of lines(path.join(pagesDir, slug, 'without.txt'))) {
+        expect(article.text, `drops "${snippet}"`).not.toContain(snippet);
+        // Nothing visible disappears silently: it is the title, or listed among the dropped pieces with a reason.
+        if (!html.noscript.includes(snippet) && article.meta.title !== snippet) expect(dropped, `lists "${snippet}" as dropped`).toContain(snippet);
+      }
+      for (const piece of article.data.dropped ?? []) expect(piece.reason).toMatch(/^boilerplate:[a-z-]+$/);
       expect(article.text).not.toMatch(/<[a-z][^>]*>/i);
       expect(article.messages.some((m) => m.severity === 'fatal')).toBe(false);
     });

@@ -14,13 +14,16 @@ export interface SourceParagraph {
   quote?: boolean;
 }
 
-/** A piece the boilerplate filter removed, with offsets into the pre-filter text. */
+/**
+ * A piece extraction removed, with why. Offsets point into the pre-filter text; page blocks the
+ * main-content cascade left out (navigation, footers, sidebars) have none, as they never entered it.
+ */
 export interface DroppedPiece {
   text: string;
-  /** `boilerplate:<kind>`, e.g. `boilerplate:photo-credit`. */
+  /** `boilerplate:<kind>`, e.g. `boilerplate:photo-credit`, or `boilerplate:outside-main-content`. */
   reason: string;
-  start: number;
-  end: number;
+  start?: number;
+  end?: number;
 }
 
 /** Maps a paragraph of `Article.text` to where it came from in the pre-filter text. */
