@@ -164,3 +164,27 @@ describe('resolve-entities: ids', () => {
     expect(withUniqueIds([make('a'), make('b')]).map((e) => e.id)).toEqual(once);
   });
 });
+
+describe('resolve-entities: other names of states', () => {
+  const place = (article: string, text: string, key: string) => {
+    const a = makeArticle({ id: article, text });
+    a.layers.entity = [{ start: 0, end: text.indexOf(' '), type: 'place', key }];
+    return a;
+  };
+  it.each([
+    ['DPRK', 'dprk', 'North Korea', 'north korea'],
+    ['U.K.', 'u.k.', 'United Kingdom', 'united kingdom'],
+    ['PRC', 'prc', 'China', 'china'],
+  ])('"%s" joins "%s" when both are named', (alias, aliasKey, name, key) => {
+    const entities = resolveEntities([place('a', `${name.replace(/ /g, '\u00a0')} said.`, key), place('b', `${alias} said.`, aliasKey)]);
+    expect(entities).toHaveLength(1);
+    expect(entities[0].mentions).toHaveLength(2);
+  });
+
+  it('leaves an alias alone when the usual name is absent, and never joins other types', () => {
+    const org = makeArticle({ id: 'c', text: 'UK Athletics said.' });
+    org.layers.entity = [{ start: 0, end: 11, type: 'organisation', key: 'uk athletics' }];
+    expect(resolveEntities([place('a', 'DPRK said.', 'dprk')])).toHaveLength(1);
+    expect(resolveEntities([place('a', 'Britain said.', 'britain'), org])).toHaveLength(2);
+  });
+});

@@ -8,7 +8,7 @@ import type { Corpus, CorpusStage } from '../core/pipeline.js';
 import type { StageFactory } from '../core/registry.js';
 import type { Span } from '../core/span.js';
 import { CONLL_FIRST_NAMES } from './lexicon/entities-conll.js';
-import { FIRST_NAMES } from './lexicon/entities.js';
+import { FIRST_NAMES, STATE_ALIASES } from './lexicon/entities.js';
 import type { EntityMention, EntityType } from './types.js';
 
 /** One entity across the corpus: exactly the export shape (src/report/export-schema.ts). */
@@ -80,6 +80,14 @@ export function resolveEntities(articles: readonly Article[]): ResolvedEntity[] 
     }
   });
   const live = items.map((_, i) => i).filter((i) => typeOf(i) !== 'other');
+
+  // 1b. Other names of states ("DPRK" ~ "North Korea"), from a lexicon; only among places, and only to a usual name that is present.
+  for (const i of live) {
+    if (typeOf(i) !== 'place') continue;
+    const usual = STATE_ALIAS_KEYS.get(items[i].key.replace(/\./g, ''));
+    const j = usual === undefined ? undefined : byTypeKey.get(`place\u0000${usual}`);
+    if (j !== undefined) uf.union(j, i);
+  }
 
   // 2. Spelling variants of one name within a type (transliterations and typos).
   const reps = () => [...new Set(live.map((i) => uf.find(i)))];
@@ -243,6 +251,11 @@ function completeness(form: string): number {
   const words = form.split(' ').length;
   return /^[A-Z&.]+$/.test(form) ? 0 : words;
 }
+
+/** STATE_ALIASES with both sides normalised as mention keys are. */
+const STATE_ALIAS_KEYS: ReadonlyMap<string, string> = new Map(
+  [...STATE_ALIASES].map(([alias, usual]) => [normaliseKey(alias).replace(/\./g, ''), normaliseKey(usual)]),
+);
 
 function normaliseKey(key: string): string {
   return stripDiacritics(key.toLowerCase())

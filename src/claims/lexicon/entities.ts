@@ -379,3 +379,32 @@ export const MATCH_VERBS: ReadonlySet<string> = new Set([
   'beat', 'beats', 'drew', 'draw', 'v', 'vs', 'vs.', 'defeated', 'edged', 'routed', 'thrashed', 'trounced',
   'outscored', 'downed', 'blanked', 'whitewashed', 'overcame', 'eliminated', 'knocked',
 ]);
+
+/**
+ * Other names of states and unions that neither initials nor spelling link to their usual name
+ * (normalised keys: lowercase, no dots): alias -> usual name.
+ */
+export const STATE_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['dprk', 'north korea'],
+  ["democratic people's republic of korea", 'north korea'],
+  ['rok', 'south korea'],
+  ['republic of korea', 'south korea'],
+  ['prc', 'china'],
+  ["people's republic of china", 'china'],
+  ['russian federation', 'russia'],
+  ['usa', 'united states'],
+  ['united states of america', 'united states'],
+  ['uk', 'united kingdom'],
+  ['great britain', 'united kingdom'],
+  ['britain', 'united kingdom'],
+  ['uae', 'united arab emirates'],
+  ['drc', 'democratic republic of the congo'],
+  ['roc', 'taiwan'],
+  ['republic of china', 'taiwan'],
+  ['holland', 'netherlands'],
+  ['the netherlands', 'netherlands'],
+  ['czechia', 'czech republic'],
+  ['türkiye', 'turkey'],
+  ['burma', 'myanmar'],
+  ['ivory coast', "côte d'ivoire"],
+]);
