@@ -44,7 +44,8 @@ export async function runShow(what: ShowWhat, flags: ShowFlags, out: Output): Pr
         break;
       }
       case 'entities': {
-        const entities = keep(analysis.entities, (e) => e.mentions.map((m) => m.article), (e) => e.type);
+        const byMentions = [...analysis.entities].sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+        const entities = keep(byMentions, (e) => e.mentions.map((m) => m.article), (e) => e.type);
         rows = entities;
         lines = entities.map((e) => `${e.type.padEnd(13)} ${String(e.mentions.length).padStart(3)}  ${e.name}${e.aliases.length ? `  (${e.aliases.join('; ')})` : ''}`);
         break;
