@@ -14,7 +14,7 @@ export async function runAnalyze(
   flags: InputFlags & { db?: string; json?: string; markdown?: string },
   out: Output,
 ): Promise<number> {
-  return withStore(flags.db, out, async (store) => {
+  return withStore(flags.db, async (store) => {
     let summary: IngestSummary | undefined;
     if (inputs.length) {
       const count = { n: 0 };

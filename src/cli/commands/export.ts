@@ -6,7 +6,7 @@ import type { Output } from '../output.js';
 import { withStore } from './shared.js';
 
 export async function runExport(flags: { db?: string; format: 'json' | 'markdown'; out?: string }, out: Output): Promise<number> {
-  return withStore(flags.db, out, async (store) => {
+  return withStore(flags.db, async (store) => {
     const doc = buildExport(await store.listArticles(), await store.loadAnalysis(), new Date().toISOString());
     const text = flags.format === 'markdown' ? renderMarkdown(doc) : `${JSON.stringify(doc, null, 2)}\n`;
     if (flags.out) {

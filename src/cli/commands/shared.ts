@@ -23,7 +23,8 @@ export function toIngestOptions(flags: InputFlags): IngestOptions {
   };
 }
 
-export async function withStore<T>(db: string | undefined, out: Output, fn: (store: Store) => Promise<T>): Promise<T> {
+/** Opens the store named by `--db` (or its defaults), runs `fn`, and always closes it. */
+export async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
   const location = resolveDbLocation(db);
   const store = await openStore(location);
   try {

@@ -15,7 +15,7 @@ export interface ShowFlags {
 }
 
 export async function runShow(what: ShowWhat, flags: ShowFlags, out: Output): Promise<number> {
-  return withStore(flags.db, out, async (store) => {
+  return withStore(flags.db, async (store) => {
     const articles = await store.listArticles();
     const title = new Map(articles.map((a) => [a.id, a.meta.title ?? a.source.path ?? a.source.url ?? a.id]));
     const name = (id: string) => `${title.get(id) ?? id}`.slice(0, 70);
