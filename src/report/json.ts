@@ -2,16 +2,13 @@
 import type { Article } from '../core/article.js';
 import type { AnalysisRecord } from '../store/store.js';
 import { EXPORT_VERSION, type ExportArticle, type ExportDocument } from './export-schema.js';
-
-/** Fields of `Article.data` this module reads; declared by the extract and reuse stages. */
-interface ExportedData {
-  dropped?: Array<{ text: string; reason: string }>;
-  additions?: Array<{ start: number; end: number; reason: string }>;
-}
+// Type-only: brings the stages' ArticleData fields (dropped, additions) into view; no runtime import.
+import type {} from '../extract/extract.js';
+import type {} from '../reuse/links-stage.js';
 
 /** Converts one article to its export form: text once, dropped pieces with reasons, additions as offsets. */
 export function exportArticle(article: Article): ExportArticle {
-  const data = article.data as ExportedData;
+  const data = article.data;
   const source: ExportArticle['source'] = {};
   if (article.source.path) source.path = article.source.path;
   if (article.source.url) source.url = article.source.url;

@@ -3,6 +3,8 @@ import type { Corpus } from '../core/pipeline.js';
 import { renderClaimsSummary } from '../claims/export.js';
 import { renderDerivationGraph } from '../reuse/graph.js';
 import type { AnalysisRecord } from '../store/store.js';
+// Type-only: brings the stages' ArticleData fields (dropped, additions) into view; no runtime import.
+import type {} from '../extract/extract.js';
 
 export function renderSummary(corpus: Corpus, analysis: AnalysisRecord): string {
   const lines: string[] = [];
@@ -23,7 +25,7 @@ export function renderSummary(corpus: Corpus, analysis: AnalysisRecord): string 
   lines.push('', 'Claims', renderClaimsSummary(corpus));
   const dropped = new Map<string, number>();
   for (const a of articles) {
-    for (const d of (a.data as { dropped?: Array<{ reason: string }> }).dropped ?? []) dropped.set(d.reason, (dropped.get(d.reason) ?? 0) + 1);
+    for (const d of a.data.dropped ?? []) dropped.set(d.reason, (dropped.get(d.reason) ?? 0) + 1);
   }
   if (dropped.size) {
     lines.push('', 'Dropped boilerplate');
