@@ -1,4 +1,5 @@
 import { extractInputs } from '../../app/ingest.js';
+import { exportArticle } from '../../report/json.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../output.js';
 import { toIngestOptions, type InputFlags } from './shared.js';
@@ -19,18 +20,9 @@ export async function runExtract(inputs: string[], flags: InputFlags, out: Outpu
       continue;
     }
     ok++;
-    const { raw, article } = item;
-    const dropped = (article.data.dropped ?? []).map((d) => ({ text: d.text, reason: d.reason }));
-    out.print(
-      JSON.stringify({
-        source: raw.url ?? raw.input,
-        title: article.meta.title ?? null,
-        published: article.meta.publishedAt ?? null,
-        language: article.meta.lang ?? null,
-        text: article.text,
-        dropped,
-      }),
-    );
+    // The same article fields as the JSON export, plus where the input came from.
+    const { title, published, language, text, dropped } = exportArticle(item.article);
+    out.print(JSON.stringify({ source: item.raw.url ?? item.raw.input, title, published, language, text, dropped }));
   }
   if (!failed) return EXIT.OK;
   return ok ? EXIT.INPUT_FAILURES : EXIT.ERROR;
