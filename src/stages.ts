@@ -6,9 +6,10 @@ import { Registry, type StageConfig, type StageFactory } from './core/registry.j
 import { claimsFactories } from './claims/index.js';
 import { storiesStage } from './cluster/stories-stage.js';
 import { reuseLinksStage } from './reuse/links-stage.js';
+import { alignStage } from './align/stage.js';
 
 /** Every stage factory the project ships. */
-export const DEFAULT_FACTORIES: readonly StageFactory[] = [...claimsFactories, storiesStage, reuseLinksStage];
+export const DEFAULT_FACTORIES: readonly StageFactory[] = [...claimsFactories, storiesStage, reuseLinksStage, alignStage];
 
 /** The stages `analyze` runs, by name, with default options. */
 export const DEFAULT_CONFIG: readonly StageConfig[] = DEFAULT_FACTORIES.map((f) => f.name);

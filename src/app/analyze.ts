@@ -1,7 +1,7 @@
 /** Runs every analysis stage over the stored articles and stores what they found. */
 import type { Corpus, CorpusData, Logger, RunOptions } from '../core/pipeline.js';
 import { createPipeline } from '../core/pipeline.js';
-import { overlaps } from '../core/span.js';
+import { inAddition } from '../reuse/additions.js';
 import type { ExportClaim } from '../report/export-schema.js';
 import type { StageConfig } from '../core/registry.js';
 import { exportClaims, exportEntities } from '../claims/export.js';
@@ -62,6 +62,7 @@ export function collectAnalysis(corpus: Corpus): AnalysisRecord {
     origins: s.origins,
     centroid: s.centroid,
     lang: s.lang,
+    ...(corpus.data.timelines?.[s.id] ? { timeline: corpus.data.timelines[s.id] } : {}),
   }));
   return {
     stories,
@@ -69,20 +70,14 @@ export function collectAnalysis(corpus: Corpus): AnalysisRecord {
     origins: corpus.data.origins ?? stories.flatMap((s) => s.origins ?? []),
     entities: exportEntities(corpus),
     claims: markUnsupportedClaims(exportClaims(corpus), corpus),
-    propositions: [],
+    propositions: corpus.data.propositions ?? [],
   };
 }
 
 /** Flags claims that sit inside an unsupported addition of their article (reuse/links found no support for them). */
 export function markUnsupportedClaims(claims: ExportClaim[], corpus: Corpus): ExportClaim[] {
   const additions = new Map(corpus.articles.map((a) => [a.id, a.data.additions ?? []]));
-  return claims.map((claim) => {
-    // Most of the claim must lie in the addition: a claim that merely touches one is not the added text.
-    const inside = (additions.get(claim.article) ?? []).some(
-      (add) => overlaps(add, claim) && 2 * (Math.min(add.end, claim.end) - Math.max(add.start, claim.start)) >= claim.end - claim.start,
-    );
-    return inside ? { ...claim, unsupported: true } : claim;
-  });
+  return claims.map((claim) => (inAddition(additions.get(claim.article) ?? [], claim) ? { ...claim, unsupported: true } : claim));
 }
 
 function toStory(stored: StoredStory, present: ReadonlySet<string>): Story {

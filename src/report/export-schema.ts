@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const EXPORT_VERSION = '1.0.0';
+export const EXPORT_VERSION = '1.1.0';
 
 const offsets = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
 
@@ -37,11 +37,22 @@ export const ExportArticleSchema = z.object({
   messages: z.array(MessageSchema).optional(),
 });
 
+export const TimelineEntrySchema = z.object({
+  date: z.string().describe('ISO date (YYYY, YYYY-MM or YYYY-MM-DD) the entry is dated to.'),
+  end: z.string().optional().describe('Last day, when the entry spans an interval.'),
+  kind: z.enum(['event', 'figure']).describe('`event`: a dated claim; `figure`: a value of a proposition first seen that day.'),
+  text: z.string(),
+  claims: z.array(z.string()),
+  articles: z.array(z.string()),
+  proposition: z.string().optional(),
+});
+
 export const StorySchema = z.object({
   id: z.string(),
   label: z.string().optional(),
   articles: z.array(z.string()),
   origins: z.array(z.array(z.string())).optional().describe('Independent-origin groups of article ids.'),
+  timeline: z.array(TimelineEntrySchema).optional().describe('Dated events of the story and when each value of a proposition first appeared.'),
 });
 
 export const LinkSchema = z.object({
@@ -92,6 +103,60 @@ export const ClaimSchema = z.object({
     .describe('True when the claim lies in an unsupported addition: a derived article added it and no other article of the story supports it.'),
 });
 
+export const PROPOSITION_STATUSES = ['contested', 'single-origin', 'unconfirmed', 'denied', 'unsupported', 'corroborated'] as const;
+
+export const PropositionValueSchema = z.object({
+  value: z.number().optional().describe('Central figure.'),
+  low: z.number().optional(),
+  high: z.number().optional(),
+  approx: z.string().optional().describe('How the figure was hedged: about, nearly, up-to, at-least, at-most, several, exact.'),
+  unit: z.string().optional(),
+  date: z
+    .object({ from: z.string(), to: z.string(), grain: z.string(), bound: z.string().optional() })
+    .optional()
+    .describe('For dated events: the interval stated.'),
+  asserted: z.boolean().optional().describe('For claims without a figure or date: false when denied or not confirmed.'),
+  text: z.string().describe('The value as a person would write it: "up to 12,000".'),
+  claims: z.array(z.string()),
+  speakers: z.array(z.string()),
+  origins: z.number().int().describe('Independent origins behind this value (not articles).'),
+  originChains: z.array(z.string()).describe('How the value reached each article: "Budanov → The War Zone → outlet".'),
+  firstSeen: z.string().nullable(),
+  lastSeen: z.string().nullable(),
+  hedged: z.boolean().optional(),
+  hedges: z.array(z.string()).optional(),
+  unsupported: z.boolean().optional().describe('Every report of this value lies in an unsupported addition of a derivative.'),
+});
+
+export const TrajectoryPointSchema = z.object({
+  date: z.string().nullable().describe('Statement date when the text gives one, else the publication date.'),
+  value: z.string(),
+  claim: z.string(),
+  article: z.string(),
+  speaker: z.string().nullable(),
+  origin: z.string().describe('Label of the independent origin.'),
+  change: z
+    .enum(['first', 'repeat', 'update', 'rival', 'derivative-change'])
+    .describe('`update`: the same origin changed its figure; `rival`: another origin gave another value; `derivative-change`: a copy or rewrite changed its origin\'s value.'),
+});
+
+export const PropositionSchema = z.object({
+  id: z.string(),
+  story: z.string(),
+  label: z.string(),
+  kind: z.enum(['figure', 'date', 'event']),
+  thing: z.string().optional().describe('Class of the counted thing, e.g. `personnel`, `people:killed`.'),
+  subject: z.string().optional(),
+  scope: z.record(z.string(), z.string()).describe('Qualifiers that narrow what is counted: group, formation, role, kind, place, stage, until.'),
+  status: z.enum(PROPOSITION_STATUSES),
+  reasons: z.array(z.string()),
+  origins: z.number().int().describe('Independent origins behind the proposition.'),
+  articles: z.number().int(),
+  values: z.array(PropositionValueSchema),
+  trajectory: z.array(TrajectoryPointSchema),
+  claims: z.array(z.string()),
+});
+
 export const ExportSchema = z.object({
   version: z.literal(EXPORT_VERSION),
   generatedAt: z.string().optional(),
@@ -101,7 +166,7 @@ export const ExportSchema = z.object({
   origins: z.array(z.array(z.string())).optional(),
   entities: z.array(EntitySchema),
   claims: z.array(ClaimSchema),
-  propositions: z.array(z.unknown()).describe('Filled by claim alignment (a later issue).'),
+  propositions: z.array(PropositionSchema).describe('Claims of each story aligned across sources: values, origins, status, trajectory.'),
 });
 
 export type ExportDocument = z.infer<typeof ExportSchema>;
@@ -110,3 +175,8 @@ export type ExportLink = z.infer<typeof LinkSchema>;
 export type ExportEntity = z.infer<typeof EntitySchema>;
 export type ExportClaim = z.infer<typeof ClaimSchema>;
 export type ExportStory = z.infer<typeof StorySchema>;
+export type ExportProposition = z.infer<typeof PropositionSchema>;
+export type ExportPropositionValue = z.infer<typeof PropositionValueSchema>;
+export type TrajectoryPoint = z.infer<typeof TrajectoryPointSchema>;
+export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
+export type PropositionStatus = (typeof PROPOSITION_STATUSES)[number];

@@ -2,6 +2,7 @@
  * Unsupported additions: sentences of a derived article found neither in its origin nor in any other
  * article of its story. A padded rewrite's invented quote shows up here.
  */
+import { overlaps, type Span } from '../core/span.js';
 import type { ReuseProfile, SentenceProfile } from './profile.js';
 import type { Addition, ReuseLink } from './types.js';
 
@@ -77,4 +78,9 @@ export function countUnique(p: ReuseProfile, support: SupportIndex, excludeId: s
   let n = 0;
   for (const s of p.sentences) if (s.terms.length >= ADDITION_MIN_TERMS && support.bestSupport(s, p.id, excludeId) < SUPPORT_MIN_JACCARD) n++;
   return n;
+}
+
+/** True when most of `span` lies inside one unsupported addition: a claim that merely touches one is not the added text. */
+export function inAddition(additions: readonly Span[], span: Span): boolean {
+  return additions.some((add) => overlaps(add, span) && 2 * (Math.min(add.end, span.end) - Math.max(add.start, span.start)) >= span.end - span.start);
 }

@@ -4,7 +4,7 @@
  */
 import type { Article } from '../core/article.js';
 import type { InputFailure } from '../core/raw-document.js';
-import type { ExportClaim, ExportEntity, ExportLink, ExportStory } from '../report/export-schema.js';
+import type { ExportClaim, ExportEntity, ExportLink, ExportProposition, ExportStory } from '../report/export-schema.js';
 
 /** What adding an article did. */
 export type AddResult =
@@ -25,7 +25,7 @@ export interface AnalysisRecord {
   origins: string[][];
   entities: ExportEntity[];
   claims: ExportClaim[];
-  propositions: unknown[];
+  propositions: ExportProposition[];
 }
 
 export interface StoredFailure extends InputFailure {
