@@ -5,6 +5,7 @@ import { runExport } from './commands/export.js';
 import { runExtract } from './commands/extract.js';
 import { runIngest } from './commands/ingest.js';
 import { runShow, SHOW_WHAT, type ShowWhat } from './commands/show.js';
+import { PROPOSITION_STATUSES } from '../report/export-schema.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { createOutput } from './output.js';
 
@@ -74,10 +75,13 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WriteStream; st
     });
 
   storeOption(program.command('show'))
-    .description('list stored results: stories, reuse links, entities, claims, or input failures')
+    .description('list stored results: stories, propositions (the ledger), reuse links, entities, claims, or input failures')
     .addArgument(new Argument('<what>', 'what to list').choices(SHOW_WHAT))
     .option('--article <id>', 'only results about this article (an id or its prefix)')
     .option('--kind <kind>', 'only this kind (claim kind, link kind, entity type, failure rule id)')
+    .option('--story <id>', 'propositions: only this story (an id or its prefix)')
+    .addOption(new Option('--status <status>', 'propositions: only this status').choices(PROPOSITION_STATUSES))
+    .option('--chains', 'propositions: also print how each value reached each article')
     .addOption(new Option('--limit <n>', 'at most this many rows').argParser(positiveInt))
     .option('--json', 'one JSON object per line instead of text')
     .addHelpText('after', EXIT_CODES_HELP)

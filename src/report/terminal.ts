@@ -2,6 +2,7 @@
 import type { Corpus } from '../core/pipeline.js';
 import { renderClaimsSummary } from '../claims/export.js';
 import { renderDerivationGraph } from '../reuse/graph.js';
+import { renderLedger } from './ledger.js';
 import type { AnalysisRecord } from '../store/store.js';
 // Type-only: brings the stages' ArticleData fields (dropped, additions) into view; no runtime import.
 import type {} from '../extract/extract.js';
@@ -14,7 +15,7 @@ export function renderSummary(corpus: Corpus, analysis: AnalysisRecord): string 
     return a?.meta.title ?? a?.source.path ?? a?.source.url ?? id;
   };
   lines.push(`${articles.length} articles · ${analysis.stories.length} stories · ${analysis.links.length} reuse links · ` +
-    `${analysis.entities.length} entities · ${analysis.claims.length} claims`);
+    `${analysis.entities.length} entities · ${analysis.claims.length} claims · ${analysis.propositions.length} propositions`);
   for (const story of analysis.stories) {
     const origins = story.origins?.length;
     lines.push('', `Story ${story.label ? `“${story.label}”` : story.id}: ${story.articles.length} articles` +
@@ -22,6 +23,8 @@ export function renderSummary(corpus: Corpus, analysis: AnalysisRecord): string 
     for (const id of story.articles) lines.push(`  · ${name(id)}`);
   }
   lines.push('', 'Derivation graph', renderDerivationGraph(corpus));
+  const ledger = renderLedger(analysis.stories, analysis.propositions);
+  if (ledger) lines.push('', ledger);
   lines.push('', 'Claims', renderClaimsSummary(corpus));
   const dropped = new Map<string, number>();
   for (const a of articles) {

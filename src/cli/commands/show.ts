@@ -1,9 +1,10 @@
 /** `triangulate show WHAT`: lists stored results (stories, links, entities, claims, failures) without re-running anything. */
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../output.js';
+import { renderLedger } from '../../report/ledger.js';
 import { withStore } from './shared.js';
 
-export const SHOW_WHAT = ['stories', 'links', 'entities', 'claims', 'failures'] as const;
+export const SHOW_WHAT = ['stories', 'propositions', 'links', 'entities', 'claims', 'failures'] as const;
 export type ShowWhat = (typeof SHOW_WHAT)[number];
 
 export interface ShowFlags {
@@ -12,6 +13,9 @@ export interface ShowFlags {
   article?: string;
   kind?: string;
   limit?: number;
+  story?: string;
+  status?: string;
+  chains?: boolean;
 }
 
 export async function runShow(what: ShowWhat, flags: ShowFlags, out: Output): Promise<number> {
@@ -35,6 +39,16 @@ export async function runShow(what: ShowWhat, flags: ShowFlags, out: Output): Pr
           `${s.id}  ${s.label ?? ''}  (${s.articles.length} articles, ${s.origins?.length ?? '?'} independent origins)`,
           ...s.articles.map((id) => `  ${id}  ${name(id)}`),
         ]);
+        break;
+      }
+      case 'propositions': {
+        const props = analysis.propositions
+          .filter((p) => !flags.story || p.story.startsWith(flags.story))
+          .filter((p) => !flags.status || p.status === flags.status)
+          .filter((p) => !flags.article || p.trajectory.some((t) => t.article.startsWith(flags.article!)))
+          .slice(0, flags.limit ?? Infinity);
+        rows = props;
+        lines = props.length ? renderLedger(analysis.stories, props, { all: true, chains: flags.chains }).split('\n') : [];
         break;
       }
       case 'links': {
