@@ -339,6 +339,12 @@ function readSourceAfterCue(ctx: Ctx, i: number, phrase: string, lemma: string, 
     draft.speaker = { start: np.span.start, end: tokens[m - 1].end };
     afterNp = m;
   }
+  if (/^(?:reports|claims) /.test(phrase)) {
+    // "reports from X that …": without the that-clause, "reports from the front" names a place, not a source.
+    if (tokens[afterNp]?.normal !== 'that') return undefined;
+    draft.content = contentAfter(ctx, afterNp + 1);
+    return draft.content ? draft : undefined;
+  }
   if (lemma === 'cite') {
     // A chain: the outer report in the same sentence cites this source and shares its content.
     const outer = [...drafts].reverse().find((d) => d.cue.start >= sentence.start && d.cue.end <= cue.start);

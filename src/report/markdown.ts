@@ -1,4 +1,5 @@
 /** Renders the export document as a Markdown report a person can read top to bottom. */
+import { renderStoryBrief } from './brief.js';
 import type { ExportArticle, ExportDocument } from './export-schema.js';
 
 /** Longest excerpt of an article or claim shown inline, in characters. */
@@ -9,22 +10,15 @@ export function renderMarkdown(doc: ExportDocument): string {
   const name = (id: string) => articleName(byId.get(id)) ?? id;
   const out: string[] = ['# Triangulate report', ''];
   out.push(`${doc.articles.length} articles, ${doc.stories.length} stories, ${doc.links.length} reuse links, ` +
-    `${doc.entities.length} entities, ${doc.claims.length} claims.`, '');
+    `${doc.entities.length} entities, ${doc.claims.length} claims, ${doc.propositions.length} propositions.`, '');
 
-  const storyOf = new Map<string, string>();
-  for (const story of doc.stories) for (const id of story.articles) storyOf.set(id, story.id);
   const stories = doc.stories.length ? doc.stories : [{ id: 'all', label: 'All articles', articles: doc.articles.map((a) => a.id) }];
   for (const story of stories) {
-    out.push(`## Story: ${story.label ?? story.id}`, '');
+    out.push(`## Story: ${cell(story.label ?? story.id)}`, '');
     const origins = 'origins' in story && story.origins ? story.origins : undefined;
     if (origins) out.push(`Independent origins: **${origins.length}** among ${story.articles.length} articles.`, '');
-    out.push('| article | outlet | published | language | dropped pieces |', '|---|---|---|---|---|');
-    for (const id of story.articles) {
-      const a = byId.get(id);
-      if (!a) continue;
-      out.push(`| ${cell(a.title ?? id)} | ${cell(a.site ?? '')} | ${a.published ?? 'unknown'} | ${a.language ?? '?'} | ${a.dropped.length} |`);
-    }
-    out.push('');
+    // The brief leads: what is contested and on whose word, before the list of sources.
+    out.push(...renderStoryBrief(story as ExportDocument['stories'][number], doc, name));
     const links = doc.links.filter((l) => story.articles.includes(l.from));
     if (links.length) {
       out.push('### Who copied whom', '', ...mermaidGraph(story.articles, links, name), '');
@@ -33,18 +27,13 @@ export function renderMarkdown(doc: ExportDocument): string {
       }
       out.push('');
     }
-    const claims = doc.claims.filter((c) => story.articles.includes(c.article) && c.quantity);
-    if (claims.length) {
-      out.push('### Figures', '', '| figure | hedge | source | article |', '|---|---|---|---|');
-      for (const c of claims) {
-        const q = c.quantity!;
-        const n = (x: number) => x.toLocaleString('en-US');
-        const range = q.low !== undefined && q.high !== undefined && q.low !== q.high ? `${n(q.low)}–${n(q.high)}` : n(q.value);
-        const speaker = c.attribution ? `${c.attribution.speaker ?? 'unnamed'} (${c.attribution.cue})` : '';
-        out.push(`| ${range} ${q.unit ?? ''} | ${q.approx && q.approx !== 'exact' ? q.approx : c.hedge ?? ''} | ${cell(speaker)} | ${cell(name(c.article))} |`);
-      }
-      out.push('');
+    out.push('### Articles', '', '| article | outlet | published | language | dropped pieces |', '|---|---|---|---|---|');
+    for (const id of story.articles) {
+      const a = byId.get(id);
+      if (!a) continue;
+      out.push(`| ${cell(a.title ?? id)} | ${cell(a.site ?? '')} | ${a.published ?? 'unknown'} | ${a.language ?? '?'} | ${a.dropped.length} |`);
     }
+    out.push('');
   }
 
   const additions = doc.articles.filter((a) => a.additions?.length);

@@ -114,6 +114,11 @@ export const SOURCE_AFTER_CUES: readonly { phrase: string; lemma: string }[] = [
   { phrase: 'citing', lemma: 'cite' },
   { phrase: 'as reported by', lemma: 'report' },
   { phrase: 'as cited by', lemma: 'cite' },
+  // Noun-headed reports name their source only with a that-clause after it ("reports from the NIS that …").
+  { phrase: 'reports from', lemma: 'report' },
+  { phrase: 'reports by', lemma: 'report' },
+  { phrase: 'claims by', lemma: 'claim' },
+  { phrase: 'claims from', lemma: 'claim' },
   { phrase: 'in', lemma: 'in' },
 ];
 
