@@ -1,218 +1,57 @@
 /**
- * Cross-source alignment of one story: figure claims that count the same thing in the same scope
- * become one proposition; its values are compared, each value's independent origins counted (one
- * source relayed by ten outlets is one origin), updates by the same origin told apart from rival
- * figures, and a status given with reasons. The cost grows with the story's claims, not the corpus.
+ * One proposition from the claims grouped into it: its values compared, each value's independent
+ * origins counted (one source relayed by ten outlets is one origin), updates by the same origin told
+ * apart from rival values, a trajectory over time, and a status with reasons. `alignStory` groups a
+ * story's figure and event claims and builds them; its cost grows with the story, not the corpus.
  */
-import { hashId, type Article } from '../core/article.js';
+import { hashId } from '../core/article.js';
 import { overlaps } from '../core/span.js';
-import type { ResolvedEntity } from '../claims/resolve-entities.js';
-import type { Claim, DateMention, ModalityMention } from '../claims/types.js';
 import type { ExportProposition, ExportPropositionValue, PropositionStatus, TrajectoryPoint } from '../report/export-schema.js';
 import { DERIVED_KINDS, type ReuseLink } from '../reuse/types.js';
-import { figureFeatures, SCOPE_DIMENSIONS, type FigureFeatures, type Scope } from './features.js';
-import { outletName, SourceResolver, type ClaimSource } from './sources.js';
-import { compareNumbers, formatNumber, isVague, type NumberValue } from './values.js';
+import { collectEvents, groupEvents } from './events.js';
+import { SCOPE_DIMENSIONS, type Scope } from './features.js';
+import { collectFigures, groupFigures, scopeKey } from './figures.js';
+import type { AlignRecord, StoryAlignInput } from './records.js';
+import { outletName, SourceResolver } from './sources.js';
+import { compareValues, formatValue, type NumberValue, type PropositionValue } from './values.js';
 
-/** Independent estimates of one quantity rarely differ by more than this factor; beyond it they count different things. */
-export const MAX_ESTIMATE_RATIO = 10;
+export type { StoryAlignInput } from './records.js';
 
-/** What one story's alignment needs. */
-export interface StoryAlignInput {
-  storyId: string;
-  articles: readonly Article[];
-  /** Reuse links between articles of the story. */
-  links: readonly ReuseLink[];
-  entities: readonly ResolvedEntity[];
-  /** Ids of claims that lie in an unsupported addition of a derivative. */
-  unsupported: ReadonlySet<string>;
-}
-
-/** One figure claim with everything alignment reads. */
-export interface FigureRecord {
-  article: Article;
-  claim: Claim;
-  features: FigureFeatures;
-  source: ClaimSource;
-  /** Statement date, else publication date (YYYY-MM-DD), else null. */
-  date: string | null;
-  /** Sort key: date, then publication time (unknown last), then article id. */
-  order: string;
-  unsupported: boolean;
-  /** Counted thing and subject after grouping (a subject-less figure takes the story's only subject). */
-  thing: string;
-  thingLabel: string;
-  subject: string;
-  subjectLabel?: string;
-  hedges: string[];
-  denied: boolean;
-  notConfirmed: boolean;
-}
-
-/** Aligns the figure claims of one story into propositions. */
-export function alignFigures(input: StoryAlignInput, resolver = new SourceResolver(new Map(input.articles.map((a) => [a.id, a])), input.entities)): ExportProposition[] {
-  const records = collectFigures(input, resolver);
-  const groups = groupByKey(records);
+/** Aligns the figure and event claims of one story into propositions. */
+export function alignStory(input: StoryAlignInput): ExportProposition[] {
+  const resolver = new SourceResolver(new Map(input.articles.map((a) => [a.id, a])), input.entities);
   const out: ExportProposition[] = [];
-  for (const group of groups.values()) {
-    const clusters = splitByMagnitude(group);
-    const main = clusters.reduce((best, c) => (c.length > best.length ? c : best), clusters[0]);
-    for (const cluster of clusters) {
-      const p = buildProposition(input, cluster);
-      // Another order of magnitude of the same thing counts something else ("1.2 million soldiers" beside "11,000").
-      if (cluster !== main) p.label = `${p.label.replace(/ — total$/, '')} — figures of about ${p.values[0].text.replace(/^\D+/, '')}`;
-      out.push(p);
-    }
+  const figureGroups = groupFigures(collectFigures(input, resolver));
+  // The biggest band of a thing keeps its label; another order of magnitude counts something else ("1.2 million soldiers").
+  const bandCount = new Map<string, number>();
+  for (const group of figureGroups) {
+    const p = buildProposition(input, group);
+    const seen = bandCount.get(p.label) ?? 0;
+    bandCount.set(p.label, seen + 1);
+    out.push(p);
   }
+  for (const label of [...bandCount.keys()].filter((l) => bandCount.get(l)! > 1)) {
+    const same = out.filter((p) => p.label === label).sort((a, b) => b.claims.length - a.claims.length);
+    for (const p of same.slice(1)) p.label = `${label.replace(/ — total$/, '')} — figures of about ${p.values[0].text.replace(/^\D+/, '')}`;
+  }
+  for (const group of groupEvents(collectEvents(input, resolver), input.links)) out.push(buildProposition(input, group));
   return out;
 }
 
-function collectFigures(input: StoryAlignInput, resolver: SourceResolver): FigureRecord[] {
-  const records: FigureRecord[] = [];
-  for (const article of input.articles) {
-    for (const claim of article.layers.claim ?? []) {
-      // A figure is checkable even in a sentence that also carries an opinion.
-      const features = figureFeatures(article, claim);
-      if (!features) continue;
-      const date = statementDate(article, claim);
-      const modality = modalityOf(article, claim);
-      records.push({
-        article,
-        claim,
-        features,
-        source: resolver.sourceOf(article, claim),
-        date,
-        order: `${date ?? '9999'}|${article.meta.publishedAt ?? '~'}|${article.id}|${String(claim.start).padStart(9, '0')}`,
-        unsupported: input.unsupported.has(claim.id),
-        thing: features.thing,
-        thingLabel: features.thingLabel,
-        subject: features.subject ?? '',
-        subjectLabel: features.subjectLabel,
-        hedges: modality.hedges,
-        denied: modality.denied,
-        notConfirmed: modality.notConfirmed,
-      });
-    }
-  }
-  return records;
+/** Where a value sorts among its rivals: figures by size, dates by day. */
+function sortKey(v: PropositionValue): number {
+  if (v.kind === 'number') return v.value;
+  if (v.kind === 'date') return Date.parse(v.from.length === 4 ? `${v.from}-01-01` : v.from.length === 7 ? `${v.from}-01` : v.from);
+  return v.asserted ? 1 : 0;
 }
 
-/** The date a claim was stated: a date next to its attribution cue ("On Thursday, X said"; "said on Friday"), else the publication date. */
-export function statementDate(article: Article, claim: Claim): string | null {
-  const published = article.meta.publishedAt?.slice(0, 10) ?? null;
-  const dates = (article.layers.date ?? []) as DateMention[];
-  const d = claim.date === undefined ? undefined : dates[claim.date];
-  const cue = claim.attribution === undefined ? undefined : article.layers.attribution?.[claim.attribution]?.cue;
-  if (!d?.from || !d.resolved || !cue) return published;
-  const beforeCue = d.start >= claim.start && d.end <= cue.start;
-  const afterCue = d.start >= cue.end && d.start - cue.end <= 4;
-  return beforeCue || afterCue ? d.from : published;
-}
-
-function modalityOf(article: Article, claim: Claim): { hedges: string[]; denied: boolean; notConfirmed: boolean } {
-  const hedges = new Set<string>();
-  let denied = false;
-  let notConfirmed = false;
-  for (const m of (article.layers.modality ?? []) as ModalityMention[]) {
-    if (!overlaps(m.scope, claim) && !overlaps(m, claim)) continue;
-    if (m.kind === 'denial') denied = true;
-    else if (m.kind === 'non-confirmation') {
-      notConfirmed = true;
-      hedges.add(m.cue);
-    } else if (m.kind === 'hedge' || m.kind === 'unverified') hedges.add(m.cue);
+/** The value's own fields in the export: figure, interval or polarity. */
+function valueFields(v: PropositionValue): Partial<ExportPropositionValue> {
+  if (v.kind === 'number') {
+    return { value: v.value, ...(v.low !== undefined ? { low: v.low } : {}), ...(v.high !== undefined ? { high: v.high } : {}), approx: v.approx, ...(v.unit ? { unit: v.unit } : {}) };
   }
-  if (claim.hedge) hedges.add(claim.hedge);
-  return { hedges: [...hedges], denied, notConfirmed };
-}
-
-function scopeKey(scope: Scope): string {
-  return SCOPE_DIMENSIONS.map((d) => scope[d] ?? '').join('|');
-}
-
-function hasScope(scope: Scope): boolean {
-  return SCOPE_DIMENSIONS.some((d) => scope[d] !== undefined);
-}
-
-/**
- * Groups records by counted thing, subject and scope. A figure without a subject takes the story's
- * only subject for that thing; a count of generic people inside a scope joins the troops of that scope.
- */
-function groupByKey(records: FigureRecord[]): Map<string, FigureRecord[]> {
-  const subjectsByThing = new Map<string, Map<string, string | undefined>>();
-  for (const r of records) {
-    if (!r.features.subject) continue;
-    const map = subjectsByThing.get(r.features.thing) ?? new Map<string, string | undefined>();
-    map.set(r.features.subject, r.features.subjectLabel);
-    subjectsByThing.set(r.features.thing, map);
-  }
-  for (const r of records) {
-    if (r.subject) continue;
-    const known = subjectsByThing.get(r.features.thing);
-    if (known?.size === 1) [[r.subject, r.subjectLabel]] = [...known];
-  }
-  const personnel = new Map(THING_PERSONNEL.map((t) => [t, true]));
-  for (const r of records) {
-    if (r.thing !== 'people' || !hasScope(r.features.scope)) continue;
-    const match = records.find((o) => personnel.has(o.thing) && o.subject === r.subject && scopeKey(o.features.scope) === scopeKey(r.features.scope));
-    if (match) [r.thing, r.thingLabel] = [match.thing, match.thingLabel];
-  }
-  const groups = new Map<string, FigureRecord[]>();
-  for (const r of records) {
-    const key = `${r.thing}\u0000${r.subject}\u0000${scopeKey(r.features.scope)}`;
-    const list = groups.get(key) ?? [];
-    list.push(r);
-    groups.set(key, list);
-  }
-  return mergeSameFigure(groups);
-}
-
-const THING_PERSONNEL = ['personnel'];
-
-/**
- * Joins two scoped groups of one thing and subject that give the same figure and whose scopes do not
- * clash: the same count described with different details ("1,500 special forces" / "1,500 sent for training").
- */
-function mergeSameFigure(groups: Map<string, FigureRecord[]>): Map<string, FigureRecord[]> {
-  const list = [...groups.entries()];
-  const merged = new Set<string>();
-  for (let a = 0; a < list.length; a++) {
-    const [ka, ra] = list[a];
-    if (merged.has(ka) || !hasScope(ra[0].features.scope)) continue;
-    for (let b = a + 1; b < list.length; b++) {
-      const [kb, rb] = list[b];
-      if (merged.has(kb) || !hasScope(rb[0].features.scope)) continue;
-      if (ra[0].thing !== rb[0].thing || ra[0].subject !== rb[0].subject || clash(ra[0].features.scope, rb[0].features.scope)) continue;
-      const figures = new Set(ra.filter((r) => !isVague(r.features.value)).map((r) => r.features.value.value));
-      if (!rb.some((r) => !isVague(r.features.value) && figures.has(r.features.value.value))) continue;
-      ra.push(...rb);
-      merged.add(kb);
-    }
-  }
-  for (const k of merged) groups.delete(k);
-  return groups;
-}
-
-/** Two scopes clash when a dimension both state differs. */
-function clash(a: Scope, b: Scope): boolean {
-  return SCOPE_DIMENSIONS.some((d) => a[d] !== undefined && b[d] !== undefined && a[d] !== b[d]);
-}
-
-/** Splits a group where figures jump by more than MAX_ESTIMATE_RATIO; vague amounts join the cluster they fit. */
-function splitByMagnitude(group: FigureRecord[]): FigureRecord[][] {
-  const exact = group.filter((r) => !isVague(r.features.value)).sort((a, b) => a.features.value.value - b.features.value.value);
-  const clusters: FigureRecord[][] = [];
-  for (const r of exact) {
-    const last = clusters[clusters.length - 1];
-    const prev = last?.[last.length - 1];
-    if (prev && r.features.value.value <= prev.features.value.value * MAX_ESTIMATE_RATIO) last.push(r);
-    else clusters.push([r]);
-  }
-  for (const r of group.filter((x) => isVague(x.features.value))) {
-    const home = clusters.find((c) => c.some((o) => compareNumbers(o.features.value, r.features.value).relation !== 'conflict'));
-    if (home) home.push(r);
-    else clusters.push([r]);
-  }
-  return clusters;
+  if (v.kind === 'date') return { date: { from: v.from, to: v.to, grain: v.grain, ...(v.bound ? { bound: v.bound } : {}) } };
+  return { asserted: v.asserted };
 }
 
 /** Union-find over record indexes. */
@@ -244,7 +83,7 @@ interface Derivation {
  * Joins records into independent origins: the same primary source; a claim in a passage a linked
  * article reused; a derivative's figure for a proposition its origin also reports.
  */
-function joinOrigins(records: readonly FigureRecord[], links: readonly ReuseLink[]): { origins: Origins; derived: Map<number, Derivation> } {
+function joinOrigins(records: readonly AlignRecord[], links: readonly ReuseLink[]): { origins: Origins; derived: Map<number, Derivation> } {
   const origins = new Origins(records.length);
   const bySource = new Map<string, number>();
   records.forEach((r, i) => {
@@ -272,11 +111,12 @@ function joinOrigins(records: readonly FigureRecord[], links: readonly ReuseLink
   return { origins, derived };
 }
 
-function valueId(v: NumberValue): string {
-  return formatNumber(v);
+function valueId(v: PropositionValue): string {
+  return formatValue(v);
 }
 
-function buildProposition(input: StoryAlignInput, records: FigureRecord[]): ExportProposition {
+/** Builds one proposition from the records grouped into it: values, origins, trajectory, status and reasons. */
+export function buildProposition(input: StoryAlignInput, records: AlignRecord[]): ExportProposition {
   records.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
   const { origins, derived } = joinOrigins(records, input.links);
   const root = (i: number) => origins.find(i);
@@ -293,14 +133,14 @@ function buildProposition(input: StoryAlignInput, records: FigureRecord[]): Expo
   const chains = records.map((_, i) => chainOf(records, derived, i));
   const changedByDerivative = (i: number) => {
     const d = derived.get(i);
-    return d !== undefined && valueId(records[d.from].features.value) !== valueId(records[i].features.value);
+    return d !== undefined && valueId(records[d.from].value) !== valueId(records[i].value);
   };
 
   // Values, in order of first appearance.
   const valueOrder: string[] = [];
   const byValue = new Map<string, number[]>();
   records.forEach((r, i) => {
-    const id = valueId(r.features.value);
+    const id = valueId(r.value);
     if (!byValue.has(id)) {
       byValue.set(id, []);
       valueOrder.push(id);
@@ -309,15 +149,11 @@ function buildProposition(input: StoryAlignInput, records: FigureRecord[]): Expo
   });
   const values: ExportPropositionValue[] = valueOrder.map((id) => {
     const idx = byValue.get(id)!;
-    const v = records[idx[0]].features.value;
+    const v = records[idx[0]].value;
     const dates = idx.map((i) => records[i].date).filter((d): d is string => !!d).sort();
     const hedges = [...new Set(idx.flatMap((i) => records[i].hedges))];
     const out: ExportPropositionValue = {
-      value: v.value,
-      ...(v.low !== undefined ? { low: v.low } : {}),
-      ...(v.high !== undefined ? { high: v.high } : {}),
-      approx: v.approx,
-      ...(v.unit ? { unit: v.unit } : {}),
+      ...valueFields(v),
       text: id,
       claims: idx.map((i) => records[i].claim.id),
       speakers: [...new Set(idx.map((i) => records[i].source.speaker ?? `${outletName(records[i].article)} (unattributed)`))],
@@ -348,7 +184,7 @@ function buildProposition(input: StoryAlignInput, records: FigureRecord[]): Expo
   records.forEach((r, i) => {
     if (!changedByDerivative(i)) return;
     const d = derived.get(i)!;
-    reasons.push(`${outletName(r.article)} (${d.kind} of ${outletName(records[d.from].article)}) gives ${valueId(r.features.value)} where its origin gives ${valueId(records[d.from].features.value)}`);
+    reasons.push(`${outletName(r.article)} (${d.kind} of ${outletName(records[d.from].article)}) gives ${valueId(r.value)} where its origin gives ${valueId(records[d.from].value)}`);
   });
 
   const supported = records.filter((r, i) => !r.unsupported && !changedByDerivative(i));
@@ -378,15 +214,17 @@ function buildProposition(input: StoryAlignInput, records: FigureRecord[]): Expo
 
   const first = records[0];
   const merged: Scope = {};
-  for (const r of records) for (const d of SCOPE_DIMENSIONS) merged[d] ??= r.features.scope[d];
+  for (const r of records) for (const d of SCOPE_DIMENSIONS) merged[d] ??= r.scope[d];
   const scope = Object.fromEntries(SCOPE_DIMENSIONS.flatMap((d) => (merged[d] ? [[d, merged[d]!]] : [])));
   const subject = records.find((r) => r.subjectLabel)?.subjectLabel;
-  const key = `${first.thing}|${first.subject}|${scopeKey(merged)}|${Math.round(Math.log10(Math.max(1, Math.min(...records.map((r) => r.features.value.value)))))}`;
+  const magnitude = first.value.kind === 'number' ? Math.round(Math.log10(Math.max(1, Math.min(...records.map((r) => (r.value as NumberValue).value))))) : '';
+  // Stable across runs while the story grows: the key, not the claims, names the proposition.
+  const key = `${first.value.kind}|${first.thing}|${first.subject}|${scopeKey(merged)}|${magnitude}`;
   return {
     id: hashId(`${input.storyId}:${key}`),
     story: input.storyId,
-    label: labelOf(first.thing, first.thingLabel, subject, merged),
-    kind: 'figure',
+    label: first.value.kind === 'number' ? labelOf(first.thing, first.thingLabel, subject, merged) : first.thingLabel,
+    kind: first.value.kind === 'number' ? 'figure' : first.value.kind === 'date' ? 'date' : 'event',
     thing: first.thing,
     ...(subject ? { subject } : {}),
     scope,
@@ -401,7 +239,7 @@ function buildProposition(input: StoryAlignInput, records: FigureRecord[]): Expo
 }
 
 /** "Budanov → The War Zone → outlet", and for a relayed copy "… → origin outlet → this outlet (rewrite)". */
-function chainOf(records: readonly FigureRecord[], derived: ReadonlyMap<number, Derivation>, i: number, depth = 0): string {
+function chainOf(records: readonly AlignRecord[], derived: ReadonlyMap<number, Derivation>, i: number, depth = 0): string {
   const r = records[i];
   const d = derived.get(i);
   if (d && depth < 5) return `${chainOf(records, derived, d.from, depth + 1)} → ${outletName(r.article)} (${d.kind})`;
@@ -410,22 +248,22 @@ function chainOf(records: readonly FigureRecord[], derived: ReadonlyMap<number, 
 }
 
 /** Pairs of origins whose current values conflict, as reasons. */
-function findConflicts(records: readonly FigureRecord[], current: ReadonlyMap<number, number>, originLabel: ReadonlyMap<number, string>): string[] {
+function findConflicts(records: readonly AlignRecord[], current: ReadonlyMap<number, number>, originLabel: ReadonlyMap<number, string>): string[] {
   // Compare distinct current values, not origin pairs: a story has few values however many outlets repeat them.
-  const byValue = new Map<string, { value: NumberValue; origins: number[] }>();
+  const byValue = new Map<string, { value: PropositionValue; origins: number[] }>();
   for (const [origin, i] of current) {
-    const id = valueId(records[i].features.value);
-    const entry = byValue.get(id) ?? { value: records[i].features.value, origins: [] };
+    const id = valueId(records[i].value);
+    const entry = byValue.get(id) ?? { value: records[i].value, origins: [] };
     entry.origins.push(origin);
     byValue.set(id, entry);
   }
-  const entries = [...byValue.values()].sort((x, y) => x.value.value - y.value.value);
+  const entries = [...byValue.values()].sort((x, y) => sortKey(x.value) - sortKey(y.value));
   const who = (e: (typeof entries)[number]) => e.origins.map((o) => originLabel.get(o)).join('; ');
   const pairs: string[] = [];
   let conflicting = false;
   for (let a = 0; a < entries.length; a++) {
     for (let b = a + 1; b < entries.length; b++) {
-      const cmp = compareNumbers(entries[a].value, entries[b].value);
+      const cmp = compareValues(entries[a].value, entries[b].value);
       if (cmp.relation !== 'conflict') continue;
       conflicting = true;
       // Neighbouring figures say how far apart the estimates are; every other pair follows from them.
@@ -433,21 +271,21 @@ function findConflicts(records: readonly FigureRecord[], current: ReadonlyMap<nu
     }
   }
   if (!conflicting) return [];
-  const summary = `independent origins give ${entries.length} different figures: ${entries.map((e) => `${formatNumber(e.value)} (${who(e)})`).join(', ')}`;
+  const summary = `independent origins give ${entries.length} different ${entries[0].value.kind === 'number' ? 'figures' : 'values'}: ${entries.map((e) => `${formatValue(e.value)} (${who(e)})`).join(', ')}`;
   return [summary, ...pairs];
 }
 
 function buildTrajectory(
-  records: readonly FigureRecord[],
+  records: readonly AlignRecord[],
   root: (i: number) => number,
   originLabel: ReadonlyMap<number, string>,
   derived: ReadonlyMap<number, Derivation>,
   changedByDerivative: (i: number) => boolean,
 ): TrajectoryPoint[] {
-  const seen: NumberValue[] = [];
-  const lastByOrigin = new Map<number, NumberValue>();
+  const seen: PropositionValue[] = [];
+  const lastByOrigin = new Map<number, PropositionValue>();
   return records.map((r, i) => {
-    const v = r.features.value;
+    const v = r.value;
     const value = valueId(v);
     const origin = root(i);
     const last = lastByOrigin.get(origin);
@@ -455,9 +293,9 @@ function buildTrajectory(
     if (changedByDerivative(i)) change = 'derivative-change';
     // A copy relays its origin: it repeats, it does not speak again.
     else if (derived.has(i)) change = 'repeat';
-    else if (last && compareNumbers(v, last).relation === 'conflict') change = 'update';
+    else if (last && compareValues(v, last).relation === 'conflict') change = 'update';
     else if (!seen.length) change = 'first';
-    else change = seen.some((s) => compareNumbers(v, s).relation !== 'conflict') ? 'repeat' : 'rival';
+    else change = seen.some((s) => compareValues(v, s).relation !== 'conflict') ? 'repeat' : 'rival';
     seen.push(v);
     if (!derived.has(i) && !r.unsupported) lastByOrigin.set(origin, v);
     return {

@@ -11,7 +11,7 @@ import type { ResolvedEntity } from '../claims/resolve-entities.js';
 import type { ExportProposition, TimelineEntry } from '../report/export-schema.js';
 import { inAddition } from '../reuse/additions.js';
 import type { ReuseLink } from '../reuse/types.js';
-import { alignFigures } from './propositions.js';
+import { alignStory } from './propositions.js';
 import { buildTimeline } from './timeline.js';
 
 declare module '../core/pipeline.js' {
@@ -66,7 +66,7 @@ export function alignCorpus(corpus: Corpus, stories: readonly AlignStory[]): Map
     for (const a of articles) {
       for (const c of a.layers.claim ?? []) if (inAddition(a.data.additions ?? [], c)) unsupported.add(c.id);
     }
-    const propositions = sortPropositions(alignFigures({ storyId: story.id, articles, links, entities, unsupported }));
+    const propositions = sortPropositions(alignStory({ storyId: story.id, articles, links, entities, unsupported }));
     out.set(story.id, { propositions, timeline: buildTimeline(articles, propositions, unsupported) });
   }
   return out;

@@ -45,6 +45,8 @@ export function renderLedger(stories: readonly StoredStory[], propositions: read
 
 /** One proposition: its label, then one line per value, then the reasons. */
 export function renderProposition(p: ExportProposition, options: LedgerOptions = {}): string[] {
+  // A claim found only in a copy's addition reads best as the claim itself, on one line.
+  if (p.kind === 'event' && p.status === 'unsupported') return [`    “${p.label}”  — ${p.values.flatMap((v) => v.speakers).join('; ')}  ${p.id}`];
   const head = `    ${p.label}  [${p.origins} origin${p.origins === 1 ? '' : 's'}, ${p.articles} article${p.articles === 1 ? '' : 's'}]  ${p.id}`;
   const width = Math.max(...p.values.map((v) => v.text.length));
   const lines = [head];
