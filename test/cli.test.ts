@@ -182,3 +182,43 @@ describe('provenance in the seeds export', () => {
     expect(unsupported.some((c) => c.start <= quoteAt && quoteAt < c.end)).toBe(true);
   });
 });
+
+describe('the ledger', () => {
+  const db = join(tmp, 'ledger.db');
+
+  it('analyze prints the ledger with the contested total first, each value with its speakers', async () => {
+    const result = await runCli('analyze', SEEDS, '--db', db);
+    expect(result.code).toBe(0);
+    const ledger = result.stdout.slice(result.stdout.indexOf('Ledger'));
+    expect(ledger.indexOf('CONTESTED')).toBeGreaterThan(0);
+    const contested = ledger.slice(ledger.indexOf('CONTESTED'), ledger.indexOf('SINGLE-ORIGIN'));
+    for (const figure of ['nearly 11,000', 'up to 12,000', '10,000']) expect(contested).toContain(figure);
+    expect(contested).toMatch(/Zelensky/);
+    expect(contested).not.toContain('2,600');
+    // Contested before single-origin before unsupported before corroborated, as an editor reads them.
+    const order = ['CONTESTED', 'SINGLE-ORIGIN', 'UNCONFIRMED', 'UNSUPPORTED'].map((s) => ledger.indexOf(s));
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it('show propositions filters by status and story, and prints JSON rows that follow the schema', async () => {
+    const contested = await runCli('show', 'propositions', '--db', db, '--status', 'contested', '--json');
+    expect(contested.code).toBe(0);
+    const rows = contested.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows.length).toBe(1);
+    expect(rows.every((r) => r.status === 'contested')).toBe(true);
+    expect(ExportSchema.shape.propositions.element.safeParse(rows[0]).success).toBe(true);
+    const text = await runCli('show', 'propositions', '--db', db, '--story', rows[0].story.slice(0, 8), '--chains');
+    expect(text.stdout).toContain('↳');
+    const none = await runCli('show', 'propositions', '--db', db, '--story', 'no-such-story');
+    expect(none.stdout).toMatch(/no propositions stored/);
+  });
+
+  it('export --format markdown is a brief: contested figures with who says what, then what rests on one origin', async () => {
+    const md = await runCli('export', '--format', 'markdown', '--db', db);
+    expect(md.code).toBe(0);
+    const brief = md.stdout;
+    expect(brief).toMatch(/### Contested[\s\S]*\| \*\*nearly 11,000\*\* \|/);
+    expect(brief.indexOf('### Contested')).toBeLessThan(brief.indexOf('### Resting on one origin'));
+    expect(brief).toMatch(/### Unsupported: only in text a copy added/);
+  });
+});

@@ -3,6 +3,7 @@
  * corpus. Each gold proposition names its reports by a snippet of an article's text; the test finds
  * the claims there and checks they form one proposition with the status, values and origins expected.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,8 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SEEDS = path.resolve(HERE, '../../../shared/seeds');
 const EXAMPLES = path.resolve(HERE, '../../examples');
 
-type Report = [file: string, snippet: string];
+/** A file and either a snippet of its text (fictional corpus) or offsets into the raw file with the span's sha1 (seeds: no seed text in the repo). */
+type Report = [file: string, snippet: string | { start: number; end: number; sha1: string }];
 interface GoldValue {
   reports: Report[];
   value?: number;
@@ -49,7 +51,8 @@ async function analyse(dir: string): Promise<Analysed> {
 }
 
 /** The claim ids at a snippet of a file (matched by file name prefix). */
-function claimsAt(run: Analysed, [file, snippet]: Report): string[] {
+function claimsAt(run: Analysed, [file, at0]: Report): string[] {
+  const snippet = typeof at0 === 'string' ? at0 : seedSpan(file, at0);
   const article = run.articles.find((a) => path.basename(a.source.path ?? '').startsWith(file));
   if (!article) throw new Error(`no article for ${file}`);
   const at = article.text.indexOf(snippet);
@@ -58,6 +61,14 @@ function claimsAt(run: Analysed, [file, snippet]: Report): string[] {
   if (!ids.length) throw new Error(`no claim at “${snippet}” in ${file}`);
   return ids;
 }
+
+function seedSpan(file: string, at: { start: number; end: number; sha1: string }): string {
+  const text = readFileSync(path.join(SEEDS, file), 'utf8').slice(at.start, at.end);
+  expect(createHash('sha1').update(text).digest('hex'), `${file} changed at ${at.start}`).toBe(at.sha1);
+  return text;
+}
+
+const label = (r: Report) => (typeof r[1] === 'string' ? r[1] : `${r[0]}@${r[1].start}`);
 
 function propositionOf(run: Analysed, report: Report): ExportProposition | undefined {
   const ids = claimsAt(run, report);
@@ -71,10 +82,10 @@ function checkGold(name: string, load: () => Analysed, gold: () => GoldPropositi
       it(g.what, () => {
         const run = load();
         const first = propositionOf(run, g.values[0].reports[0]);
-        expect(first, `no proposition holds “${g.values[0].reports[0][1]}”`).toBeDefined();
+        expect(first, `no proposition holds “${label(g.values[0].reports[0])}”`).toBeDefined();
         const p = first!;
         for (const v of g.values) {
-          for (const report of v.reports) expect(propositionOf(run, report)?.id, `“${report[1]}” in ${report[0]}`).toBe(p.id);
+          for (const report of v.reports) expect(propositionOf(run, report)?.id, `“${label(report)}” in ${report[0]}`).toBe(p.id);
           const ids = v.reports.flatMap((r) => claimsAt(run, r));
           const value = p.values.find((x) => x.claims.some((c) => ids.includes(c)))!;
           expect(value.claims.filter((c) => ids.includes(c)).length, `all of ${JSON.stringify(v.reports)} in one value`).toBe(
@@ -88,7 +99,7 @@ function checkGold(name: string, load: () => Analysed, gold: () => GoldPropositi
         }
         expect(p.status, p.reasons.join(' | ')).toBe(g.status);
         if (g.origins !== undefined) expect(p.origins, p.label).toBe(g.origins);
-        for (const report of g.notIn ?? []) expect(propositionOf(run, report)?.id, `“${report[1]}” kept apart`).not.toBe(p.id);
+        for (const report of g.notIn ?? []) expect(propositionOf(run, report)?.id, `“${label(report)}” kept apart`).not.toBe(p.id);
         if (g.change) expect(p.trajectory.map((t) => t.change)).toContain(g.change);
         expect(p.reasons.length).toBeGreaterThan(0);
       });
