@@ -102,10 +102,14 @@ function joinOrigins(records: readonly AlignRecord[], links: readonly ReuseLink[
       const claim = records[i].claim;
       const passage = link.passages.find((p) => overlaps(p.from, claim));
       const matches = passage ? to.filter((j) => overlaps(passage.to, records[j].claim)) : [];
-      // A copy or rewrite that gives a figure for a proposition its origin also reports is relaying it, changed or not.
-      const relayed = matches.length ? matches : DERIVED_KINDS.includes(link.kind) ? to : [];
-      for (const j of relayed) origins.union(i, j);
-      if (relayed.length && DERIVED_KINDS.includes(link.kind) && !derived.has(i)) derived.set(i, { from: relayed[0], kind: link.kind });
+      // A copy or rewrite that gives, in its own words, a figure its origin also reports is relaying it, changed or not;
+      // one that names its own source for it speaks through that source instead.
+      const relayed = matches.length ? matches : DERIVED_KINDS.includes(link.kind) && records[i].source.key.startsWith('own:') ? to : [];
+      // A named source quoted again on a later day speaks anew (an update), even in an article that reuses an older one.
+      const speaksAgain = (j: number) => !records[i].source.key.startsWith('own:') && !!records[i].date && !!records[j].date && records[i].date! > records[j].date!;
+      const relays = relayed.filter((j) => !speaksAgain(j));
+      for (const j of relays) origins.union(i, j);
+      if (relays.length && DERIVED_KINDS.includes(link.kind) && !derived.has(i)) derived.set(i, { from: relays[0], kind: link.kind });
     }
   }
   return { origins, derived };
