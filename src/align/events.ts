@@ -10,7 +10,7 @@ import type { Claim, DateMention, ModalityMention } from '../claims/types.js';
 import { tokenize } from '../nlp/wink.js';
 import { figureFeatures } from './features.js';
 import { THING_CLASSES } from './lexicon.js';
-import { baseRecord, type AlignRecord, type StoryAlignInput } from './records.js';
+import { baseRecord, push, type AlignRecord, type StoryAlignInput } from './records.js';
 import type { SourceResolver } from './sources.js';
 import type { DateValue, PolarityValue } from './values.js';
 
@@ -69,7 +69,7 @@ export function groupEvents(records: AlignRecord[], links: readonly ReuseLink[])
     return r.subject && !r.thing.startsWith('claim:') ? `${r.thing}\u0000${r.subject}` : `claim:${r.claim.id}`;
   });
   const byArticle = new Map<string, number[]>();
-  records.forEach((r, i) => byArticle.set(r.article.id, [...(byArticle.get(r.article.id) ?? []), i]));
+  records.forEach((r, i) => push(byArticle, r.article.id, i));
   const alias = new Map<string, string>();
   const find = (k: string): string => (alias.has(k) ? (alias.set(k, find(alias.get(k)!)), alias.get(k)!) : k);
   for (const link of links) {
@@ -86,7 +86,7 @@ export function groupEvents(records: AlignRecord[], links: readonly ReuseLink[])
   const groups = new Map<string, AlignRecord[]>();
   records.forEach((r, i) => {
     const k = find(key[i]);
-    groups.set(k, [...(groups.get(k) ?? []), r]);
+    push(groups, k, r);
   });
   return [...groups.values()];
 }

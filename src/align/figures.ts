@@ -67,10 +67,12 @@ function groupByKey(records: AlignRecord[]): Map<string, AlignRecord[]> {
     const known = subjectsByThing.get(r.thing);
     if (known?.size === 1) [[r.subject, r.subjectLabel]] = [...known];
   }
-  const personnel = new Map(THING_PERSONNEL.map((t) => [t, true]));
+  // Indexed by subject and scope, so the lookup stays linear in the story's figures.
+  const personnel = new Map<string, AlignRecord>();
+  for (const r of records) if (THING_PERSONNEL.includes(r.thing)) personnel.set(`${r.subject}\u0000${scopeKey(r.scope)}`, r);
   for (const r of records) {
     if (r.thing !== 'people' || !hasScope(r.scope)) continue;
-    const match = records.find((o) => personnel.has(o.thing) && o.subject === r.subject && scopeKey(o.scope) === scopeKey(r.scope));
+    const match = personnel.get(`${r.subject}\u0000${scopeKey(r.scope)}`);
     if (match) [r.thing, r.thingLabel] = [match.thing, match.thingLabel];
   }
   const groups = new Map<string, AlignRecord[]>();

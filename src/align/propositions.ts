@@ -11,7 +11,7 @@ import { DERIVED_KINDS, type ReuseLink } from '../reuse/types.js';
 import { collectEvents, groupEvents } from './events.js';
 import { SCOPE_DIMENSIONS, type Scope } from './features.js';
 import { collectFigures, groupFigures, scopeKey } from './figures.js';
-import type { AlignRecord, StoryAlignInput } from './records.js';
+import { push, type AlignRecord, type StoryAlignInput } from './records.js';
 import { outletName, SourceResolver } from './sources.js';
 import { compareValues, formatValue, type NumberValue, type PropositionValue } from './values.js';
 
@@ -92,7 +92,7 @@ function joinOrigins(records: readonly AlignRecord[], links: readonly ReuseLink[
     else origins.union(first, i);
   });
   const byArticle = new Map<string, number[]>();
-  records.forEach((r, i) => byArticle.set(r.article.id, [...(byArticle.get(r.article.id) ?? []), i]));
+  records.forEach((r, i) => push(byArticle, r.article.id, i));
   const derived = new Map<number, Derivation>();
   for (const link of links) {
     const from = byArticle.get(link.from);
@@ -191,7 +191,8 @@ export function buildProposition(input: StoryAlignInput, records: AlignRecord[])
     reasons.push(`${outletName(r.article)} (${d.kind} of ${outletName(records[d.from].article)}) gives ${valueId(r.value)} where its origin gives ${valueId(records[d.from].value)}`);
   });
 
-  const supported = records.filter((r, i) => !r.unsupported && !changedByDerivative(i));
+  const supportedIdx = records.flatMap((r, i) => (!r.unsupported && !changedByDerivative(i) ? [i] : []));
+  const supported = supportedIdx.map((i) => records[i]);
   const originCount = new Set(records.map((_, i) => root(i))).size;
   const supportedOrigins = new Set(records.flatMap((r, i) => (!r.unsupported && !changedByDerivative(i) ? [root(i)] : []))).size;
   let status: PropositionStatus;
@@ -209,11 +210,11 @@ export function buildProposition(input: StoryAlignInput, records: AlignRecord[])
     reasons.unshift(`only hedged or unconfirmed reports (${[...new Set(supported.flatMap((r) => r.hedges))].map((h) => `“${h}”`).join(', ')})`);
   } else if (supportedOrigins >= 2) {
     status = 'corroborated';
-    reasons.unshift(`${supportedOrigins} independent origins agree (${[...new Set(supported.map((r) => originLabel.get(root(records.indexOf(r)))!))].join('; ')})`);
+    reasons.unshift(`${supportedOrigins} independent origins agree (${[...new Set(supportedIdx.map((i) => originLabel.get(root(i))!))].join('; ')})`);
   } else {
     status = 'single-origin';
     const n = new Set(records.map((r) => r.article.id)).size;
-    reasons.unshift(`${n} article${n === 1 ? '' : 's'}, one origin: ${originLabel.get(root(records.indexOf(supported[0])))}`);
+    reasons.unshift(`${n} article${n === 1 ? '' : 's'}, one origin: ${originLabel.get(root(supportedIdx[0]))}`);
   }
 
   const first = records[0];
@@ -332,4 +333,3 @@ function labelOf(thing: string, thingLabel: string, subject: string | undefined,
   // A toll ("people killed") is a total by nature; a head count without scope is the whole.
   return thing.includes(':') ? head : `${head} — total`;
 }
-

@@ -89,3 +89,10 @@ export function modalityOf(article: Article, claim: Claim): { hedges: string[]; 
   if (claim.hedge) hedges.add(claim.hedge);
   return { hedges: [...hedges], denied, notConfirmed };
 }
+
+/** Appends to a list in a map of lists, in place, so that building an index stays linear. */
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -12,6 +12,7 @@ import type { ExportProposition, TimelineEntry } from '../report/export-schema.j
 import { inAddition } from '../reuse/additions.js';
 import type { ReuseLink } from '../reuse/types.js';
 import { alignStory } from './propositions.js';
+import { push } from './records.js';
 import { buildTimeline } from './timeline.js';
 
 declare module '../core/pipeline.js' {
@@ -43,7 +44,7 @@ export function alignCorpus(corpus: Corpus, stories: readonly AlignStory[]): Map
   const byId = new Map(corpus.articles.map((a) => [a.id, a]));
   const linksByArticle = new Map<string, ReuseLink[]>();
   for (const link of corpus.data.links ?? []) {
-    for (const id of [link.from, link.to]) linksByArticle.set(id, [...(linksByArticle.get(id) ?? []), link]);
+    for (const id of [link.from, link.to]) push(linksByArticle, id, link);
   }
   const entitiesByArticle = new Map<string, Set<ResolvedEntity>>();
   for (const entity of corpus.data.entities ?? []) {
