@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark, each printed as ratios against a reference measured in the same run. */
 import { benchClaims } from './bench-claims.js';
 import { benchExtract } from './bench-extract.js';
+import { benchPropositions } from './bench-propositions.js';
 import { benchReuse } from './bench-reuse.js';
 
 const quick = process.argv.includes('--quick');
@@ -8,6 +9,7 @@ const sections: Array<[string, () => Promise<string[]>]> = [
   ['extraction', () => benchExtract()],
   ['reuse', () => benchReuse(quick ? { articles: 10_000 } : undefined)],
   ['claims', () => benchClaims()],
+  ['propositions', () => benchPropositions({ quick })],
 ];
 
 let failed = false;

@@ -8,7 +8,6 @@ import { overlaps, type Span } from '../core/span.js';
 import type { ReuseLink } from '../reuse/types.js';
 import type { Claim, DateMention, ModalityMention } from '../claims/types.js';
 import { tokenize } from '../nlp/wink.js';
-import { figureFeatures } from './features.js';
 import { THING_CLASSES } from './lexicon.js';
 import { baseRecord, push, type AlignRecord, type StoryAlignInput } from './records.js';
 import type { SourceResolver } from './sources.js';
@@ -25,18 +24,19 @@ const LIGHT_VERBS: ReadonlySet<string> = new Set([
 const PRONOUN_SUBJECTS = /^(?:it|they|he|she|we|i|you|this|these|those|that)$/i;
 
 /** Event records of a story: dated, denied or unconfirmed, or unsupported claims without a counted figure. */
-export function collectEvents(input: StoryAlignInput, resolver: SourceResolver): AlignRecord[] {
+export function collectEvents(input: StoryAlignInput, resolver: SourceResolver, figures: ReadonlySet<string>): AlignRecord[] {
   const records: AlignRecord[] = [];
   for (const article of input.articles) {
     const dates = (article.layers.date ?? []) as DateMention[];
     for (const claim of article.layers.claim ?? []) {
-      if (figureFeatures(article, claim)) continue;
-      const base = baseRecord(input, resolver, article, claim);
+      if (figures.has(claim.id)) continue;
       const d = claim.date === undefined ? undefined : dates[claim.date];
       const dated = d?.from && d.resolved && !claim.opinion ? dateValue(article.text, d) : undefined;
+      // Cheap checks first: most claims are neither dated, negated nor unsupported.
+      if (!dated && !claim.negated && !claim.hedge && !input.unsupported.has(claim.id)) continue;
+      const base = baseRecord(input, resolver, article, claim);
       const negated = base.denied || base.notConfirmed;
       if (!dated && !negated && !base.unsupported) continue;
-      if (!dated && !negated && claim.opinion && !base.unsupported) continue;
       const { predicate, subject, subjectLabel } = predicateOf(article, claim);
       const value: DateValue | PolarityValue = dated && !negated ? dated : { kind: 'polarity', asserted: !negated };
       // Unsupported claims are each their own proposition unless their key meets another claim's.

@@ -142,14 +142,16 @@ function classify(unit: string, context: string): { thing: string; thingLabel: s
   return { thing: `unit:${lower}`, thingLabel: plural(lower), roleNoun: false };
 }
 
+/** One regex per predicate class, compiled once: stems matched at the start of a word. */
+const PREDICATE_PATTERNS = PREDICATE_CLASSES.map((p) => ({ p, re: new RegExp(`\\b(?:${p.stems.map((s) => s.replace(/ /g, '\\s+')).join('|')})`) }));
+const STAGE_PATTERNS = Object.entries(STAGE_STEMS).map(([stage, stems]) => ({ stage, re: new RegExp(`\\b(?:${stems.join('|')})`) }));
+
 function findPredicate(context: string): (typeof PREDICATE_CLASSES)[number] | undefined {
   const lower = context.toLowerCase();
   let best: { p: (typeof PREDICATE_CLASSES)[number]; at: number } | undefined;
-  for (const p of PREDICATE_CLASSES) {
-    for (const stem of p.stems) {
-      const m = new RegExp(`\\b${stem.replace(/ /g, '\\s+')}`).exec(lower);
-      if (m && (!best || m.index < best.at)) best = { p, at: m.index };
-    }
+  for (const { p, re } of PREDICATE_PATTERNS) {
+    const m = re.exec(lower);
+    if (m && (!best || m.index < best.at)) best = { p, at: m.index };
   }
   return best?.p;
 }
@@ -239,10 +241,7 @@ function findPlace(post: string, entities: readonly EntityMention[], text: strin
 
 function findStage(post: string): string | undefined {
   const lower = post.toLowerCase();
-  for (const [stage, stems] of Object.entries(STAGE_STEMS)) {
-    if (stems.some((s) => new RegExp(`\\b${s}`).test(lower))) return stage;
-  }
-  return undefined;
+  return STAGE_PATTERNS.find(({ re }) => re.test(lower))?.stage;
 }
 
 /** Capitalised words of the noun phrase ("North Korean"), else a possessive before the number ("Pyongyang's"). */

@@ -21,7 +21,8 @@ export type { StoryAlignInput } from './records.js';
 export function alignStory(input: StoryAlignInput): ExportProposition[] {
   const resolver = new SourceResolver(new Map(input.articles.map((a) => [a.id, a])), input.entities);
   const out: ExportProposition[] = [];
-  const figureGroups = groupFigures(collectFigures(input, resolver));
+  const figures = collectFigures(input, resolver);
+  const figureGroups = groupFigures(figures);
   // The biggest band of a thing keeps its label; another order of magnitude counts something else ("1.2 million soldiers").
   const bandCount = new Map<string, number>();
   for (const group of figureGroups) {
@@ -34,7 +35,7 @@ export function alignStory(input: StoryAlignInput): ExportProposition[] {
     const same = out.filter((p) => p.label === label).sort((a, b) => b.claims.length - a.claims.length);
     for (const p of same.slice(1)) p.label = `${label.replace(/ — total$/, '')} — figures of about ${p.values[0].text.replace(/^\D+/, '')}`;
   }
-  for (const group of groupEvents(collectEvents(input, resolver), input.links)) out.push(buildProposition(input, group));
+  for (const group of groupEvents(collectEvents(input, resolver, new Set(figures.map((r) => r.claim.id))), input.links)) out.push(buildProposition(input, group));
   return out;
 }
 
