@@ -12,7 +12,7 @@ import { collectEvents, groupEvents } from './events.js';
 import { SCOPE_DIMENSIONS, type Scope } from './features.js';
 import { collectFigures, groupFigures, scopeKey } from './figures.js';
 import { push, type AlignRecord, type StoryAlignInput } from './records.js';
-import { outletName, SourceResolver } from './sources.js';
+import { isOwnReporting, outletName, SourceResolver } from './sources.js';
 import { compareValues, formatValue, type NumberValue, type PropositionValue } from './values.js';
 
 export type { StoryAlignInput } from './records.js';
@@ -105,9 +105,9 @@ function joinOrigins(records: readonly AlignRecord[], links: readonly ReuseLink[
       const matches = passage ? to.filter((j) => overlaps(passage.to, records[j].claim)) : [];
       // A copy or rewrite that gives, in its own words, a figure its origin also reports is relaying it, changed or not;
       // one that names its own source for it speaks through that source instead.
-      const relayed = matches.length ? matches : DERIVED_KINDS.includes(link.kind) && records[i].source.key.startsWith('own:') ? to : [];
+      const relayed = matches.length ? matches : DERIVED_KINDS.includes(link.kind) && isOwnReporting(records[i].source) ? to : [];
       // A named source quoted again on a later day speaks anew (an update), even in an article that reuses an older one.
-      const speaksAgain = (j: number) => !records[i].source.key.startsWith('own:') && !!records[i].date && !!records[j].date && records[i].date! > records[j].date!;
+      const speaksAgain = (j: number) => !isOwnReporting(records[i].source) && !!records[i].date && !!records[j].date && records[i].date! > records[j].date!;
       const relays = relayed.filter((j) => !speaksAgain(j));
       for (const j of relays) origins.union(i, j);
       if (relays.length && DERIVED_KINDS.includes(link.kind) && !derived.has(i)) derived.set(i, { from: relays[0], kind: link.kind });
@@ -249,7 +249,7 @@ function chainOf(records: readonly AlignRecord[], derived: ReadonlyMap<number, D
   const r = records[i];
   const d = derived.get(i);
   if (d && depth < 5) return `${chainOf(records, derived, d.from, depth + 1)} → ${outletName(r.article)} (${d.kind})`;
-  const parts = [r.source.speaker && !r.source.key.startsWith('own:') ? r.source.speaker : r.source.speaker ? `${r.source.speaker} (unnamed)` : undefined, ...r.source.via, outletName(r.article)];
+  const parts = [r.source.speaker && !isOwnReporting(r.source) ? r.source.speaker : r.source.speaker ? `${r.source.speaker} (unnamed)` : undefined, ...r.source.via, outletName(r.article)];
   return parts.filter((p): p is string => !!p).join(' → ');
 }
 

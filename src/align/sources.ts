@@ -9,10 +9,12 @@ import type { ResolvedEntity } from '../claims/resolve-entities.js';
 import { PERSON_TITLES } from '../claims/lexicon/entities.js';
 import { speakerText } from '../claims/export.js';
 import type { AttributionMention, Claim } from '../claims/types.js';
+// Type-only: brings the reuse stage's ArticleData field (wires) into view.
+import type {} from '../reuse/links-stage.js';
 
 /** A claim's source before reuse is considered. */
 export interface ClaimSource {
-  /** Identity of the primary source: `entity:<id>`, `name:<normalised speaker>` or `own:<article id>`. */
+  /** Identity of the primary source: `entity:<id>`, `name:<normalised speaker>`, `wire:<agency>` or `own:<article id>`. */
   key: string;
   /** The source as a person would name it. */
   label: string;
@@ -20,6 +22,11 @@ export interface ClaimSource {
   speaker?: string;
   /** Channels between the source and the article ("LIGA", "The War Zone"). */
   via: string[];
+}
+
+/** True when a source is the outlet's own reporting (or the wire it relays), not a named source. */
+export function isOwnReporting(source: ClaimSource): boolean {
+  return source.key.startsWith('own:') || source.key.startsWith('wire:');
 }
 
 /** Entity types that can be a primary source. */
@@ -59,7 +66,11 @@ export class SourceResolver {
   /** The primary source of one claim of one article. */
   sourceOf(article: Article, claim: Claim): ClaimSource {
     const list = (article.layers.attribution ?? []) as AttributionMention[];
-    const own: ClaimSource = { key: `own:${article.id}`, label: `${outletName(article)} (own reporting)`, via: [] };
+    // An article whose lead credits a wire relays that wire's reporting: the wire is the origin.
+    const wire = article.data.wires?.[0];
+    const own: ClaimSource = wire
+      ? { key: `wire:${normaliseName(wire)}`, label: `${wire} (wire)`, via: [wire] }
+      : { key: `own:${article.id}`, label: `${outletName(article)} (own reporting)`, via: [] };
     if (claim.attribution === undefined || !list[claim.attribution]) return own;
     const index = claim.attribution;
     const outer = list[index];

@@ -8,7 +8,7 @@ import { addMessage } from '../core/message.js';
 import type { Corpus, CorpusStage } from '../core/pipeline.js';
 import type { StageFactory } from '../core/registry.js';
 import { countUnique, findAdditions, SupportIndex } from './additions.js';
-import { MIN_CONTENT_TOKENS } from './compare.js';
+import { MIN_CONTENT_TOKENS, wireCredits } from './compare.js';
 import { detectReuseInProfiles } from './links.js';
 import { groupOrigins } from './origins.js';
 import { profileArticle, type ReuseProfile } from './profile.js';
@@ -28,6 +28,8 @@ declare module '../core/article.js' {
   interface ArticleData {
     /** Passages of a derived article found neither in its origin nor elsewhere in its story (reuse/links). */
     additions?: Addition[];
+    /** Wire agencies the article's lead credits ("(Norpress) —", "…, Reuters reported."), as written (reuse/links). */
+    wires?: string[];
   }
 }
 
@@ -54,6 +56,8 @@ export function runReuseLinks(corpus: Corpus, options: Partial<ReuseLinksOptions
   const profiles = corpus.articles.map(profileArticle);
   const byId = new Map<string, ReuseProfile>(profiles.map((p) => [p.id, p]));
   for (const p of profiles) {
+    const wires = wireCredits(p).map((w) => asWritten(p.article.text, w));
+    if (wires.length) p.article.data.wires = wires;
     if (p.contentTokens < MIN_CONTENT_TOKENS) {
       addMessage(p.article, {
         ruleId: 'reuse:too-short',
@@ -93,6 +97,12 @@ export function runReuseLinks(corpus: Corpus, options: Partial<ReuseLinksOptions
     }
   }
   return { articles: corpus.articles, data: Object.assign(corpus.data, { links, origins }) };
+}
+
+/** A name as the text writes it (credits are compared lowercased). */
+function asWritten(text: string, lower: string): string {
+  const at = text.toLowerCase().indexOf(lower);
+  return at >= 0 ? text.slice(at, at + lower.length) : lower;
 }
 
 /** Drops X->Y when X also derives from Z and Y is a copy of Z: X's origin is the root, not its repost. */
