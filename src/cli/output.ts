@@ -1,4 +1,5 @@
 /** Terminal output: messages on stderr, results on stdout, a progress bar only on a TTY. */
+import { termBlock } from '../report/escape.js';
 
 export interface Output {
   quiet: boolean;
@@ -28,16 +29,18 @@ export function createOutput(options: { quiet?: boolean; stdout?: NodeJS.WriteSt
     quiet,
     print: (text) => {
       clear();
-      stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+      // Renderers escape each input field; this pass is the net for any they missed.
+      const safe = termBlock(text);
+      stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
     },
     error: (text) => {
       clear();
-      stderr.write(`${text}\n`);
+      stderr.write(`${termBlock(text)}\n`);
     },
     info: (text) => {
       if (quiet) return;
       clear();
-      stderr.write(`${text}\n`);
+      stderr.write(`${termBlock(text)}\n`);
     },
     progress: (label, done, total) => {
       if (!tty) return;

@@ -16,5 +16,5 @@ export async function runExport(flags: { db?: string; format: 'json' | 'markdown
       out.print(text);
     }
     return EXIT.OK;
-  });
+  }, { readOnly: true });
 }

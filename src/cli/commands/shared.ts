@@ -2,6 +2,7 @@
 import type { IngestEvent, IngestSummary } from '../../app/ingest.js';
 import type { IngestOptions } from '../../ingest/index.js';
 import { openStore, resolveDbLocation } from '../../store/index.js';
+import { termSafe } from '../../report/escape.js';
 import type { Store } from '../../store/store.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../output.js';
@@ -23,10 +24,10 @@ export function toIngestOptions(flags: InputFlags): IngestOptions {
   };
 }
 
-/** Opens the store named by `--db` (or its defaults), runs `fn`, and always closes it. */
-export async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+/** Opens the store named by `--db` (or its defaults), runs `fn`, and always closes it; `readOnly` never creates or changes a database. */
+export async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
   const location = resolveDbLocation(db);
-  const store = await openStore(location);
+  const store = await openStore(location, options);
   try {
     return await fn(store);
   } finally {
@@ -38,13 +39,13 @@ export async function withStore<T>(db: string | undefined, fn: (store: Store) =>
 export function showIngestEvent(out: Output, event: IngestEvent, count: { n: number }): void {
   switch (event.type) {
     case 'failed':
-      out.error(`✗ ${event.input}: ${event.reason} [${event.ruleId}]`);
+      out.error(`✗ ${termSafe(event.input)}: ${termSafe(event.reason)} [${event.ruleId}]`);
       break;
     case 'warning':
-      out.info(`! ${event.input}: ${event.reason} [${event.ruleId}]`);
+      out.info(`! ${termSafe(event.input)}: ${termSafe(event.reason)} [${event.ruleId}]`);
       break;
     case 'duplicate':
-      out.info(`= ${event.input}: already stored as ${event.duplicateOf} (${event.reason}); nothing changed`);
+      out.info(`= ${termSafe(event.input)}: already stored as ${event.duplicateOf} (${termSafe(event.reason)}); nothing changed`);
       break;
     case 'added':
       count.n++;
