@@ -23,9 +23,10 @@ describe('escape: terminal', () => {
 
 describe('escape: Markdown', () => {
   it.each([
-    ['<script>alert(1)</script>', '&lt;script&gt;alert\\(1\\)&lt;/script&gt;'],
-    ['<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert\\(1\\)&gt;'],
-    ['[x](javascript:alert(1))', '\\[x\\]\\(javascript:alert\\(1\\)\\)'],
+    ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
+    ['<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert(1)&gt;'],
+    ['![img](http://e.org/x.png) Become a Patron!', '!\\[img\\](http://e.org/x.png) Become a Patron!'],
+    ['[x](javascript:alert(1))', '\\[x\\](javascript:alert(1))'],
     ['title\n# not a heading\n```\ncode', 'title \\# not a heading \\`\\`\\` code'],
     ['- not a list', '\\- not a list'],
     ['1. not a list', '1\\. not a list'],

@@ -11,8 +11,8 @@ const BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]+/g;
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** Characters JSON.stringify leaves raw that a terminal or editor may act on: escaped as \uXXXX, data unchanged. */
 const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
-/** ASCII punctuation CommonMark and GFM give a meaning anywhere in a line. */
-const MD_PUNCT = /[\\`*_{}[\]()#!|~]/g;
+/** ASCII punctuation CommonMark and GFM give a meaning anywhere in a line (with [ ] escaped, ! ( ) make no link or image). */
+const MD_PUNCT = /[\\`*_[\]#|~]/g;
 /** Line-start markers (lists, block quotes, setext underlines, ordered lists) once the text is one line. */
 const MD_LINE_START = /^(\s*)([-+=]|\d+[.)])/;
 /** Link schemes a reader may follow from a report. */
