@@ -232,6 +232,16 @@ export const extractStageOptions = z.object({
   boilerplate: z.boolean().default(true),
   rejoin: z.boolean().default(true),
   skipRules: z.array(z.string()).default([]),
+  budget: z
+    .object({
+      maxMs: z.number().int().positive(),
+      maxTagNesting: z.number().int().positive(),
+      maxDepth: z.number().int().positive(),
+      maxReadabilityElements: z.number().int().nonnegative(),
+      maxElements: z.number().int().positive(),
+    })
+    .partial()
+    .default({}),
 });
 export type ExtractStageOptions = z.infer<typeof extractStageOptions>;
 
