@@ -1,5 +1,5 @@
 /** Runs the CLI or a helper script in a child process (through tsx), optionally as another user, for tests in-process runs cannot do. */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { CliResult } from './cli-helpers.js';
 
@@ -19,22 +19,34 @@ export interface ProcessOptions {
   stdin?: string;
 }
 
-/** Runs `script` (a path under test/) with `args` in a new Node process with tsx. */
-export function runScript(script: string, args: string[], options: ProcessOptions = {}): Promise<CliResult> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, script), ...args], {
-      cwd: options.cwd ?? ROOT,
-      env: { ...process.env, ...options.env },
-      ...(options.user && runningAsRoot ? options.user : {}),
-    });
+/** A started child process and its outcome (the exit code is -1 when a signal ended it). */
+export interface StartedScript {
+  child: ChildProcess;
+  result: Promise<CliResult>;
+}
+
+/** Starts `script` (a path under test/) with `args` in a new Node process with tsx. */
+export function startScript(script: string, args: string[], options: ProcessOptions = {}): StartedScript {
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, script), ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, ...options.env },
+    ...(options.user && runningAsRoot ? options.user : {}),
+  });
+  const result = new Promise<CliResult>((done, fail) => {
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
     child.on('error', fail);
     child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(options.stdin ?? '');
   });
+  child.stdin!.end(options.stdin ?? '');
+  return { child, result };
+}
+
+/** Runs `script` (a path under test/) with `args` in a new Node process with tsx. */
+export function runScript(script: string, args: string[], options: ProcessOptions = {}): Promise<CliResult> {
+  return startScript(script, args, options).result;
 }
 
 /** Runs `triangulate ARGS` in a new process. */

@@ -52,13 +52,14 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WriteStream; st
     .description('Cross-check news coverage: who reports what, who copied whom, how many independent sources.')
     .version(VERSION)
     .option('-q, --quiet', 'print only results and errors')
+    .option('-v, --verbose', 'also list each input already stored (otherwise counted in the summary)')
     .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride()
     .configureOutput({
       writeOut: (s) => (io.stdout ?? process.stdout).write(s),
       writeErr: (s) => (io.stderr ?? process.stderr).write(s),
     });
-  const out = () => createOutput({ quiet: Boolean(program.opts().quiet), ...io });
+  const out = () => createOutput({ quiet: Boolean(program.opts().quiet), verbose: Boolean(program.opts().verbose), ...io });
 
   storeOption(inputOptions(program.command('ingest')))
     .description('read files, directories, globs, feeds or URLs (- for stdin), extract their main text, and store them')

@@ -45,7 +45,8 @@ export function showIngestEvent(out: Output, event: IngestEvent, count: { n: num
       out.info(`! ${termSafe(event.input)}: ${termSafe(event.reason)} [${event.ruleId}]`);
       break;
     case 'duplicate':
-      out.info(`= ${termSafe(event.input)}: already stored as ${event.duplicateOf} (${termSafe(event.reason)}); nothing changed`);
+      // A re-run over a stored corpus would print one line per file: counted in the summary, listed with --verbose.
+      out.detail(`= ${termSafe(event.input)}: already stored as ${event.duplicateOf} (${termSafe(event.reason)}); nothing changed`);
       break;
     case 'added':
       count.n++;
@@ -54,8 +55,8 @@ export function showIngestEvent(out: Output, event: IngestEvent, count: { n: num
   }
 }
 
-export function ingestSummaryLine(summary: IngestSummary): string {
-  const parts = [`${summary.added.length} added`, `${summary.duplicates} already stored`, `${summary.failed.length} failed`];
+export function ingestSummaryLine(summary: IngestSummary, verbose = false): string {
+  const parts = [`${summary.added.length} added`, `${summary.duplicates} already stored${summary.duplicates && !verbose ? ' (--verbose lists them)' : ''}`, `${summary.failed.length} failed`];
   if (summary.warnings) parts.push(`${summary.warnings} warnings`);
   return `ingest: ${parts.join(', ')}`;
 }
