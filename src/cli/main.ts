@@ -28,6 +28,15 @@ function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER): (value: string
   };
 }
 
+/** Checks an `--encoding` label against the encodings Node can decode. */
+function encodingLabel(value: string): string {
+  try {
+    return new TextDecoder(value.trim()).encoding;
+  } catch {
+    throw new InvalidArgumentError('expected an encoding name such as utf-8, windows-1251, koi8-r, shift_jis, euc-kr, gb18030 or big5.');
+  }
+}
+
 const positiveInt = wholeNumber(1);
 const positiveMs = wholeNumber(1, MAX_TIMER_MS);
 const nonNegativeMs = wholeNumber(0, MAX_TIMER_MS);
@@ -38,7 +47,8 @@ function inputOptions(cmd: Command): Command {
     .option('--allow-private', 'allow fetching private, loopback and link-local addresses (off: SSRF guard)')
     .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds').argParser(positiveMs))
     .addOption(new Option('--max-bytes <n>', 'largest input accepted, in bytes').argParser(positiveInt))
-    .addOption(new Option('--delay <ms>', 'pause between two requests to the same host').argParser(nonNegativeMs));
+    .addOption(new Option('--delay <ms>', 'pause between two requests to the same host').argParser(nonNegativeMs))
+    .addOption(new Option('--encoding <label>', 'decode every input as this encoding (e.g. windows-1251, koi8-r, shift_jis), whatever it declares').argParser(encodingLabel));
 }
 
 function storeOption(cmd: Command): Command {

@@ -12,6 +12,7 @@ export interface InputFlags {
   timeout?: number;
   maxBytes?: number;
   delay?: number;
+  encoding?: string;
 }
 
 export function toIngestOptions(flags: InputFlags): IngestOptions {
@@ -20,6 +21,7 @@ export function toIngestOptions(flags: InputFlags): IngestOptions {
     timeoutMs: flags.timeout,
     maxBytes: flags.maxBytes,
     perHostDelayMs: flags.delay,
+    encoding: flags.encoding,
     stdin: process.stdin,
   };
 }
