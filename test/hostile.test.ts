@@ -35,7 +35,9 @@ function expectTerminalSafe(result: CliResult): void {
 function expectMarkdownSafe(md: string): void {
   expect(md).not.toMatch(TERMINAL_UNSAFE);
   expect(md).not.toMatch(/<\s*(script|img|iframe)/i);
-  expect(md).not.toMatch(/\]\(\s*javascript:/i);
+  // An escaped \] ends no link text, so only an unescaped ](javascript: would be a live link.
+  expect(md).not.toMatch(/(?<!\\)\]\(\s*javascript:/i);
+  expect(md).toMatch(/\\\]\(javascript:/);
   expect(md).not.toMatch(/<javascript:/i);
   const lines = md.split('\n');
   const ours = /^(# Triangulate report|## Story: |### Who copied whom|### Figures|## Unsupported additions|## Entities|## Dropped boilerplate|### )/;
@@ -97,7 +99,7 @@ describe('hostile corpus: every command and output', () => {
     expect((JSON.parse(js.stdout) as ExportDocument).articles).toHaveLength(4);
   });
 
-  it.each(['stories', 'links', 'entities', 'claims', 'failures'])('show %s, as text and as JSON lines', async (what) => {
+  it.each(['stories', 'propositions', 'links', 'entities', 'claims', 'failures'])('show %s, as text and as JSON lines', async (what) => {
     const text = await runCli('show', what, '--db', db);
     expect(text.code).toBe(0);
     expectTerminalSafe(text);
