@@ -58,13 +58,18 @@ beforeAll(() => {
       'twice the usual flow, and that villages downstream had been warned by the regional office before dawn.\n',
   );
   writeFileSync(join(corpus, EVIL_BINARY), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+  // Row 1 in a batch: 100,000 nested elements are read within the budget; 300,000 elements fail, and the batch goes on.
+  const story = '<p>The harbour master said on Friday that 14 boats had sunk at their moorings, and that divers would inspect the quay walls next week.</p>';
+  writeFileSync(join(corpus, 'deep.html'), `<html><body>${'<div>'.repeat(100_000)}${story.repeat(3)}${'</div>'.repeat(100_000)}</body></html>`);
+  writeFileSync(join(corpus, 'huge.html'), `<html><body>${story}${'<span>x</span>'.repeat(300_000)}</body></html>`);
 });
 
 describe('hostile corpus: every command and output', () => {
   it('analyze: the summary and the failure line show hostile names and titles without acting on them', async () => {
     const result = await runCli('analyze', corpus, '--db', db, '--json', json, '--markdown', markdown);
-    expect(result.code).toBe(1); // the binary file fails, the rest is stored
+    expect(result.code).toBe(1); // the binary file and the oversized page fail, the rest is stored
     expectTerminalSafe(result);
+    expect(result.stderr).toMatch(/✗ .*huge\.html: the page has 300,\d+ elements, over the 250,000 allowed; not extracted \[extract:too-complex\]/);
     expect(result.stderr).toContain(`✗ ${join(corpus, 'photo[2J.html')}: `);
     expect(result.stdout).toContain('Flood]0;owned in <script>alert(1)</script> towntxt.exe');
     expect(result.stdout).toContain('Title with newlines # and a heading ``` and a fence');
@@ -79,6 +84,7 @@ describe('hostile corpus: every command and output', () => {
     expect(titles).toContain('Title with\nnewlines\n# and a heading\n```\nand a fence');
     expect(titles).toContain(`${ESC}[2J${ESC}[HCleared screen \u2066story\u2069`);
     expect(doc.articles.some((a) => a.text.includes('\u202epeak on Wednesday\u202c'))).toBe(true);
+    expect(doc.articles.find((a) => a.source.path?.endsWith('deep.html'))?.text).toContain('14 boats had sunk');
   });
 
   it('analyze --markdown escapes Markdown and HTML and links nothing that is not http(s)', () => {
@@ -96,7 +102,7 @@ describe('hostile corpus: every command and output', () => {
     const js = await runCli('export', '--format', 'json', '--db', db);
     expect(js.code).toBe(0);
     expectTerminalSafe(js);
-    expect((JSON.parse(js.stdout) as ExportDocument).articles).toHaveLength(4);
+    expect((JSON.parse(js.stdout) as ExportDocument).articles).toHaveLength(5);
   });
 
   it.each(['stories', 'propositions', 'links', 'entities', 'claims', 'failures'])('show %s, as text and as JSON lines', async (what) => {
@@ -109,9 +115,10 @@ describe('hostile corpus: every command and output', () => {
     for (const line of lines.stdout.split('\n').filter(Boolean)) expect(() => JSON.parse(line)).not.toThrow();
   });
 
-  it('show failures names the hostile file without its escape sequence', async () => {
+  it('show failures names the hostile file without its escape sequence, and the page over the budget', async () => {
     const result = await runCli('show', 'failures', '--db', db);
     expect(result.stdout).toContain('photo[2J.html');
+    expect(result.stdout).toMatch(/huge\.html: .*\[extract:too-complex\]/);
   });
 
   it('show stories and claims carry titles on one line each', async () => {
