@@ -58,8 +58,13 @@ export async function ingestInto(
   for await (const item of extractInputs(specs, options)) {
     if (item.type !== 'article') {
       const { input, ruleId, reason } = item.failure;
-      if (item.type === 'failed') summary.failed.push(item.failure);
-      else summary.warnings++;
+      if (item.type === 'failed') {
+        summary.failed.push(item.failure);
+        // Stored at once: a run killed later (a stalled feed, Ctrl-C) must not lose the failures already seen.
+        await store.recordFailures([{ ...item.failure, at: new Date().toISOString() }]);
+      } else {
+        summary.warnings++;
+      }
       onEvent({ type: item.type, input, ruleId, reason });
       continue;
     }
@@ -73,8 +78,6 @@ export async function ingestInto(
       onEvent({ type: 'duplicate', input: raw.input, id: result.id, duplicateOf: result.duplicateOf, reason: result.reason });
     }
   }
-  const at = new Date().toISOString();
-  await store.recordFailures(summary.failed.map((f) => ({ ...f, at })));
   return summary;
 }
 

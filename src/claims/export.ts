@@ -5,6 +5,7 @@
 import { hashId, type Article } from '../core/article.js';
 import type { Corpus } from '../core/pipeline.js';
 import type { Span } from '../core/span.js';
+import { termSafe } from '../report/escape.js';
 import type { ExportClaim, ExportEntity } from '../report/export-schema.js';
 import { SPEAKER_PRONOUNS } from './lexicon/attribution.js';
 import type { AttributionMention, Claim, DateMention, EntityMention, QuantityMention } from './types.js';
@@ -148,7 +149,7 @@ export function renderClaimsSummary(corpus: Corpus, opts: ClaimsSummaryOptions =
     const counts = new Map<string, number>();
     for (const c of claims) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
     const countText = [...counts].map(([k, n]) => `${n} ${k}`).join(', ') || 'no claims';
-    lines.push(`${article.meta.title ?? article.source.path ?? article.id}: ${countText}`);
+    lines.push(`${termSafe(article.meta.title ?? article.source.path ?? article.id)}: ${countText}`);
     const figures = claims.filter((c) => c.quantity);
     for (const c of figures.slice(0, max)) lines.push(`  ${renderFigure(c)}`);
     if (figures.length > max) lines.push(`  … ${figures.length - max} more figures`);
@@ -168,7 +169,7 @@ function renderFigure(c: ExportClaim): string {
   const flags = [c.hedge ? `hedged: ${c.hedge}` : '', c.negated ? 'negated' : '', c.opinion ? 'opinion' : ''].filter(Boolean);
   const a = c.attribution;
   const source = a ? `${a.speaker ?? (a.anonymous ? 'anonymous source' : 'unnamed')}${a.anonymous && a.speaker ? ' (anonymous)' : ''}${a.via ? ` via ${a.via}` : ''}` : 'unattributed';
-  return `${amount}${q.unit ? ` ${q.unit}` : ''}${approx} — ${source}${flags.length ? ` [${flags.join(', ')}]` : ''}`;
+  return `${amount}${q.unit ? ` ${q.unit}` : ''}${approx} — ${termSafe(source)}${flags.length ? ` [${flags.join(', ')}]` : ''}`;
 }
 
 const SCALE_WORDS: ReadonlyArray<[number, string]> = [

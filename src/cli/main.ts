@@ -1,5 +1,7 @@
 /** The `triangulate` command line: argument parsing only; all work is done by the app/ and report/ APIs. */
-import { Argument, Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { StoreOpenError } from '../core/errors.js';
+import { termSafe } from '../report/escape.js';
 import { runAnalyze } from './commands/analyze.js';
 import { runExport } from './commands/export.js';
 import { runExtract } from './commands/extract.js';
@@ -11,13 +13,42 @@ import { createOutput } from './output.js';
 
 const VERSION = '0.1.0';
 
+/** Longest delay setTimeout honours (2^31 - 1 ms); a larger one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Parses a whole number of `min` or more (and at most `max`), or tells commander which option was wrong. */
+function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER): (value: string) => number {
+  return (value) => {
+    const n = Number(value.trim());
+    // InvalidArgumentError, not a plain CommanderError: commander then prints the option and the value before exiting.
+    if (!/^\d+$/.test(value.trim()) || n < min || n > max) {
+      throw new InvalidArgumentError(`expected a whole number ${max === Number.MAX_SAFE_INTEGER ? `of ${min} or more` : `from ${min} to ${max}`}.`);
+    }
+    return n;
+  };
+}
+
+/** Checks an `--encoding` label against the encodings Node can decode. */
+function encodingLabel(value: string): string {
+  try {
+    return new TextDecoder(value.trim()).encoding;
+  } catch {
+    throw new InvalidArgumentError('expected an encoding name such as utf-8, windows-1251, koi8-r, shift_jis, euc-kr, gb18030 or big5.');
+  }
+}
+
+const positiveInt = wholeNumber(1);
+const positiveMs = wholeNumber(1, MAX_TIMER_MS);
+const nonNegativeMs = wholeNumber(0, MAX_TIMER_MS);
+
 /** Options shared by every command that reads inputs. */
 function inputOptions(cmd: Command): Command {
   return cmd
     .option('--allow-private', 'allow fetching private, loopback and link-local addresses (off: SSRF guard)')
-    .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds').argParser(positiveInt))
+    .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds').argParser(positiveMs))
     .addOption(new Option('--max-bytes <n>', 'largest input accepted, in bytes').argParser(positiveInt))
-    .addOption(new Option('--delay <ms>', 'pause between two requests to the same host').argParser(nonNegativeInt));
+    .addOption(new Option('--delay <ms>', 'pause between two requests to the same host').argParser(nonNegativeMs))
+    .addOption(new Option('--encoding <label>', 'decode every input as this encoding (e.g. windows-1251, koi8-r, shift_jis), whatever it declares').argParser(encodingLabel));
 }
 
 function storeOption(cmd: Command): Command {
@@ -31,13 +62,14 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WriteStream; st
     .description('Cross-check news coverage: who reports what, who copied whom, how many independent sources.')
     .version(VERSION)
     .option('-q, --quiet', 'print only results and errors')
+    .option('-v, --verbose', 'also list each input already stored (otherwise counted in the summary)')
     .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride()
     .configureOutput({
       writeOut: (s) => (io.stdout ?? process.stdout).write(s),
       writeErr: (s) => (io.stderr ?? process.stderr).write(s),
     });
-  const out = () => createOutput({ quiet: Boolean(program.opts().quiet), ...io });
+  const out = () => createOutput({ quiet: Boolean(program.opts().quiet), verbose: Boolean(program.opts().verbose), ...io });
 
   storeOption(inputOptions(program.command('ingest')))
     .description('read files, directories, globs, feeds or URLs (- for stdin), extract their main text, and store them')
@@ -96,20 +128,9 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WriteStream; st
       // --help and --version end through here with exit code 0.
       return error.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
     }
-    (io.stderr ?? process.stderr).write(`triangulate: ${(error as Error).message}\n`);
+    (io.stderr ?? process.stderr).write(`triangulate: ${termSafe((error as Error).message)}\n`);
+    if (error instanceof StoreOpenError && error.ruleId === 'store:empty-path') return EXIT.USAGE;
     return EXIT.ERROR;
   }
   return code;
-}
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new CommanderError(EXIT.USAGE, 'triangulate.badNumber', `expected a positive whole number, got "${value}"`);
-  return n;
-}
-
-function nonNegativeInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new CommanderError(EXIT.USAGE, 'triangulate.badNumber', `expected a whole number ≥ 0, got "${value}"`);
-  return n;
 }

@@ -39,3 +39,25 @@ export class StoreQueryError extends Error {
     this.name = 'StoreQueryError';
   }
 }
+
+/** Why a store could not be opened as asked; each is a stable `store:*` rule id. */
+export type StoreOpenRule =
+  | 'store:empty-path'
+  | 'store:not-found'
+  | 'store:cannot-open'
+  | 'store:read-only'
+  | 'store:foreign'
+  | 'store:newer-schema';
+
+/** A store location that cannot be used as asked (missing, read-only, another program's, too new); names the location. */
+export class StoreOpenError extends Error {
+  constructor(
+    readonly location: string,
+    readonly ruleId: StoreOpenRule,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`store ${JSON.stringify(location)}: ${message} [${ruleId}]`, options);
+    this.name = 'StoreOpenError';
+  }
+}

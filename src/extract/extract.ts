@@ -6,6 +6,8 @@ import type { RawDocument } from '../core/raw-document.js';
 import type { StageFactory } from '../core/registry.js';
 import { filterBoilerplate } from './boilerplate.js';
 import { canCheckLanguage, detectLanguage } from './detect-language.js';
+import { capNesting } from './cap-nesting.js';
+import { boundDom, resolveBudget, startDeadline, TooComplexError, type ExtractBudget } from './budget.js';
 import { parseHtmlDocument } from './dom.js';
 import { collectHtmlParagraphs, joinParagraphs, PARAGRAPH_SEPARATOR } from './html-paragraphs.js';
 import { findMainContent } from './main-content.js';
@@ -34,6 +36,8 @@ export interface ExtractOptions {
   rejoin?: boolean;
   /** Boilerplate rules to switch off (see `BoilerplateOptions.skipRules`). */
   skipRules?: readonly string[];
+  /** Per-document time and DOM limits (defaults in budget.ts). */
+  budget?: Partial<ExtractBudget>;
 }
 
 const SOURCE = 'extract/main-text';
@@ -61,18 +65,35 @@ interface Prepared {
   outside?: DroppedPiece[];
 }
 
-function prepareHtml(raw: RawDocument): Prepared {
-  const document = parseHtmlDocument(raw.body);
+function prepareHtml(raw: RawDocument, budget: ExtractBudget): Prepared {
+  const deadline = startDeadline(budget.maxMs);
+  // The parser is quadratic in nesting depth: tags nested past the cap are dropped before it sees them.
+  const { html, startTags, droppedTags } = capNesting(raw.body, budget.maxTagNesting);
+  // Refused before parsing: the DOM of a page this large costs more time and memory than the whole budget.
+  if (startTags > budget.maxElements) throw new TooComplexError(`the page has ${startTags.toLocaleString('en-US')} elements, over the ${budget.maxElements.toLocaleString('en-US')} allowed`);
+  const document = parseHtmlDocument(html);
+  const bounds = boundDom(document, budget);
   const { meta, jsonLd, origins } = readHtmlMetadata(document, raw.url);
   // Read the page's blocks before Readability mutates the document.
   const pageBlocks = document.body ? collectHtmlParagraphs(document.body) : [];
-  const content = findMainContent(raw.body, document, jsonLd.articleBody);
+  const content = findMainContent(html, document, jsonLd.articleBody, { budget, deadline, bounds });
   const messages = [info('extract:attempt', `main content from attempt ${content.attempt}`, content.why)];
+  if (bounds.flattened || droppedTags) {
+    messages.push({
+      ruleId: 'extract:deep-dom',
+      source: SOURCE,
+      severity: 'warning',
+      reason: `${bounds.flattened + droppedTags} elements nested deeper than ${budget.maxDepth} levels were read as plain text`,
+    });
+  }
   const fields = Object.entries(origins).map(([k, v]) => `${k} from ${v}`);
   if (fields.length) messages.push(info('extract:metadata', 'metadata sources', fields.join('; ')));
   const outside = leftOutBlocks(pageBlocks, content.paragraphs, meta.title);
   return { paragraphs: content.paragraphs, meta, messages, html: raw.body, outside };
 }
+
+/** Characters of main text scanned in all when matching left-out blocks: hundreds of times a real page's. */
+const MAX_OUTSIDE_SCAN_CHARS = 200_000_000;
 
 /** Reason for a left-out page block that no boilerplate rule names more precisely. */
 export const OUTSIDE_MAIN_CONTENT = 'boilerplate:outside-main-content';
@@ -83,11 +104,20 @@ export const OUTSIDE_MAIN_CONTENT = 'boilerplate:outside-main-content';
  */
 function leftOutBlocks(pageBlocks: readonly SourceParagraph[], main: readonly SourceParagraph[], title: string | undefined): DroppedPiece[] {
   const norm = (t: string) => t.toLowerCase().replace(/\s+/g, ' ').trim();
-  const mainText = main.map((p) => norm(p.text)).join(' ');
+  const mainParagraphs = new Set(main.map((p) => norm(p.text)));
+  const mainText = [...mainParagraphs].join(' ');
   const titleText = title ? norm(title) : undefined;
+  // Substring search is the slow path (blocks x main text); past this many characters scanned, a block not equal to a paragraph is outside.
+  let scanBudget = MAX_OUTSIDE_SCAN_CHARS;
+  const inMain = (t: string) => {
+    if (mainParagraphs.has(t)) return true;
+    if (scanBudget <= 0) return false;
+    scanBudget -= mainText.length;
+    return mainText.includes(t);
+  };
   const outside = pageBlocks.filter((b) => {
     const t = norm(b.text);
-    return t && t !== titleText && !mainText.includes(t);
+    return t && t !== titleText && !inMain(t);
   });
   const named = new Map(filterBoilerplate(outside, { html: true }).dropped.map((d) => [d.start, d.reason]));
   const pieces: DroppedPiece[] = [];
@@ -98,6 +128,16 @@ function leftOutBlocks(pageBlocks: readonly SourceParagraph[], main: readonly So
     else pieces.push({ text: block.text, reason });
   }
   return pieces;
+}
+
+/** prepareHtml, with a page over the budget's hard limits turned into a fatal `extract:too-complex` message. */
+function prepareHtmlWithinBudget(raw: RawDocument, budget: ExtractBudget): Prepared {
+  try {
+    return prepareHtml(raw, budget);
+  } catch (error) {
+    if (!(error instanceof TooComplexError)) throw error;
+    return { paragraphs: [], meta: {}, messages: [{ ruleId: error.ruleId, source: SOURCE, severity: 'fatal', reason: `${error.message}; not extracted` }] };
+  }
 }
 
 function prepareText(raw: RawDocument): Prepared {
@@ -111,7 +151,7 @@ function prepareText(raw: RawDocument): Prepared {
  * @example extractDocument({ input: 'a.html', format: 'html', body, fetchedAt }).text
  */
 export function extractDocument(raw: RawDocument, options: ExtractOptions = {}): Article {
-  const prepared = raw.format === 'html' ? prepareHtml(raw) : prepareText(raw);
+  const prepared = raw.format === 'html' ? prepareHtmlWithinBudget(raw, resolveBudget(options.budget)) : prepareText(raw);
   const messages: ArticleMessage[] = [];
   for (const note of raw.notes ?? []) {
     messages.push({ ruleId: note.ruleId, source: 'ingest', severity: note.severity ?? 'warning', reason: note.reason });
@@ -192,6 +232,16 @@ export const extractStageOptions = z.object({
   boilerplate: z.boolean().default(true),
   rejoin: z.boolean().default(true),
   skipRules: z.array(z.string()).default([]),
+  budget: z
+    .object({
+      maxMs: z.number().int().positive(),
+      maxTagNesting: z.number().int().positive(),
+      maxDepth: z.number().int().positive(),
+      maxReadabilityElements: z.number().int().nonnegative(),
+      maxElements: z.number().int().positive(),
+    })
+    .partial()
+    .default({}),
 });
 export type ExtractStageOptions = z.infer<typeof extractStageOptions>;
 

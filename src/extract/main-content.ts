@@ -1,4 +1,5 @@
 import { Readability } from '@mozilla/readability';
+import { boundDom, type Deadline, type DomBounds, type ExtractBudget } from './budget.js';
 import { collapseWhitespace, parseHtmlDocument, type DomDocument, type DomElement } from './dom.js';
 import { collectHtmlParagraphs } from './html-paragraphs.js';
 import type { SourceParagraph } from './paragraph.js';
@@ -95,13 +96,28 @@ function largestMatch(document: DomDocument, selectors: readonly string[]): DomE
   return best;
 }
 
+/** The budget a cascade runs under: limits, the document's clock, and what bounding its DOM found. */
+export interface ContentLimits {
+  budget: ExtractBudget;
+  deadline: Deadline;
+  bounds: DomBounds;
+}
+
+function skipReason(html: string, { budget, deadline, bounds }: ContentLimits): string {
+  if (html.length > MAX_READABILITY_HTML_CHARS) return `${html.length} chars of HTML`;
+  if (bounds.elements > budget.maxReadabilityElements) return `${bounds.elements} elements`;
+  return deadline.expired() ? 'time budget spent' : 'not needed';
+}
+
 /**
  * Finds the main content of a page with a numbered cascade: 1 Readability, 2 JSON-LD articleBody,
  * 3 itemprop=articleBody / <article> / <main>, 4 the densest text block, 5 a blog <br> layout,
  * 6 the whole body. Attempt 1 wins unless it is short and a later attempt holds much more text.
  */
-export function findMainContent(html: string, document: DomDocument, jsonLdBody: string | undefined): MainContent {
-  const readability = html.length <= MAX_READABILITY_HTML_CHARS ? runReadability(document) : undefined;
+export function findMainContent(html: string, document: DomDocument, jsonLdBody: string | undefined, limits: ContentLimits): MainContent {
+  const { budget, deadline, bounds } = limits;
+  const readable = html.length <= MAX_READABILITY_HTML_CHARS && bounds.elements <= budget.maxReadabilityElements && !deadline.expired();
+  const readability = readable ? runReadability(document) : undefined;
   const readabilityChars = readability ? textLength(readability) : 0;
   if (readability && readabilityChars >= MIN_ATTEMPT_CHARS) {
     return { attempt: '1:readability', paragraphs: readability, why: `Readability found ${readabilityChars} chars` };
@@ -113,8 +129,9 @@ export function findMainContent(html: string, document: DomDocument, jsonLdBody:
       return { attempt: '2:json-ld-articleBody', paragraphs, why: `Readability found ${readabilityChars} chars; JSON-LD articleBody has more` };
     }
   }
-  // Readability mutated the first parse; later attempts need the page as served.
-  const fresh = parseHtmlDocument(html);
+  // Readability mutated the first parse; later attempts need the page as served (bounded the same way).
+  const fresh = readable ? parseHtmlDocument(html) : document;
+  if (readable) boundDom(fresh, budget);
   const tries: Array<[ContentAttempt, () => DomElement | undefined]> = [
     ['3:itemprop-articleBody', () => largestMatch(fresh, BODY_SELECTORS)],
     ['4:text-density', () => densestBlock(fresh)],
@@ -122,11 +139,15 @@ export function findMainContent(html: string, document: DomDocument, jsonLdBody:
     ['6:whole-body', () => fresh.body ?? undefined],
   ];
   for (const [attempt, find] of tries) {
+    // Past the time budget only the cheapest attempt, the whole body, is tried.
+    if (deadline.expired() && attempt !== '6:whole-body') continue;
     const el = find();
     if (!el) continue;
     const paragraphs = collectHtmlParagraphs(el);
     if (textLength(paragraphs) >= floor || attempt === '6:whole-body') {
-      return { attempt, paragraphs, why: `Readability found ${readabilityChars} chars; ${attempt} found ${textLength(paragraphs)}` };
+      const skipped = readable ? '' : `Readability skipped (${skipReason(html, limits)}); `;
+      const late = deadline.expired() ? `past the ${budget.maxMs} ms budget; ` : '';
+      return { attempt, paragraphs, why: `${skipped}${late}Readability found ${readabilityChars} chars; ${attempt} found ${textLength(paragraphs)}` };
     }
   }
   return { attempt: '1:readability', paragraphs: readability ?? [], why: 'nothing found' };

@@ -1,13 +1,14 @@
 import type { InputFailure } from '../core/raw-document.js';
 import { detectBom } from './sniff.js';
 import { SNIFF_BYTES } from './limits.js';
+import { detectCharset, langFromHtml } from './detect-charset.js';
 import { warnInput } from './failure.js';
 
 /** Encoding used when bytes are not valid UTF-8 and nothing declares a charset (the web's de-facto legacy default). */
 export const FALLBACK_ENCODING = 'windows-1252';
 
 /** Where the encoding used to decode an input came from, in the order they are tried. */
-export type CharsetSource = 'bom' | 'header' | 'meta' | 'xml-declaration' | 'utf-8-valid' | 'fallback';
+export type CharsetSource = 'override' | 'bom' | 'header' | 'meta' | 'xml-declaration' | 'utf-8-valid' | 'detected' | 'fallback';
 
 /** Result of decoding an input's bytes to a string. */
 export interface DecodedText {
@@ -26,6 +27,8 @@ export interface DecodeHints {
   scanMeta?: boolean;
   /** Scan for an XML declaration's encoding — default true. */
   scanXmlDeclaration?: boolean;
+  /** Decode as this encoding whatever the bytes declare (the `--encoding` option). */
+  override?: string;
 }
 
 /** The `charset` parameter of a Content-Type header value. */
@@ -85,14 +88,15 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
 }
 
 /**
- * Decodes input bytes to a string, choosing the encoding in this order: byte-order mark,
- * HTTP Content-Type charset, `<meta charset>`/http-equiv in the first 4 KiB, XML declaration,
- * UTF-8 when the bytes are valid UTF-8, else windows-1252.
+ * Decodes input bytes to a string, choosing the encoding in this order: an override (`--encoding`), byte-order
+ * mark, HTTP Content-Type charset, `<meta charset>`/http-equiv in the first 4 KiB, XML declaration, UTF-8 when the
+ * bytes are valid UTF-8, an encoding detected from the bytes (helped by `<html lang>`), else windows-1252.
  *
  * Behaviour chosen for bad declarations and bad bytes (never a failure, always a readable string):
  * - An unknown or unsupported declared charset (e.g. `charset=x-klingon`) adds a warning note
  *   `ingest:unknown-charset` and the next source in the order is tried.
- * - Invalid UTF-8 with no usable declaration is decoded as windows-1252 with a warning note
+ * - Invalid UTF-8 with no usable declaration is decoded as the detected encoding with a warning note
+ *   `ingest:charset-detected`, or, when detection is unsure, as windows-1252 with a warning note
  *   `ingest:charset-fallback` (legacy Western files are the common cause; every byte maps to a character).
  * - A declared UTF-8 with invalid bytes is decoded as UTF-8 with U+FFFD replacements and a
  *   warning note `ingest:invalid-bytes` (the declaration is trusted over a guess).
@@ -100,6 +104,11 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
  */
 export function decodeBytes(bytes: Uint8Array, input: string, hints: DecodeHints = {}): DecodedText {
   const notes: InputFailure[] = [];
+  if (hints.override) {
+    const decoder = decoderFor(hints.override);
+    if (!decoder) throw new RangeError(`unknown encoding "${hints.override}"`);
+    return { text: decodeWith(decoder, bytes), encoding: decoder.encoding, source: 'override', notes };
+  }
   const bom = detectBom(bytes);
   if (bom) {
     const text = new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length));
@@ -142,6 +151,19 @@ export function decodeBytes(bytes: Uint8Array, input: string, hints: DecodeHints
     return { text: decodeWith(decoder, bytes), encoding, source, notes };
   }
   if (isValidUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', source: 'utf-8-valid', notes };
+  const lang = hints.scanMeta === false ? undefined : langFromHtml(head);
+  const detected = detectCharset(bytes, lang);
+  if (detected) {
+    const backing = detected.hinted ? `, fits lang="${lang}"` : '';
+    notes.push(
+      warnInput(
+        input,
+        'ingest:charset-detected',
+        `no charset declared; detected ${detected.encoding} (confidence ${detected.confidence}${backing}); --encoding overrides`,
+      ),
+    );
+    return { text: decodeWith(new TextDecoder(detected.encoding), bytes), encoding: detected.encoding, source: 'detected', notes };
+  }
   notes.push(
     warnInput(
       input,

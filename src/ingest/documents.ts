@@ -100,7 +100,7 @@ export async function* documentsFromBytes(
     yield failInput(input, 'ingest:binary', `${origin.noun} is a ${binary}, not text, HTML, JSON or a feed`);
     return;
   }
-  const decoded = decodeBytes(bytes, input, { contentType: origin.contentType });
+  const decoded = decodeBytes(bytes, input, { contentType: origin.contentType, override: ctx.options.encoding });
   const text = decoded.text;
   if (!text.trim()) {
     yield failInput(input, 'ingest:empty', `${origin.noun} holds only whitespace`);

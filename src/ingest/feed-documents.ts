@@ -40,7 +40,7 @@ async function fetchItemPage(
   if ('ruleId' in response) return response;
   const binary = detectBinary(response.body);
   if (binary) return failInput(input, 'ingest:binary', `item link ${link} returned a ${binary}, not an article page`);
-  const decoded = decodeBytes(response.body, input, { contentType: response.contentType });
+  const decoded = decodeBytes(response.body, input, { contentType: response.contentType, override: ctx.options.encoding });
   if (!decoded.text.trim()) return failInput(input, 'ingest:empty', `item link ${link} returned an empty page`);
   const kind = kindFromContentType(response.contentType);
   const format = kind === 'text' && !looksLikeHtml(decoded.text) ? 'text' : 'html';

@@ -45,6 +45,16 @@ describe('feeds: parseXmlFeed', () => {
     expect((out as { reason: string }).reason).toMatch(/line \d+, column \d+/);
   });
 
+  // Issue 9 row 16: the validator's own words ("Invalid '[ "rss", "channel" ]' found") said neither where nor what.
+  it.each([
+    ['<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<item><title>a</title></item>\n', 'at line 5: the document ends with <rss>, <channel> still open (cut off, or an end tag is missing)'],
+    ['<rss>\n<channel><title>A & B</title></channel></rss>', "at line 2, column 19: a bare '&' (write &amp;)"],
+    ['<rss>\n<channel>\n<item><title>a</item>\n</channel></rss>', "at line 3, column 15: Expected closing tag 'title' (opened in line 3, col 7) instead of closing tag 'item'"],
+    ['', 'at line 1: no XML element found (empty or not XML)'],
+  ])('says what is wrong with a malformed feed, and on which line (%#)', (xml, words) => {
+    expect(parseXmlFeed(xml, 'bad.xml')).toMatchObject({ input: 'bad.xml', ruleId: 'ingest:bad-feed', reason: `malformed feed XML ${words}` });
+  });
+
   it('refuses XML that is not a feed', () => {
     expect(parseXmlFeed('<?xml version="1.0"?><catalog><book/></catalog>', 'c.xml')).toMatchObject({ ruleId: 'ingest:not-a-feed' });
   });

@@ -104,16 +104,32 @@ function rssLink(item: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
+/** The validator's error in words, with where it is: "at line 5, column 3: ...". */
+export function describeXmlError(err: { code: string; msg: string; line: number; col?: number }, text: string): string {
+  const where = (line: number, col?: number) => `at line ${line}${col ? `, column ${col}` : ''}`;
+  // "Invalid '[ "rss", "channel" ]' found.": the document ended with these elements still open.
+  const open = /^Invalid '\[([\s\S]*)\]' found\.$/.exec(err.msg);
+  if (err.code === 'InvalidXml' && open) {
+    const names = [...open[1].matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`);
+    const lastLine = text.split('\n').length;
+    return `${where(lastLine)}: the document ends with ${names.join(', ')} still open (cut off, or an end tag is missing)`;
+  }
+  if (err.msg === 'Start tag expected.') return 'at line 1: no XML element found (empty or not XML)';
+  const char = /^char '(.)' is not expected\.$/.exec(err.msg);
+  if (char) {
+    const what = char[1] === '&' ? "a bare '&' (write &amp;)" : `unexpected character '${char[1]}'`;
+    return `${where(err.line, err.col)}: ${what}`;
+  }
+  return `${where(err.line, err.col)}: ${err.msg.replace(/\.$/, '')}`;
+}
+
 /**
  * Parses an RSS 2.0/0.9x, RSS 1.0 (RDF) or Atom document. Malformed XML gives an `ingest:bad-feed`
  * failure naming the line and column; XML with another root gives `ingest:not-a-feed`.
  */
 export function parseXmlFeed(text: string, input: string): ParsedFeed | InputFailure {
   const validation = XMLValidator.validate(text);
-  if (validation !== true) {
-    const { msg, line, col } = validation.err;
-    return failInput(input, 'ingest:bad-feed', `malformed feed XML at line ${line}, column ${col}: ${msg}`);
-  }
+  if (validation !== true) return failInput(input, 'ingest:bad-feed', `malformed feed XML ${describeXmlError(validation.err, text)}`);
   let doc: Record<string, unknown>;
   try {
     doc = parser.parse(text) as Record<string, unknown>;

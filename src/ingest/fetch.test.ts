@@ -30,6 +30,8 @@ function route(req: http.IncomingMessage, res: http.ServerResponse): void {
   if (path === '/deflate') return html(zlib.deflateSync(PAGE), { 'content-encoding': 'deflate' });
   if (path === '/zstd') return html(Buffer.from('xx'), { 'content-encoding': 'zstd' });
   if (path === '/bad-gzip') return html(Buffer.from('not gzip at all'), { 'content-encoding': 'gzip' });
+  // Issue 9 row 15: a gzip stream cut after its header decompresses to nothing, with no zlib error.
+  if (path === '/cut-gzip') return html(zlib.gzipSync(PAGE).subarray(0, 12), { 'content-encoding': 'gzip' });
   if (path === '/gzip-bomb') return html(zlib.gzipSync(Buffer.alloc(5 * 1024 * 1024, 0x61)), { 'content-encoding': 'gzip' });
   if (path === '/cp1251-header') {
     res.writeHead(200, { 'content-type': 'text/html; charset=windows-1251' });
@@ -52,6 +54,7 @@ function route(req: http.IncomingMessage, res: http.ServerResponse): void {
     '/to-file': 'file:///etc/passwd',
     '/to-creds': 'http://user:secret@example.com/',
     '/to-private': 'http://10.0.0.1/admin',
+    '/to-documentation': 'http://192.0.2.2:PORT/html',
     '/to-metadata-name': 'http://metadata.example/latest',
   };
   if (redirects[path]) {
@@ -134,6 +137,10 @@ describe('fetch: responses', () => {
   it('fails clearly on an unsupported or corrupt content encoding', async () => {
     expect(await fetchUrl(`${base}/zstd`, open)).toMatchObject({ ruleId: 'fetch:bad-encoding' });
     expect(await fetchUrl(`${base}/bad-gzip`, open)).toMatchObject({ ruleId: 'fetch:bad-encoding' });
+    expect(await fetchUrl(`${base}/cut-gzip`, open)).toMatchObject({
+      ruleId: 'fetch:bad-encoding',
+      reason: expect.stringMatching(/compressed response is corrupt \(gzip: 12 compressed bytes decompress to nothing/),
+    });
   });
 
   it('gives bytes that decode to Cyrillic for windows-1251 (header) and koi8-r (meta) pages', async () => {
@@ -225,6 +232,22 @@ describe('fetch: SSRF guard', () => {
     },
   );
 
+  it('refuses documentation, benchmarking and shared addresses, naming the range (issue 9 row 11)', async () => {
+    const before = arrivals.length;
+    for (const [host, range] of [
+      ['192.0.2.2', '192.0.2.0/24, documentation (TEST-NET-1)'],
+      ['198.51.100.2', '198.51.100.0/24, documentation (TEST-NET-2)'],
+      ['203.0.113.2', '203.0.113.0/24, documentation (TEST-NET-3)'],
+      ['198.18.0.2', '198.18.0.0/15, benchmarking'],
+      ['100.64.0.2', '100.64.0.0/10, shared address space'],
+    ]) {
+      const out = await fetchUrl(`http://${host}:${port}/html`);
+      expect(out).toMatchObject({ ruleId: 'fetch:blocked-address' });
+      expect((out as InputFailure).reason).toContain(`${host} is in ${range}`);
+    }
+    expect(arrivals.length).toBe(before);
+  });
+
   it('checks the resolved address of a name', async () => {
     const toLoopback: LookupFunction = (_h, _o, cb) => cb(null, [{ address: '127.0.0.1', family: 4 }]);
     const out = await fetchUrl(`http://innocent.example:${port}/html`, { lookup: toLoopback });
@@ -239,6 +262,7 @@ describe('fetch: SSRF guard', () => {
 
   it.each([
     ['/to-private', /10\.0\.0\.1/],
+    ['/to-documentation', /192\.0\.2\.2 is in 192\.0\.2\.0\/24/],
     ['/to-metadata-name', /169\.254\.169\.254/],
   ])('checks the target of every redirect (%s)', async (path, reason) => {
     const out = await fetchUrl(`http://server.example:${port}${path}`, { lookup: resolver, classify: classifyExceptServer });

@@ -6,7 +6,7 @@ import type { InputFailure } from '../core/raw-document.js';
 import { failInput } from './failure.js';
 import { CONNECT_TIMEOUT_MS, FETCH_TIMEOUT_MS, MAX_INPUT_BYTES, MAX_REDIRECTS, USER_AGENT, formatBytes } from './limits.js';
 import { HostScheduler } from './politeness.js';
-import { BlockedAddressError, classifyAddress, createGuardedLookup, type BlockedRange, type LookupFunction } from './ssrf-guard.js';
+import { BlockedAddressError, classifyAddress, createGuardedLookup, describeRange, type BlockedRange, type LookupFunction } from './ssrf-guard.js';
 
 /** Accept header: article pages first, then feeds and JSON. */
 const ACCEPT_HEADER =
@@ -70,7 +70,7 @@ export function checkRequestUrl(
       return failInput(
         input,
         'fetch:blocked-address',
-        `${url.hostname} is a ${range} address; private and local addresses are refused (--allow-private, or the allowPrivate option, permits them)`,
+        `${url.hostname} is ${describeRange(url.hostname, range)}; private, local and special-purpose addresses are refused (--allow-private, or the allowPrivate option, permits them)`,
       );
     }
   }
@@ -81,7 +81,7 @@ export function checkRequestUrl(
 function failureForError(input: string, url: URL, error: NodeJS.ErrnoException): InputFailure {
   const code = error.code ?? '';
   if (error instanceof BlockedAddressError || code === 'EBLOCKED') {
-    return failInput(input, 'fetch:blocked-address', `${error.message}; private and local addresses are refused (--allow-private, or the allowPrivate option, permits them)`);
+    return failInput(input, 'fetch:blocked-address', `${error.message}; private, local and special-purpose addresses are refused (--allow-private, or the allowPrivate option, permits them)`);
   }
   if (/^(ENOTFOUND|EAI_AGAIN|EAI_FAIL|EAI_NODATA|EAI_NONAME)$/.test(code)) {
     return failInput(input, 'fetch:dns', `host ${url.hostname} could not be resolved (${code})`);
@@ -111,7 +111,12 @@ export function decodeContentEncoding(
   for (const encoding of encodings.reverse()) {
     const opts = { maxOutputLength: Math.max(1, maxBytes) };
     try {
-      if (encoding === 'gzip' || encoding === 'x-gzip') out = zlib.gunzipSync(out, { ...opts, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+      if (encoding === 'gzip' || encoding === 'x-gzip') {
+        // Z_SYNC_FLUSH keeps what a cut-off stream held; a stream that yields nothing at all is corrupt, not an empty page.
+        const compressed = out;
+        out = zlib.gunzipSync(compressed, { ...opts, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+        if (!out.length && compressed.length) return { error: 'corrupt', detail: `${encoding}: ${compressed.length} compressed bytes decompress to nothing (truncated or corrupt)` };
+      }
       else if (encoding === 'br') out = zlib.brotliDecompressSync(out, opts);
       else if (encoding === 'deflate') {
         // Some servers send raw deflate without the zlib header the spec asks for.

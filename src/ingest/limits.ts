@@ -35,6 +35,8 @@ export interface IngestOptions {
   stdin?: NodeJS.ReadableStream;
   /** Fetch a feed item's link when the item carries only a summary (default: true for URL feeds, false for feed files). */
   followFeedLinks?: boolean;
+  /** Decode every file, response and feed as this encoding (a WHATWG label), whatever it declares (default: declared or detected). */
+  encoding?: string;
 }
 
 /** IngestOptions with every default filled in. */
@@ -47,6 +49,7 @@ export interface ResolvedIngestOptions {
   userAgent: string;
   stdin?: NodeJS.ReadableStream;
   followFeedLinks?: boolean;
+  encoding?: string;
 }
 
 /** Fills in the defaults of IngestOptions. */
@@ -60,6 +63,7 @@ export function resolveIngestOptions(options: IngestOptions = {}): ResolvedInges
     userAgent: options.userAgent ?? USER_AGENT,
     stdin: options.stdin,
     followFeedLinks: options.followFeedLinks,
+    encoding: options.encoding,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyAddress, createGuardedLookup, parseIPv4, type LookupFunction } from './ssrf-guard.js';
+import { classifyAddress, createGuardedLookup, matchAddress, parseIPv4, type LookupFunction } from './ssrf-guard.js';
 
 describe('ssrf-guard: classifyAddress', () => {
   const blocked: Array<[string, string]> = [
@@ -39,6 +39,33 @@ describe('ssrf-guard: classifyAddress', () => {
     ['api.localhost', 'localhost name'],
     ['224.0.0.1', 'multicast'],
     ['255.255.255.255', 'reserved'],
+    // Issue 9 row 11: the rest of the IANA special-purpose registries.
+    ['192.0.2.2', 'documentation'],
+    ['198.51.100.7', 'documentation'],
+    ['203.0.113.255', 'documentation'],
+    ['198.18.0.1', 'benchmarking'],
+    ['198.19.255.255', 'benchmarking'],
+    ['192.0.0.170', 'protocol assignment'],
+    ['192.31.196.1', 'protocol assignment'],
+    ['192.52.193.1', 'protocol assignment'],
+    ['192.175.48.6', 'protocol assignment'],
+    ['192.88.99.1', 'reserved'],
+    ['0xc0.0.2.2', 'documentation'], // other spellings of the same address
+    ['3221225986', 'documentation'],
+    ['::ffff:192.0.2.2', 'documentation'],
+    ['64:ff9b::198.51.100.1', 'documentation'],
+    ['2002:cb00:7101::1', 'documentation'], // 6to4 wrapping 203.0.113.1
+    ['2001:db8::1', 'documentation'],
+    ['3fff::1', 'documentation'],
+    ['2001::1', 'protocol assignment'], // Teredo
+    ['2001:2::1', 'protocol assignment'], // benchmarking
+    ['2001:1ff::1', 'protocol assignment'],
+    ['2620:4f:8000::1', 'protocol assignment'],
+    ['64:ff9b:1::1', 'private'],
+    ['100::1', 'reserved'],
+    ['5f00::1', 'reserved'],
+    ['fec0::1', 'private'],
+    ['ff02::1', 'multicast'],
   ];
   it.each(blocked)('refuses %s as %s', (host, range) => {
     expect(classifyAddress(host)).toBe(range);
@@ -56,7 +83,12 @@ describe('ssrf-guard: classifyAddress', () => {
     '169.253.1.1',
     '11.0.0.1',
     '2606:4700:4700::1111',
-    '2001:db8::1',
+    '192.0.3.1', // just past TEST-NET-1
+    '198.51.101.1',
+    '203.0.112.255',
+    '198.20.0.1', // just past benchmarking
+    '2001:200::1', // just past 2001::/23
+    '2620:4f:8001::1',
     '::ffff:8.8.8.8',
     'example.com',
     'localhost.example.com',
@@ -66,6 +98,13 @@ describe('ssrf-guard: classifyAddress', () => {
   ];
   it.each(allowed)('lets public %s pass', (host) => {
     expect(classifyAddress(host)).toBeUndefined();
+  });
+
+  it('names the range an address falls in, with its CIDR and registry name', () => {
+    expect(matchAddress('192.0.2.2')).toEqual({ range: 'documentation', cidr: '192.0.2.0/24', name: 'documentation (TEST-NET-1)' });
+    expect(matchAddress('100.64.1.1')).toMatchObject({ cidr: '100.64.0.0/10', name: 'shared address space' });
+    expect(matchAddress('[2001:db8::5]')).toMatchObject({ cidr: '2001:db8::/32' });
+    expect(matchAddress('8.8.8.8')).toBeUndefined();
   });
 
   it('parses inet_aton spellings to the same number', () => {
@@ -88,7 +127,7 @@ describe('ssrf-guard: createGuardedLookup', () => {
   it('refuses a public-looking name that resolves to a private address', async () => {
     const { err } = await run(createGuardedLookup(fakeResolver([{ address: '10.0.0.5', family: 4 }])), {});
     expect(err?.code).toBe('EBLOCKED');
-    expect(err?.message).toContain('10.0.0.5');
+    expect(err?.message).toBe('news.example resolves to 10.0.0.5, in 10.0.0.0/8, private-use');
   });
 
   it('refuses when any of several resolved addresses is private', async () => {

@@ -9,23 +9,62 @@ export type BlockedRange =
   | 'unspecified'
   | 'carrier-grade NAT'
   | 'multicast'
+  | 'documentation'
+  | 'benchmarking'
+  | 'protocol assignment'
   | 'reserved'
   | 'localhost name';
 
-/** IPv4 ranges refused by the guard, as [first octets as a 32-bit base, prefix length, name]; data. */
-const BLOCKED_V4: ReadonlyArray<[string, number, BlockedRange]> = [
-  ['0.0.0.0', 8, 'unspecified'], // "this network"; 0.0.0.0 reaches the local host on Linux
-  ['10.0.0.0', 8, 'private'],
-  ['100.64.0.0', 10, 'carrier-grade NAT'],
-  ['127.0.0.0', 8, 'loopback'],
-  ['169.254.0.0', 16, 'link-local'], // includes cloud metadata 169.254.169.254
-  ['172.16.0.0', 12, 'private'],
-  ['192.0.0.0', 24, 'reserved'], // IETF protocol assignments
-  ['192.168.0.0', 16, 'private'],
-  ['198.18.0.0', 15, 'reserved'], // benchmarking, used inside some cloud networks
-  ['224.0.0.0', 4, 'multicast'],
-  ['240.0.0.0', 4, 'reserved'], // includes broadcast 255.255.255.255
+/**
+ * IPv4 ranges refused: every entry of the IANA IPv4 Special-Purpose Address Registry, plus multicast; data.
+ * Each is [CIDR, kind, registry name].
+ */
+const BLOCKED_V4: ReadonlyArray<[string, BlockedRange, string]> = [
+  ['0.0.0.0/8', 'unspecified', '"this network"'], // 0.0.0.0 reaches the local host on Linux
+  ['10.0.0.0/8', 'private', 'private-use'],
+  ['100.64.0.0/10', 'carrier-grade NAT', 'shared address space'],
+  ['127.0.0.0/8', 'loopback', 'loopback'],
+  ['169.254.0.0/16', 'link-local', 'link-local'], // includes cloud metadata 169.254.169.254
+  ['172.16.0.0/12', 'private', 'private-use'],
+  ['192.0.0.0/24', 'protocol assignment', 'IETF protocol assignments'],
+  ['192.0.2.0/24', 'documentation', 'documentation (TEST-NET-1)'],
+  ['192.31.196.0/24', 'protocol assignment', 'AS112-v4'],
+  ['192.52.193.0/24', 'protocol assignment', 'AMT'],
+  ['192.88.99.0/24', 'reserved', 'deprecated 6to4 relay anycast'],
+  ['192.168.0.0/16', 'private', 'private-use'],
+  ['192.175.48.0/24', 'protocol assignment', 'direct delegation AS112 service'],
+  ['198.18.0.0/15', 'benchmarking', 'benchmarking'], // used inside some cloud networks
+  ['198.51.100.0/24', 'documentation', 'documentation (TEST-NET-2)'],
+  ['203.0.113.0/24', 'documentation', 'documentation (TEST-NET-3)'],
+  ['224.0.0.0/4', 'multicast', 'multicast'],
+  ['240.0.0.0/4', 'reserved', 'reserved'], // includes limited broadcast 255.255.255.255
 ];
+
+/**
+ * IPv6 ranges refused: the IANA IPv6 Special-Purpose Address Registry (embedded-IPv4 forms are judged by their
+ * IPv4 address instead), plus multicast and deprecated site-local; data, as [CIDR, kind, registry name].
+ */
+const BLOCKED_V6: ReadonlyArray<[string, BlockedRange, string]> = [
+  ['64:ff9b:1::/48', 'private', 'local-use IPv4/IPv6 translation'],
+  ['100::/64', 'reserved', 'discard-only'],
+  ['100:0:0:1::/64', 'reserved', 'dummy prefix'],
+  ['2001::/23', 'protocol assignment', 'IETF protocol assignments (Teredo, benchmarking, ORCHID, AMT, AS112)'],
+  ['2001:db8::/32', 'documentation', 'documentation'],
+  ['2620:4f:8000::/48', 'protocol assignment', 'direct delegation AS112 service'],
+  ['3fff::/20', 'documentation', 'documentation'],
+  ['5f00::/16', 'reserved', 'segment routing SIDs'],
+  ['fc00::/7', 'private', 'unique-local'],
+  ['fe80::/10', 'link-local', 'link-local unicast'],
+  ['fec0::/10', 'private', 'deprecated site-local'],
+  ['ff00::/8', 'multicast', 'multicast'],
+];
+
+/** A refused range: its kind, its CIDR and its name in the IANA registry. */
+export interface RangeMatch {
+  range: BlockedRange;
+  cidr: string;
+  name: string;
+}
 
 /**
  * Parses an IPv4 address in any spelling `inet_aton` accepts (dotted, decimal `2130706433`,
@@ -53,18 +92,14 @@ export function parseIPv4(host: string): number | undefined {
   return result + last;
 }
 
-function v4Base(dotted: string): number {
-  return parseIPv4(dotted)!;
-}
+const V4_TABLE = BLOCKED_V4.map(([cidr, range, name]) => {
+  const [base, bits] = cidr.split('/');
+  return { start: parseIPv4(base)!, size: 2 ** (32 - Number(bits)), match: { range, cidr, name } };
+});
 
-/** Range name of a 32-bit IPv4 address, or undefined when it is public. */
-function classifyV4(value: number): BlockedRange | undefined {
-  for (const [base, prefix, name] of BLOCKED_V4) {
-    const size = 2 ** (32 - prefix);
-    const start = v4Base(base);
-    if (value >= start && value < start + size) return name;
-  }
-  return undefined;
+/** The refused range a 32-bit IPv4 address falls in, or undefined when it is public. */
+function matchV4(value: number): RangeMatch | undefined {
+  return V4_TABLE.find((r) => value >= r.start && value < r.start + r.size)?.match;
 }
 
 /** Parses an IPv6 address (brackets and zone id allowed) to eight 16-bit groups. */
@@ -85,22 +120,28 @@ export function parseIPv6(host: string): number[] | undefined {
   return groups.length === 8 && groups.every((g) => g >= 0 && g <= 0xffff) ? groups : undefined;
 }
 
-/** Range name of an IPv6 address, checking embedded IPv4 forms (mapped, compatible, NAT64, 6to4). */
-function classifyV6(g: number[]): BlockedRange | undefined {
+const V6_TABLE = BLOCKED_V6.map(([cidr, range, name]) => {
+  const [base, bits] = cidr.split('/');
+  return { base: toBigInt(parseIPv6(base)!), bits: BigInt(Number(bits)), match: { range, cidr, name } };
+});
+
+function toBigInt(groups: number[]): bigint {
+  return groups.reduce((acc, g) => (acc << 16n) | BigInt(g), 0n);
+}
+
+/** The refused range of an IPv6 address, judging embedded IPv4 forms (mapped, compatible, NAT64, 6to4) by their IPv4 address. */
+function matchV6(g: number[]): RangeMatch | undefined {
   const allZero = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
   const v4At = (hi: number) => g[hi] * 65536 + g[hi + 1];
-  if (allZero(0, 8)) return 'unspecified';
-  if (allZero(0, 7) && g[7] === 1) return 'loopback';
-  if (allZero(0, 5) && g[5] === 0xffff) return classifyV4(v4At(6)) ?? undefined; // ::ffff:a.b.c.d
-  if (allZero(0, 4) && g[4] === 0xffff && g[5] === 0) return classifyV4(v4At(6)); // ::ffff:0:a.b.c.d (SIIT)
-  if (allZero(0, 6)) return classifyV4(v4At(6)) ?? 'reserved'; // deprecated ::a.b.c.d
-  if (g[0] === 0x64 && g[1] === 0xff9b && allZero(2, 6)) return classifyV4(v4At(6)); // NAT64 64:ff9b::/96
-  if (g[0] === 0x2002) return classifyV4(v4At(1)); // 6to4 2002:a.b.c.d::/48
-  if ((g[0] & 0xfe00) === 0xfc00) return 'private'; // fc00::/7 unique local
-  if ((g[0] & 0xffc0) === 0xfe80) return 'link-local'; // fe80::/10
-  if ((g[0] & 0xffc0) === 0xfec0) return 'private'; // fec0::/10 deprecated site-local
-  if ((g[0] & 0xff00) === 0xff00) return 'multicast';
-  return undefined;
+  if (allZero(0, 8)) return { range: 'unspecified', cidr: '::/128', name: 'unspecified' };
+  if (allZero(0, 7) && g[7] === 1) return { range: 'loopback', cidr: '::1/128', name: 'loopback' };
+  if (allZero(0, 5) && g[5] === 0xffff) return matchV4(v4At(6)); // ::ffff:a.b.c.d
+  if (allZero(0, 4) && g[4] === 0xffff && g[5] === 0) return matchV4(v4At(6)); // ::ffff:0:a.b.c.d (SIIT)
+  if (allZero(0, 6)) return matchV4(v4At(6)) ?? { range: 'reserved', cidr: '::/96', name: 'deprecated IPv4-compatible' };
+  if (g[0] === 0x64 && g[1] === 0xff9b && allZero(2, 6)) return matchV4(v4At(6)); // NAT64 64:ff9b::/96
+  if (g[0] === 0x2002) return matchV4(v4At(1)); // 6to4 2002:a.b.c.d::/48
+  const value = toBigInt(g);
+  return V6_TABLE.find((r) => value >> (128n - r.bits) === r.base >> (128n - r.bits))?.match;
 }
 
 /** True for names that always mean this machine (`localhost`, `*.localhost`). */
@@ -115,13 +156,28 @@ export function isLocalhostName(host: string): boolean {
  * @example classifyAddress('0x7f.1') // 'loopback'
  */
 export function classifyAddress(host: string): BlockedRange | undefined {
+  return matchAddress(host)?.range;
+}
+
+/**
+ * The refused range of an address or literal host with its CIDR and registry name, for messages; undefined when
+ * it is public or a DNS name.
+ * @example matchAddress('192.0.2.2') // { range: 'documentation', cidr: '192.0.2.0/24', name: 'documentation (TEST-NET-1)' }
+ */
+export function matchAddress(host: string): RangeMatch | undefined {
   const h = host.trim().replace(/^\[|\]$/g, '');
-  if (isLocalhostName(h)) return 'localhost name';
+  if (isLocalhostName(h)) return { range: 'localhost name', cidr: h, name: 'localhost name' };
   const v6 = h.includes(':') ? parseIPv6(h) : undefined;
-  if (v6) return classifyV6(v6);
+  if (v6) return matchV6(v6);
   const v4 = parseIPv4(h);
-  if (v4 !== undefined) return classifyV4(v4);
+  if (v4 !== undefined) return matchV4(v4);
   return undefined;
+}
+
+/** "in 192.0.2.0/24, documentation (TEST-NET-1)": where an address sits, for messages. */
+export function describeRange(host: string, range: BlockedRange): string {
+  const match = matchAddress(host);
+  return match && match.range === range ? `in ${match.cidr}, ${match.name}` : `a ${range} address`;
 }
 
 /** True when `host` is an IP literal in any spelling (so no DNS lookup happens for it). */
@@ -138,7 +194,7 @@ export class BlockedAddressError extends Error {
     readonly address: string,
     readonly range: BlockedRange,
   ) {
-    super(`${hostname} resolves to ${address}, a ${range} address`);
+    super(`${hostname} resolves to ${address}, ${describeRange(address, range)}`);
     this.name = 'BlockedAddressError';
   }
 }

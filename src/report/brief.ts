@@ -3,6 +3,7 @@
  * the figures moved, what rests on one origin, what is unconfirmed, denied or unsupported, what is
  * corroborated, and the story's timeline. Part of `export --format markdown`.
  */
+import { mdInline, mermaidLabel } from './escape.js';
 import type { ExportDocument, ExportProposition, ExportPropositionValue, TimelineEntry } from './export-schema.js';
 
 /** Rows of the timeline shown before "… N more". */
@@ -99,18 +100,14 @@ function timelineRows(entries: readonly TimelineEntry[], name: (id: string) => s
   return rows;
 }
 
-/** Text from an input, safe inside a Mermaid node: no syntax characters, short. */
+/** Text from an input, safe inside a Mermaid timeline: no syntax characters (':' separates events), short. */
 function mermaidText(text: string): string {
-  return text.replace(/[:;#`"[\]{}()<>|\n\r]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 60);
+  return mermaidLabel(text).replace(/:/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 60);
 }
 
-/** Text from an input, flattened to one line and with Markdown and HTML syntax escaped. */
+/** Text from an input, flattened to one line, Markdown escaped and HTML written as entities (escape.ts). */
 export function inline(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\\`*_{}[\]()#+!|<>&~]/g, (c) => `\\${c}`);
+  return mdInline(text);
 }
 
 /** Text for a table cell: escaped and cut to CELL_CHARS. */

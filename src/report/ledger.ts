@@ -6,6 +6,7 @@
 import type { ExportProposition, ExportPropositionValue } from './export-schema.js';
 import type { StoredStory } from '../store/store.js';
 import { STATUS_ORDER } from '../align/stage.js';
+import { termSafe } from './escape.js';
 
 /** Propositions listed per story and status before "… N more". */
 const LEDGER_MAX_PER_STATUS = 8;
@@ -29,7 +30,7 @@ export function renderLedger(stories: readonly StoredStory[], propositions: read
     const list = byStory.get(story.id);
     if (!list?.length) continue;
     const origins = story.origins?.length;
-    lines.push(`Ledger — ${story.label ? `“${story.label}”` : story.id}${story.articles.length ? ` (${story.articles.length} articles${origins ? `, ${origins} independent origin${origins === 1 ? '' : 's'}` : ''})` : ''}`);
+    lines.push(`Ledger — ${story.label ? `“${termSafe(story.label)}”` : story.id}${story.articles.length ? ` (${story.articles.length} articles${origins ? `, ${origins} independent origin${origins === 1 ? '' : 's'}` : ''})` : ''}`);
     for (const status of STATUS_ORDER) {
       const group = list.filter((p) => p.status === status);
       if (!group.length) continue;
@@ -46,20 +47,20 @@ export function renderLedger(stories: readonly StoredStory[], propositions: read
 /** One proposition: its label, then one line per value, then the reasons. */
 export function renderProposition(p: ExportProposition, options: LedgerOptions = {}): string[] {
   // A claim found only in a copy's addition reads best as the claim itself, on one line.
-  if (p.kind === 'event' && p.status === 'unsupported') return [`    “${p.label}”  — ${p.values.flatMap((v) => v.speakers).join('; ')}  ${p.id}`];
-  const head = `    ${p.label}  [${p.origins} origin${p.origins === 1 ? '' : 's'}, ${p.articles} article${p.articles === 1 ? '' : 's'}]  ${p.id}`;
+  if (p.kind === 'event' && p.status === 'unsupported') return [`    “${termSafe(p.label)}”  — ${termSafe(p.values.flatMap((v) => v.speakers).join('; '))}  ${p.id}`];
+  const head = `    ${termSafe(p.label)}  [${p.origins} origin${p.origins === 1 ? '' : 's'}, ${p.articles} article${p.articles === 1 ? '' : 's'}]  ${p.id}`;
   const width = Math.max(...p.values.map((v) => v.text.length));
   const lines = [head];
   for (const v of p.values) {
-    lines.push(`      ${v.text.padEnd(width)}  ${valueLine(v)}`);
-    if (options.chains) for (const chain of v.originChains) lines.push(`      ${' '.repeat(width)}    ↳ ${chain}`);
+    lines.push(`      ${termSafe(v.text).padEnd(width)}  ${valueLine(v)}`);
+    if (options.chains) for (const chain of v.originChains) lines.push(`      ${' '.repeat(width)}    ↳ ${termSafe(chain)}`);
   }
-  for (const reason of p.reasons) lines.push(`      · ${reason}`);
+  for (const reason of p.reasons) lines.push(`      · ${termSafe(reason)}`);
   return lines;
 }
 
 function valueLine(v: ExportPropositionValue): string {
-  const speakers = v.speakers.slice(0, MAX_SPEAKERS).join('; ') + (v.speakers.length > MAX_SPEAKERS ? `; +${v.speakers.length - MAX_SPEAKERS}` : '');
+  const speakers = termSafe(v.speakers.slice(0, MAX_SPEAKERS).join('; ')) + (v.speakers.length > MAX_SPEAKERS ? `; +${v.speakers.length - MAX_SPEAKERS}` : '');
   const when = v.firstSeen ? (v.lastSeen && v.lastSeen !== v.firstSeen ? `, ${v.firstSeen} – ${v.lastSeen}` : `, ${v.firstSeen}`) : '';
   const flags = [v.hedged && v.hedges ? `hedged: ${v.hedges.join(', ')}` : '', v.unsupported ? 'unsupported addition' : ''].filter(Boolean);
   return `${speakers} — ${v.origins} origin${v.origins === 1 ? '' : 's'}, ${v.claims.length} report${v.claims.length === 1 ? '' : 's'}${when}${flags.length ? ` [${flags.join('; ')}]` : ''}`;

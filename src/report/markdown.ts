@@ -1,5 +1,6 @@
 /** Renders the export document as a Markdown report a person can read top to bottom. */
 import { renderStoryBrief } from './brief.js';
+import { mdCell, mdInline, mermaidLabel } from './escape.js';
 import type { ExportArticle, ExportDocument } from './export-schema.js';
 
 /** Longest excerpt of an article or claim shown inline, in characters. */
@@ -31,7 +32,7 @@ export function renderMarkdown(doc: ExportDocument): string {
     for (const id of story.articles) {
       const a = byId.get(id);
       if (!a) continue;
-      out.push(`| ${cell(a.title ?? id)} | ${cell(a.site ?? '')} | ${a.published ?? 'unknown'} | ${a.language ?? '?'} | ${a.dropped.length} |`);
+      out.push(`| ${cell(a.title ?? id)} | ${cell(a.site ?? '')} | ${cell(a.published ?? 'unknown')} | ${cell(a.language ?? '?')} | ${a.dropped.length} |`);
     }
     out.push('');
   }
@@ -40,7 +41,7 @@ export function renderMarkdown(doc: ExportDocument): string {
   if (additions.length) {
     out.push('## Unsupported additions', '');
     for (const a of additions) {
-      for (const add of a.additions!) out.push(`- ${cell(articleName(a) ?? a.id)}: “${excerpt(a.text.slice(add.start, add.end))}” (${add.reason})`);
+      for (const add of a.additions!) out.push(`- ${cell(articleName(a) ?? a.id)}: “${cell(a.text.slice(add.start, add.end))}” (${add.reason})`);
     }
     out.push('');
   }
@@ -57,8 +58,8 @@ export function renderMarkdown(doc: ExportDocument): string {
   if (dropped.length) {
     out.push('## Dropped boilerplate', '');
     for (const a of dropped) {
-      out.push(`### ${articleName(a) ?? a.id}`, '');
-      for (const d of a.dropped) out.push(`- \`${d.reason}\`: ${excerpt(d.text)}`);
+      out.push(`### ${mdInline(articleName(a) ?? a.id)}`, '');
+      for (const d of a.dropped) out.push(`- \`${d.reason}\`: ${cell(d.text)}`);
       out.push('');
     }
   }
@@ -69,7 +70,7 @@ export function renderMarkdown(doc: ExportDocument): string {
 function mermaidGraph(ids: readonly string[], links: ExportDocument['links'], name: (id: string) => string): string[] {
   const node = new Map(ids.map((id, i) => [id, `a${i}`]));
   const lines = ['```mermaid', 'flowchart LR'];
-  for (const id of ids) lines.push(`  ${node.get(id)}["${excerpt(name(id)).replace(/["\[\]]/g, "'").slice(0, 60)}"]`);
+  for (const id of ids) lines.push(`  ${node.get(id)}["${mermaidLabel(excerpt(name(id))).slice(0, 60)}"]`);
   for (const l of links) {
     const from = node.get(l.to);
     const to = node.get(l.from);
@@ -89,6 +90,7 @@ function excerpt(text: string): string {
   return flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS - 1)}…` : flat;
 }
 
+/** An excerpt of input text, escaped for a table cell or a line of Markdown. */
 function cell(text: string): string {
-  return excerpt(text).replace(/\|/g, '\\|');
+  return mdCell(excerpt(text));
 }

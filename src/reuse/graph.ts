@@ -4,6 +4,7 @@
  */
 import type { Article } from '../core/article.js';
 import type { Corpus } from '../core/pipeline.js';
+import { termSafe } from '../report/escape.js';
 import './links-stage.js';
 import { DERIVED_KINDS, type ReuseLink } from './types.js';
 
@@ -86,6 +87,8 @@ function displayName(article: Article | undefined, id: string): string {
   return file && head !== file ? `${head} [${file}]` : head;
 }
 
-function shorten(s: string, max: number, ellipsis: string): string {
+function shorten(raw: string, max: number, ellipsis: string): string {
+  // Names and labels come from inputs: no control or bidi character reaches the terminal.
+  const s = termSafe(raw);
   return s.length > max ? `${s.slice(0, max - ellipsis.length)}${ellipsis}` : s;
 }

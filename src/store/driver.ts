@@ -2,6 +2,8 @@
 export interface SqlDriver {
   readonly kind: 'sqlite' | 'postgres';
   readonly location: string;
+  /** Opened for reading only: nothing is created, migrated or written. */
+  readonly readOnly: boolean;
   all<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   run(sql: string, params?: unknown[]): Promise<{ changes: number }>;
   /** Runs `fn` inside one transaction; a throw rolls everything back. */

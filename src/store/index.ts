@@ -1,6 +1,7 @@
 import { join } from 'node:path';
+import { StoreOpenError } from '../core/errors.js';
 import { SqlStore } from './sql-store.js';
-import { openSqliteDriver } from './sqlite/driver.js';
+import { openSqliteDriver, type SqliteOpenOptions } from './sqlite/driver.js';
 import type { Store } from './store.js';
 
 export type { Store, AddResult, AnalysisRecord, StoredFailure, StoredStory } from './store.js';
@@ -8,18 +9,23 @@ export type { Store, AddResult, AnalysisRecord, StoredFailure, StoredStory } fro
 /** Where the database lives when neither `--db` nor `TRIANGULATE_DB` says otherwise. */
 export const DEFAULT_DB_PATH = join('.triangulate', 'triangulate.db');
 
-/** Resolves the database location: explicit option, then `TRIANGULATE_DB`, then the default. */
+/** Resolves the database location: explicit option, then `TRIANGULATE_DB`, then the default; an empty one is refused. */
 export function resolveDbLocation(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (explicit !== undefined && !explicit.trim()) throw new StoreOpenError(explicit, 'store:empty-path', '--db is empty; give a database file');
+  if (explicit === undefined && env.TRIANGULATE_DB !== undefined && !env.TRIANGULATE_DB.trim()) {
+    throw new StoreOpenError(env.TRIANGULATE_DB, 'store:empty-path', 'TRIANGULATE_DB is set but empty; give a database file or unset it');
+  }
   return explicit ?? env.TRIANGULATE_DB ?? DEFAULT_DB_PATH;
 }
 
 /**
- * Opens the store named by `location`: a SQLite file path (the default) or `:memory:`.
+ * Opens the store named by `location`: a SQLite file path (the default) or `:memory:`. With `readOnly`, a
+ * missing database is an error instead of being created, and nothing is written.
  * @example const store = await openStore(resolveDbLocation(options.db));
  */
-export async function openStore(location: string): Promise<Store> {
+export async function openStore(location: string, options: SqliteOpenOptions = {}): Promise<Store> {
   if (/^postgres(ql)?:\/\//.test(location)) {
     throw new Error(`PostgreSQL storage is not available yet (${location.replace(/:[^:@/]*@/, ':***@')}); use a SQLite file path`);
   }
-  return SqlStore.open(openSqliteDriver(location));
+  return SqlStore.open(openSqliteDriver(location, options));
 }

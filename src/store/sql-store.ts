@@ -1,7 +1,7 @@
 /** The Store implementation shared by every SQL backend; only the driver differs. */
 import { hashId, normaliseForHash, type Article } from '../core/article.js';
 import type { SqlDriver } from './driver.js';
-import { currentVersion, migrate } from './migrate.js';
+import { checkVersion, currentVersion, migrate } from './migrate.js';
 import { emptyAnalysis, type AddResult, type AnalysisRecord, type Store, type StoredFailure } from './store.js';
 
 interface ArticleRow {
@@ -25,9 +25,14 @@ export function textHash(text: string): string {
 export class SqlStore implements Store {
   private constructor(private readonly driver: SqlDriver) {}
 
-  /** Wraps a driver and brings its schema up to date. */
+  /** Wraps a driver and brings its schema up to date (a read-only driver is only checked); a failed check closes it. */
   static async open(driver: SqlDriver): Promise<SqlStore> {
-    await migrate(driver);
+    try {
+      await (driver.readOnly ? checkVersion(driver) : migrate(driver));
+    } catch (error) {
+      await driver.close();
+      throw error;
+    }
     return new SqlStore(driver);
   }
 

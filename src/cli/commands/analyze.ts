@@ -1,12 +1,12 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { analyzeStore } from '../../app/analyze.js';
 import { ingestInto, type IngestSummary } from '../../app/ingest.js';
+import { jsonSafe } from '../../report/escape.js';
 import { buildExport } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { renderSummary } from '../../report/terminal.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../output.js';
+import { writeFileAtomic } from '../write-file.js';
 import { ingestExitCode, ingestSummaryLine, showIngestEvent, toIngestOptions, withStore, type InputFlags } from './shared.js';
 
 export async function runAnalyze(
@@ -20,7 +20,7 @@ export async function runAnalyze(
       const count = { n: 0 };
       summary = await ingestInto(store, inputs, toIngestOptions(flags), (e) => showIngestEvent(out, e, count));
       out.endProgress();
-      out.info(ingestSummaryLine(summary));
+      out.info(ingestSummaryLine(summary, out.verbose));
     }
     if ((await store.countArticles()) === 0) {
       out.error('analyze: no articles stored, nothing to analyse');
@@ -33,13 +33,11 @@ export async function runAnalyze(
     if (!out.quiet) out.print(renderSummary(corpus, analysis));
     const doc = () => buildExport(corpus.articles, analysis, new Date().toISOString());
     if (flags.json) {
-      await mkdir(dirname(flags.json), { recursive: true });
-      await writeFile(flags.json, `${JSON.stringify(doc(), null, 2)}\n`);
+      await writeFileAtomic(flags.json, `${jsonSafe(doc(), 2)}\n`);
       out.info(`wrote JSON export to ${flags.json}`);
     }
     if (flags.markdown) {
-      await mkdir(dirname(flags.markdown), { recursive: true });
-      await writeFile(flags.markdown, renderMarkdown(doc()));
+      await writeFileAtomic(flags.markdown, renderMarkdown(doc()));
       out.info(`wrote Markdown report to ${flags.markdown}`);
     }
     out.info(`store: ${store.location}`);

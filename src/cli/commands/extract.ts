@@ -1,4 +1,5 @@
 import { extractInputs } from '../../app/ingest.js';
+import { jsonSafe, termSafe } from '../../report/escape.js';
 import { exportArticle } from '../../report/json.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../output.js';
@@ -13,16 +14,16 @@ export async function runExtract(inputs: string[], flags: InputFlags, out: Outpu
       const { input, reason, ruleId } = item.failure;
       if (item.type === 'failed') {
         failed++;
-        out.error(`✗ ${input}: ${reason} [${ruleId}]`);
+        out.error(`✗ ${termSafe(input)}: ${termSafe(reason)} [${ruleId}]`);
       } else {
-        out.info(`! ${input}: ${reason} [${ruleId}]`);
+        out.info(`! ${termSafe(input)}: ${termSafe(reason)} [${ruleId}]`);
       }
       continue;
     }
     ok++;
     // The same article fields as the JSON export, plus where the input came from.
     const { title, published, language, text, dropped } = exportArticle(item.article);
-    out.print(JSON.stringify({ source: item.raw.url ?? item.raw.input, title, published, language, text, dropped }));
+    out.print(jsonSafe({ source: item.raw.url ?? item.raw.input, title, published, language, text, dropped }));
   }
   if (!failed) return EXIT.OK;
   return ok ? EXIT.INPUT_FAILURES : EXIT.ERROR;

@@ -7,7 +7,7 @@ export async function runIngest(inputs: string[], flags: InputFlags & { db?: str
     const count = { n: 0 };
     const summary = await ingestInto(store, inputs, toIngestOptions(flags), (e) => showIngestEvent(out, e, count));
     out.endProgress();
-    out.info(`${ingestSummaryLine(summary)} (store: ${store.location})`);
+    out.info(`${ingestSummaryLine(summary, out.verbose)} (store: ${store.location})`);
     return ingestExitCode(summary);
   });
 }

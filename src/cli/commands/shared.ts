@@ -2,6 +2,7 @@
 import type { IngestEvent, IngestSummary } from '../../app/ingest.js';
 import type { IngestOptions } from '../../ingest/index.js';
 import { openStore, resolveDbLocation } from '../../store/index.js';
+import { termSafe } from '../../report/escape.js';
 import type { Store } from '../../store/store.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../output.js';
@@ -11,6 +12,7 @@ export interface InputFlags {
   timeout?: number;
   maxBytes?: number;
   delay?: number;
+  encoding?: string;
 }
 
 export function toIngestOptions(flags: InputFlags): IngestOptions {
@@ -19,14 +21,15 @@ export function toIngestOptions(flags: InputFlags): IngestOptions {
     timeoutMs: flags.timeout,
     maxBytes: flags.maxBytes,
     perHostDelayMs: flags.delay,
+    encoding: flags.encoding,
     stdin: process.stdin,
   };
 }
 
-/** Opens the store named by `--db` (or its defaults), runs `fn`, and always closes it. */
-export async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+/** Opens the store named by `--db` (or its defaults), runs `fn`, and always closes it; `readOnly` never creates or changes a database. */
+export async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
   const location = resolveDbLocation(db);
-  const store = await openStore(location);
+  const store = await openStore(location, options);
   try {
     return await fn(store);
   } finally {
@@ -38,13 +41,14 @@ export async function withStore<T>(db: string | undefined, fn: (store: Store) =>
 export function showIngestEvent(out: Output, event: IngestEvent, count: { n: number }): void {
   switch (event.type) {
     case 'failed':
-      out.error(`✗ ${event.input}: ${event.reason} [${event.ruleId}]`);
+      out.error(`✗ ${termSafe(event.input)}: ${termSafe(event.reason)} [${event.ruleId}]`);
       break;
     case 'warning':
-      out.info(`! ${event.input}: ${event.reason} [${event.ruleId}]`);
+      out.info(`! ${termSafe(event.input)}: ${termSafe(event.reason)} [${event.ruleId}]`);
       break;
     case 'duplicate':
-      out.info(`= ${event.input}: already stored as ${event.duplicateOf} (${event.reason}); nothing changed`);
+      // A re-run over a stored corpus would print one line per file: counted in the summary, listed with --verbose.
+      out.detail(`= ${termSafe(event.input)}: already stored as ${event.duplicateOf} (${termSafe(event.reason)}); nothing changed`);
       break;
     case 'added':
       count.n++;
@@ -53,8 +57,8 @@ export function showIngestEvent(out: Output, event: IngestEvent, count: { n: num
   }
 }
 
-export function ingestSummaryLine(summary: IngestSummary): string {
-  const parts = [`${summary.added.length} added`, `${summary.duplicates} already stored`, `${summary.failed.length} failed`];
+export function ingestSummaryLine(summary: IngestSummary, verbose = false): string {
+  const parts = [`${summary.added.length} added`, `${summary.duplicates} already stored${summary.duplicates && !verbose ? ' (--verbose lists them)' : ''}`, `${summary.failed.length} failed`];
   if (summary.warnings) parts.push(`${summary.warnings} warnings`);
   return `ingest: ${parts.join(', ')}`;
 }

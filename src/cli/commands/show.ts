@@ -1,4 +1,5 @@
 /** `triangulate show WHAT`: lists stored results (stories, links, entities, claims, failures) without re-running anything. */
+import { jsonSafe, termSafe } from '../../report/escape.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../output.js';
 import { renderLedger } from '../../report/ledger.js';
@@ -22,7 +23,7 @@ export async function runShow(what: ShowWhat, flags: ShowFlags, out: Output): Pr
   return withStore(flags.db, async (store) => {
     const articles = await store.listArticles();
     const title = new Map(articles.map((a) => [a.id, a.meta.title ?? a.source.path ?? a.source.url ?? a.id]));
-    const name = (id: string) => `${title.get(id) ?? id}`.slice(0, 70);
+    const name = (id: string) => termSafe(`${title.get(id) ?? id}`).slice(0, 70);
     const analysis = await store.loadAnalysis();
     const keep = <T>(rows: T[], article: (r: T) => string[], kind: (r: T) => string) =>
       rows
@@ -36,7 +37,7 @@ export async function runShow(what: ShowWhat, flags: ShowFlags, out: Output): Pr
         const stories = keep(analysis.stories.map(({ centroid: _c, lang: _l, ...s }) => s), (s) => s.articles, () => '');
         rows = stories;
         lines = stories.flatMap((s) => [
-          `${s.id}  ${s.label ?? ''}  (${s.articles.length} articles, ${s.origins?.length ?? '?'} independent origins)`,
+          `${s.id}  ${termSafe(s.label ?? '')}  (${s.articles.length} articles, ${s.origins?.length ?? '?'} independent origins)`,
           ...s.articles.map((id) => `  ${id}  ${name(id)}`),
         ]);
         break;
@@ -61,30 +62,30 @@ export async function runShow(what: ShowWhat, flags: ShowFlags, out: Output): Pr
         const byMentions = [...analysis.entities].sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
         const entities = keep(byMentions, (e) => e.mentions.map((m) => m.article), (e) => e.type);
         rows = entities;
-        lines = entities.map((e) => `${e.type.padEnd(13)} ${String(e.mentions.length).padStart(3)}  ${e.name}${e.aliases.length ? `  (${e.aliases.join('; ')})` : ''}`);
+        lines = entities.map((e) => `${e.type.padEnd(13)} ${String(e.mentions.length).padStart(3)}  ${termSafe(e.name)}${e.aliases.length ? `  (${termSafe(e.aliases.join('; '))})` : ''}`);
         break;
       }
       case 'claims': {
         const claims = keep(analysis.claims, (c) => [c.article], (c) => c.kind);
         rows = claims;
         lines = claims.map((c) => {
-          const who = c.attribution ? ` — ${c.attribution.speaker ?? 'unnamed'} (${c.attribution.cue}${c.attribution.via ? ` via ${c.attribution.via}` : ''})` : '';
+          const who = c.attribution ? ` — ${termSafe(c.attribution.speaker ?? 'unnamed')} (${termSafe(c.attribution.cue)}${c.attribution.via ? ` via ${termSafe(c.attribution.via)}` : ''})` : '';
           const flagsText = [c.hedge && `hedge: ${c.hedge}`, c.negated && 'negated', c.opinion && 'opinion', c.unsupported && 'unsupported addition']
             .filter(Boolean)
             .join(', ');
-          return `${c.kind.padEnd(9)} [${c.start}-${c.end}] ${c.text.replace(/\s+/g, ' ').slice(0, 140)}${who}${flagsText ? ` [${flagsText}]` : ''}  {${name(c.article)}}`;
+          return `${c.kind.padEnd(9)} [${c.start}-${c.end}] ${termSafe(c.text).replace(/\s+/g, ' ').slice(0, 140)}${who}${flagsText ? ` [${flagsText}]` : ''}  {${name(c.article)}}`;
         });
         break;
       }
       case 'failures': {
         const failures = keep(await store.listFailures(), () => [], (f) => f.ruleId);
         rows = failures;
-        lines = failures.map((f) => `${f.at}  ${f.input}: ${f.reason} [${f.ruleId}]`);
+        lines = failures.map((f) => `${f.at}  ${termSafe(f.input)}: ${termSafe(f.reason)} [${f.ruleId}]`);
         break;
       }
     }
-    if (flags.json) out.print(rows.map((r) => JSON.stringify(r)).join('\n'));
+    if (flags.json) out.print(rows.map((r) => jsonSafe(r)).join('\n'));
     else out.print(lines.length ? lines.join('\n') : `no ${what} stored${what === 'failures' ? '' : ' (run `triangulate analyze` first)'}`);
     return EXIT.OK;
-  });
+  }, { readOnly: true });
 }
