@@ -152,7 +152,7 @@ export function renderClaimsSummary(corpus: Corpus, opts: ClaimsSummaryOptions =
     lines.push(`${termSafe(article.meta.title ?? article.source.path ?? article.id)}: ${countText}`);
     const figures = claims.filter((c) => c.quantity);
     for (const c of figures.slice(0, max)) lines.push(`  ${renderFigure(c)}`);
-    if (figures.length > max) lines.push(`  … ${figures.length - max} more figures`);
+    if (max && figures.length > max) lines.push(`  … ${figures.length - max} more figures`);
   }
   return lines.join('\n');
 }

@@ -1,4 +1,4 @@
-/** The terminal summary `analyze` prints: stories, derivation graph, figures, dropped boilerplate. */
+/** The terminal summary `analyze` prints: stories, derivation graph, claim counts, dropped boilerplate, then the ledger. */
 import type { Corpus } from '../core/pipeline.js';
 import { renderClaimsSummary } from '../claims/export.js';
 import { renderDerivationGraph } from '../reuse/graph.js';
@@ -24,9 +24,8 @@ export function renderSummary(corpus: Corpus, analysis: AnalysisRecord): string 
     for (const id of story.articles) lines.push(`  · ${name(id)}`);
   }
   lines.push('', 'Derivation graph', renderDerivationGraph(corpus));
-  const ledger = renderLedger(analysis.stories, analysis.propositions);
-  if (ledger) lines.push('', ledger);
-  lines.push('', 'Claims', renderClaimsSummary(corpus));
+  // Per article only the counts: the figures themselves are in the ledger, across articles.
+  lines.push('', 'Claims', renderClaimsSummary(corpus, { maxFigures: 0 }));
   const dropped = new Map<string, number>();
   for (const a of articles) {
     for (const d of a.data.dropped ?? []) dropped.set(d.reason, (dropped.get(d.reason) ?? 0) + 1);
@@ -35,6 +34,9 @@ export function renderSummary(corpus: Corpus, analysis: AnalysisRecord): string 
     lines.push('', 'Dropped boilerplate');
     for (const [reason, n] of [...dropped].sort((a, b) => b[1] - a[1])) lines.push(`  ${String(n).padStart(3)} × ${termSafe(reason)}`);
   }
+  // The ledger comes last, where the terminal leaves the reader.
+  const ledger = renderLedger(analysis.stories, analysis.propositions);
+  if (ledger) lines.push('', ledger);
   // The graph and claims blocks are drawn elsewhere: a last pass keeps any control character of theirs off the terminal.
   return termBlock(lines.join('\n'));
 }
