@@ -53,6 +53,11 @@ const quakeOther = 'A magnitude 5.4 earthquake shook the island of Tessaly Minor
 const electionA = 'Voters in Dravenia re-elected President Maren Holt on Sunday with 58 percent, the Dravenian Electoral Commission said. Her rival Anton Vesk conceded in Lusk.';
 const electionB = 'Opposition leader Sera Quill won the mayoral race in Caldor on Saturday, beating the incumbent Ivo Brandt by 3,100 votes, the Caldor city clerk said.';
 const trade = 'Shares of Norvell Freight rose 9 percent on Thursday after the company agreed to buy Tarrow Logistics for 2.4 billion. Chief executive Lena Marsh said the deal would close in March.';
+// Two different arrests of players of one team, each reported twice: one team, different players, towns and roads.
+const arrestA1 = 'Harbour City Wolves receiver Dax Monroe was arrested early Sunday on suspicion of drunk driving, police in Kelmsford said. Officers stopped Monroe on Quarry Road after he drove through a red light. Monroe was released on bail, and the Wolves said they were aware of the arrest of Monroe.';
+const arrestA2 = 'Dax Monroe, the Wolves receiver, will face a drink-driving charge after his arrest in Kelmsford on Sunday, prosecutors said. Monroe failed a breath test on Quarry Road, according to Kelmsford police. The Wolves said Monroe would still play on Saturday.';
+const arrestB1 = 'Harbour City Wolves defensive tackle Ole Brandvik was arrested on Tuesday on suspicion of drunk driving, police in Darrow said, the second Wolves player held this season. Brandvik was stopped on Mill Lane and released on bail; Wolves coach Petra Lind said Brandvik had apologised.';
+const arrestB2 = 'Wolves coach Petra Lind said Ole Brandvik let the team down after the tackle was arrested on suspicion of drunk driving on Mill Lane in Darrow. Brandvik, who was released on bail, faces a court hearing next month, police said. Brandvik is the second Wolves player arrested since Dax Monroe.';
 const filler = [electionA, electionB, trade, sport, floodB];
 
 const articlesOf = (rows: [string, string, string?][]) => rows.map(([id, text, lang]) => makeArticle({ id, text, meta: lang ? { lang } : {} }));
@@ -63,6 +68,11 @@ describe('cluster/stories: joins and splits', () => {
   const cases: [string, [string, string, string?][], string[][]][] = [
     ['same event from two outlets joins', [['qa', quakeA], ['qb', quakeB]], [['qa', 'qb']]],
     ['same broad topic, different events stay apart', [['qa', quakeA], ['qo', quakeOther]], [['qa'], ['qo']]],
+    [
+      'two events of one kind sharing a team stay apart (different players, places)',
+      [['a1', arrestA1], ['a2', arrestA2], ['b1', arrestB1], ['b2', arrestB2]],
+      [['a1', 'a2'], ['b1', 'b2']],
+    ],
     ['same event in two declared languages stays apart', [['qa', quakeA, 'en'], ['qb', quakeB, 'de']], [['qa'], ['qb']]],
     ['regional subtags of one language still join', [['qa', quakeA, 'en-GB'], ['qb', quakeB, 'en']], [['qa', 'qb']]],
     [

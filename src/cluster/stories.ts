@@ -1,11 +1,13 @@
 /**
  * Incremental story clustering: each new article joins the story whose term centroid it is most
  * similar to, or opens a new story. Terms are weighted by how few stories seen so far use them (an
- * incremental idf), a join needs shared specific terms (names, numbers), and articles in different
- * languages or scripts never share a story.
+ * incremental idf), a join needs shared specific terms (names, numbers) and no sign of a different event
+ * of the same kind (event-contrast.ts), and articles in different languages or scripts never share a story.
  */
 import type { Article } from '../core/article.js';
 import { hashId } from '../core/article.js';
+import { inferPublicationDate } from '../claims/dates.js';
+import { addToEvent, contrastWith, DIFFERENT_EVENT_MIN_CONTRAST, isDifferentEvent, type ArticleEvent, type EventContrast, type StoryEvent } from './event-contrast.js';
 import { dominantScript, isStopword, normaliseWord, stem, tokenize, transliterate } from '../reuse/tokens.js';
 
 /** Cosine (idf-weighted, 0–1) to a story centroid at which an article may join: near-best B³ F on ECB+ train topics, and lower values let topic-only chains form on the benchmark pages. */
@@ -36,6 +38,8 @@ export interface Story {
   centroid: [string, number][];
   /** Primary language subtag of the story's first article, when known; other languages never join. */
   lang?: string;
+  /** Who and when, from the members: tells a different event of the same kind apart (event-contrast.ts). */
+  event?: StoryEvent;
 }
 
 /** Tunables of {@link addToStories}; defaults are the constants above. */
@@ -44,6 +48,8 @@ export interface StoryOptions {
   unspacedJoinMinCosine?: number;
   joinMinSharedSpecificTerms?: number;
   joinMinSpecificShare?: number;
+  /** Participant contrast at which an article is taken for a different event of the same kind (event-contrast.ts). */
+  differentEventMinContrast?: number;
   /** Called for each article with its best candidate story (before thresholds), for evaluation and debugging. */
   onCandidate?: (candidate: JoinCandidate) => void;
 }
@@ -57,12 +63,14 @@ export interface JoinCandidate {
   /** Shared specific terms (names, numbers) with their share of the idf-weighted dot product. */
   sharedSpecific: string[];
   specificShare: number;
+  /** Participant and time contrast with the story, when it keeps event evidence. */
+  contrast?: EventContrast;
 }
 
 type Vector = Map<string, number>;
 
 /** An article reduced to what clustering compares. */
-interface Profile {
+interface Profile extends ArticleEvent {
   /** Log term frequencies (specific terms multiplied), before idf. */
   terms: Vector;
   /** Terms that are names or numbers in this article. */
@@ -105,6 +113,7 @@ export function addToStories(existing: readonly Story[], newArticles: readonly A
   const minUnspacedCosine = options.unspacedJoinMinCosine ?? UNSPACED_JOIN_MIN_COSINE;
   const minShared = options.joinMinSharedSpecificTerms ?? JOIN_MIN_SHARED_SPECIFIC_TERMS;
   const minShare = options.joinMinSpecificShare ?? JOIN_MIN_SPECIFIC_SHARE;
+  const minContrast = options.differentEventMinContrast ?? DIFFERENT_EVENT_MIN_CONTRAST;
   const stories: Story[] = existing.map((s) => ({ ...s, articleIds: [...s.articleIds], origins: s.origins.map((g) => [...g]), centroid: [...s.centroid] }));
   const known = new Set(stories.flatMap((s) => s.articleIds));
   const fresh = [...newArticles]
@@ -145,8 +154,11 @@ export function addToStories(existing: readonly Story[], newArticles: readonly A
       if (sim <= bestSim && (!options.onCandidate || sim <= (top?.cosine ?? 0))) continue;
       const evidence = specificEvidence(weighted, c, profile);
       // Unspaced scripts have no capitals to spot names; their higher cosine threshold stands in.
-      const passes = sim >= threshold && (unspaced || (evidence.shared.length >= minShared && evidence.share >= minShare));
-      if (sim > (top?.cosine ?? 0)) top = { articleId: article.id, storyId: stories[i].id, cosine: sim, joined: false, sharedSpecific: evidence.shared, specificShare: evidence.share };
+      let passes = sim >= threshold && (unspaced || (evidence.shared.length >= minShared && evidence.share >= minShare));
+      const event = stories[i].event;
+      const contrast = event && (passes || options.onCandidate) ? contrastWith(profile, event, (t) => frequency.idf(t, centroids[i])) : undefined;
+      if (passes && contrast && isDifferentEvent(contrast, minContrast)) passes = false;
+      if (sim > (top?.cosine ?? 0)) top = { articleId: article.id, storyId: stories[i].id, cosine: sim, joined: false, sharedSpecific: evidence.shared, specificShare: evidence.share, contrast };
       if (passes && sim > bestSim) [best, bestSim] = [i, sim];
     }
     if (top && options.onCandidate) options.onCandidate({ ...top, joined: best >= 0 && stories[best].id === top.storyId });
@@ -155,10 +167,18 @@ export function addToStories(existing: readonly Story[], newArticles: readonly A
       centroids[best] = topTerms(addVectors(centroids[best], normalise(vector)), CENTROID_TERMS);
       stories[best].articleIds.push(article.id);
       stories[best].centroid = [...centroids[best]];
+      stories[best].event = addToEvent(stories[best].event, profile);
       index(best, true);
     } else {
       const centroid = normalise(vector);
-      const story: Story = { id: `story-${hashId(article.id, 10)}`, label: labelFor(article), articleIds: [article.id], origins: [], centroid: [...centroid] };
+      const story: Story = {
+        id: `story-${hashId(article.id, 10)}`,
+        label: labelFor(article),
+        articleIds: [article.id],
+        origins: [],
+        centroid: [...centroid],
+        event: addToEvent(undefined, profile),
+      };
       if (profile.lang) story.lang = profile.lang;
       stories.push(story);
       centroids.push(centroid);
@@ -248,8 +268,15 @@ function profileOf(article: Article): Profile {
   // The outlet's own name (byline, footer, share links) is no evidence about the event.
   for (const t of siteTerms(article)) counts.delete(t);
   const terms: Vector = new Map();
-  for (const [t, c] of counts) terms.set(t, (1 + Math.log(c)) * (specific.has(t) && !/^\d/.test(t) ? SPECIFIC_TERM_WEIGHT : 1));
-  return { terms, specific, lang: primaryLang(article.meta.lang), script: dominantScript(text) };
+  const names = new Map<string, number>();
+  for (const [t, c] of counts) {
+    const name = specific.has(t) && !/^\d/.test(t);
+    terms.set(t, (1 + Math.log(c)) * (name ? SPECIFIC_TERM_WEIGHT : 1));
+    if (name) names.set(t, c);
+  }
+  // A dateline in the text stands in for a missing publication date (as claims/dates does).
+  const day = (article.meta.publishedAt ?? inferPublicationDate(text))?.slice(0, 10);
+  return { terms, specific, names, day, lang: primaryLang(article.meta.lang), script: dominantScript(text) };
 }
 
 const GENERIC_HOST_LABELS = new Set(['www', 'm', 'amp', 'mobile', 'news', 'blog', 'com', 'org', 'net', 'co', 'uk', 'de', 'fr', 'br', 'ru', 'in', 'au', 'ca', 'gov', 'edu']);
