@@ -2,16 +2,18 @@
  * Evidence that an article reports a different event from a story it resembles: two earthquakes on one
  * island, two arrests of players of one team. Same-kind events share their vocabulary and often a protagonist,
  * but each has participants the other lacks: the story's core names are missing from the article while the
- * article's own prominent names are unknown to the story. A publication date far outside the story's dates
- * lowers the bar.
+ * article's own prominent names are unknown to the story. A figure both give (a toll, a score) outweighs that;
+ * a publication date far outside the story's dates lowers the bar.
  */
 
 /** Share of members a name must be prominent in to be one of the story's core participants. */
 export const CORE_NAME_MEMBER_SHARE = 0.5;
 /** Mentions that make a name prominent in one article. */
 export const PROMINENT_NAME_MIN_MENTIONS = 2;
-/** Idf-weighted share of core names missing, and of prominent names unknown, at which an article is another event: near-best B³ F on ECB+ train topics, and a third of the wrong merges on the benchmark pages. */
-export const DIFFERENT_EVENT_MIN_CONTRAST = 0.4;
+/** Idf-weighted share of core names missing, and of prominent names unknown, at which an article is another event: best B³ F on ECB+ train topics (0.3–0.45 within 0.005) with the fewest wrong merges on the benchmark pages. */
+export const DIFFERENT_EVENT_MIN_CONTRAST = 0.35;
+/** Shared figures (numbers other than years) that outweigh any name contrast: reports of one event repeat its figures. */
+export const SAME_EVENT_MIN_SHARED_FIGURES = 1;
 /** Days outside a story's publication dates after which the contrast needed is halved: half a year, since ECB+ counts follow-ups weeks and even years later as the same event. */
 export const EVENT_GAP_DAYS = 180;
 /** Names kept per story. */
@@ -108,9 +110,12 @@ export function contrastWith(article: ArticleEvent, event: StoryEvent, idf: (ter
   return contrast;
 }
 
-/** True when both the story's core names are missing and the article's own names are new, beyond `minContrast`. */
-export function isDifferentEvent(contrast: EventContrast, minContrast = DIFFERENT_EVENT_MIN_CONTRAST): boolean {
+/**
+ * True when the story's core names are missing from the article and the article's own names are new to the story,
+ * both beyond `minContrast`, and the two share no figure (a figure in common marks one event despite new names).
+ */
+export function isDifferentEvent(contrast: EventContrast, sharedFigures: number, minContrast = DIFFERENT_EVENT_MIN_CONTRAST): boolean {
+  if (sharedFigures >= SAME_EVENT_MIN_SHARED_FIGURES) return false;
   const bar = (contrast.gapDays ?? 0) > EVENT_GAP_DAYS ? minContrast / 2 : minContrast;
   return contrast.missing >= bar && contrast.novel >= bar;
 }
-

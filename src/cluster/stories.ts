@@ -7,6 +7,7 @@
 import type { Article } from '../core/article.js';
 import { hashId } from '../core/article.js';
 import { inferPublicationDate } from '../claims/dates.js';
+import { CALENDAR_NAMES } from '../claims/lexicon/dates.js';
 import { addToEvent, contrastWith, DIFFERENT_EVENT_MIN_CONTRAST, isDifferentEvent, type ArticleEvent, type EventContrast, type StoryEvent } from './event-contrast.js';
 import { dominantScript, isStopword, normaliseWord, stem, tokenize, transliterate } from '../reuse/tokens.js';
 
@@ -157,7 +158,7 @@ export function addToStories(existing: readonly Story[], newArticles: readonly A
       let passes = sim >= threshold && (unspaced || (evidence.shared.length >= minShared && evidence.share >= minShare));
       const event = stories[i].event;
       const contrast = event && (passes || options.onCandidate) ? contrastWith(profile, event, (t) => frequency.idf(t, centroids[i])) : undefined;
-      if (passes && contrast && isDifferentEvent(contrast, minContrast)) passes = false;
+      if (passes && contrast && isDifferentEvent(contrast, sharedFigures(evidence.shared), minContrast)) passes = false;
       if (sim > (top?.cosine ?? 0)) top = { articleId: article.id, storyId: stories[i].id, cosine: sim, joined: false, sharedSpecific: evidence.shared, specificShare: evidence.share, contrast };
       if (passes && sim > bestSim) [best, bestSim] = [i, sim];
     }
@@ -224,6 +225,13 @@ function specificEvidence(article: Vector, centroid: Vector, profile: Profile): 
   return { shared, share: dot > 0 ? specificDot / dot : 0 };
 }
 
+const YEAR = /^(?:1[89]|20)\d\d$/;
+
+/** Shared numbers other than years: the same figures (a toll, a score, a magnitude) mark the same event. */
+function sharedFigures(shared: readonly string[]): number {
+  return shared.filter((t) => /^\d/.test(t) && !YEAR.test(t)).length;
+}
+
 const PRONOUN_I = /^I['’]/;
 const HIRAGANA = /^\p{Script=Hiragana}+$/u;
 const HAN_OR_KANA = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u;
@@ -235,6 +243,8 @@ function profileOf(article: Article): Profile {
   const capitalised = new Map<string, number>();
   const lowercase = new Map<string, number>();
   const specific = new Set<string>();
+  // Weekday and month names are capitalised but say when, not who: they are no participant.
+  const calendar = new Set<string>();
   const tokens = tokenize(text);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -256,6 +266,7 @@ function profileOf(article: Article): Profile {
       // "I'd", "I've": the pronoun, not a name.
       if (isStopword(t.norm) || PRONOUN_I.test(text.slice(t.start, t.end))) continue;
       key = stem(transliterate(t.norm));
+      if (t.capital && CALENDAR_NAMES.test(t.norm)) calendar.add(key);
       // A capital after a sentence end says nothing; elsewhere it marks a name.
       if (t.capital) {
         if (!SENTENCE_END.test(text.slice(Math.max(0, t.start - 3), t.start)) && t.start > 0) capitalised.set(key, (capitalised.get(key) ?? 0) + 1);
@@ -272,7 +283,7 @@ function profileOf(article: Article): Profile {
   for (const [t, c] of counts) {
     const name = specific.has(t) && !/^\d/.test(t);
     terms.set(t, (1 + Math.log(c)) * (name ? SPECIFIC_TERM_WEIGHT : 1));
-    if (name) names.set(t, c);
+    if (name && !calendar.has(t)) names.set(t, c);
   }
   // A dateline in the text stands in for a missing publication date (as claims/dates does).
   const day = (article.meta.publishedAt ?? inferPublicationDate(text))?.slice(0, 10);
