@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { analyzeArticles } from '../app/analyze.js';
 import { makeArticle } from '../core/article.js';
 import { ECB_DEV_TOPICS, loadEcb, parseEvalStoriesArgs, scoreEcb } from '../../scripts/eval-stories.js';
 import { addToStories, clusterStories } from './stories.js';
@@ -91,6 +92,17 @@ describe('cluster/stories: joins and splits', () => {
     const articles = [...articlesOf(rows), ...filler.map((text, i) => makeArticle({ id: `f${i}`, text }))];
     const groups = groupsOf(ids, clusterStories(articles));
     expect(groups.sort((a, b) => a[0].localeCompare(b[0]))).toEqual(expected);
+  });
+
+  it('stories restored from a stored analysis still keep a different event of the same kind apart', async () => {
+    const fill = filler.map((text, i) => makeArticle({ id: `f${i}`, text }));
+    const first = [...fill, makeArticle({ id: 'a1', text: arrestA1 }), makeArticle({ id: 'a2', text: arrestA2 })];
+    const config = ['cluster/stories'];
+    const { analysis } = await analyzeArticles(first, { config });
+    const stored = JSON.parse(JSON.stringify(analysis)) as typeof analysis;
+    const later = [...first, makeArticle({ id: 'b1', text: arrestB1 }), makeArticle({ id: 'b2', text: arrestB2 })];
+    const { analysis: next } = await analyzeArticles(later, { config, previous: stored });
+    expect(groupsOf(['a1', 'a2', 'b1', 'b2'], next.stories.map((s) => ({ articleIds: s.articles })))).toEqual([['a1', 'a2'], ['b1', 'b2']]);
   });
 
   it('incremental runs give the same stories as one batch run', () => {

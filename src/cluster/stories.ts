@@ -168,7 +168,8 @@ export function addToStories(existing: readonly Story[], newArticles: readonly A
       centroids[best] = topTerms(addVectors(centroids[best], normalise(vector)), CENTROID_TERMS);
       stories[best].articleIds.push(article.id);
       stories[best].centroid = [...centroids[best]];
-      stories[best].event = addToEvent(stories[best].event, profile);
+      // A story restored without event evidence (stored by an older version) gets none from one new member.
+      if (stories[best].event) stories[best].event = addToEvent(stories[best].event, profile);
       index(best, true);
     } else {
       const centroid = normalise(vector);
