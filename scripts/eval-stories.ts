@@ -1,22 +1,29 @@
 /**
- * npx tsx scripts/eval-stories.ts — quality of story clustering, measured on data read at run time:
+ * npx tsx scripts/eval-stories.ts [--ecb DIR] [--topics 1,3,4] [--benchmark DIR] — quality of story clustering,
+ * measured on data read at run time:
  * 1. ECB+ (cross-document event corpus): documents rebuilt from their tokens, clustered with `clusterStories`,
- *    B-cubed P/R/F against gold sub-topics (same seminal event) and topics (same event type), on train and dev topics;
+ *    B-cubed P/R/F against gold sub-topics (same seminal event) and topics (same event type), on train and dev
+ *    topics (or on the `--topics` given);
  * 2. the 181 unrelated pages of the Zyte article-extraction benchmark as a negative set: how many multi-article
- *    stories form, and the pairwise precision of merges against a hand-checked list of true same-story groups.
+ *    stories form, and the pairwise precision of merges against a hand-checked list of true same-story groups,
+ *    after clustering and again after reuse/links and cluster/join-translations.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { makeArticle, type Article } from '../src/core/article.js';
+import { joinLinkedStories } from '../src/cluster/join-translations.js';
 import { clusterStories } from '../src/cluster/stories.js';
+import { runReuseLinks } from '../src/reuse/links-stage.js';
 import { extractDocument } from '../src/extract/extract.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const shared = path.resolve(here, '../../shared/data');
-const ecbDir = path.join(shared, 'ecb-plus/ECB+_LREC2014/ECB+');
-const benchDir = path.join(shared, 'article-extraction-benchmark');
+/** Default folders: ECB+ topic folders, and the article-extraction benchmark (html/ and ground-truth.json). */
+export const DEFAULT_ECB_DIR = path.join(shared, 'ecb-plus/ECB+_LREC2014/ECB+');
+export const DEFAULT_BENCHMARK_DIR = path.join(shared, 'article-extraction-benchmark');
 const sameStoryFile = path.resolve(here, '../test/fixtures/stories/benchmark-same-story.json');
 
 /** Standard ECB+ split (Cybulska & Vossen 2015; Barhom et al. 2019): dev topics; train = 1–35 minus these. */
@@ -59,14 +66,14 @@ export function rebuildEcbText(xml: string): string {
   return lines.join('\n');
 }
 
-/** Reads the ECB+ documents of the given topics (throws when the corpus is missing). */
-export function loadEcb(topics: readonly number[]): EcbDoc[] {
+/** Reads the ECB+ documents of the given topics from `dir` (throws when the corpus is missing). */
+export function loadEcb(topics: readonly number[], dir = DEFAULT_ECB_DIR): EcbDoc[] {
   const docs: EcbDoc[] = [];
   for (const topic of topics) {
-    const dir = path.join(ecbDir, String(topic));
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.xml')).sort()) {
+    const topicDir = path.join(dir, String(topic));
+    for (const file of readdirSync(topicDir).filter((f) => f.endsWith('.xml')).sort()) {
       const kind = file.includes('ecbplus') ? 'ecbplus' : 'ecb';
-      const text = rebuildEcbText(readFileSync(path.join(dir, file), 'utf8'));
+      const text = rebuildEcbText(readFileSync(path.join(topicDir, file), 'utf8'));
       docs.push({ article: makeArticle({ id: file.replace(/\.xml$/, ''), text, meta: { lang: 'en' } }), topic, subtopic: `${topic}${kind}` });
     }
   }
@@ -107,13 +114,16 @@ export function scoreEcb(docs: readonly EcbDoc[]): { subtopic: ReturnType<typeof
   };
 }
 
-function evalEcb(): string[] {
-  const lines = ['ECB+ (documents rebuilt from tokens; B³ P / R / F; gold sub-topic = same seminal event)'];
-  for (const [name, topics] of [
-    ['train (tuning)', ECB_TRAIN_TOPICS],
-    ['dev (reported)', ECB_DEV_TOPICS],
-  ] as const) {
-    const docs = loadEcb(topics);
+function evalEcb(dir: string, topics?: readonly number[]): string[] {
+  const lines = [`ECB+ (${dir}; documents rebuilt from tokens; B³ P / R / F; gold sub-topic = same seminal event)`];
+  const sets: [string, readonly number[]][] = topics
+    ? [[`topics ${topics.join(',')}`, topics]]
+    : [
+        ['train (tuning)', ECB_TRAIN_TOPICS],
+        ['dev (reported)', ECB_DEV_TOPICS],
+      ];
+  for (const [name, topicList] of sets) {
+    const docs = loadEcb(topicList, dir);
     const s = scoreEcb(docs);
     const gold = new Set(docs.map((d) => d.subtopic)).size;
     lines.push(
@@ -129,7 +139,7 @@ function evalEcb(): string[] {
 }
 
 /** The 181 benchmark pages extracted as articles; `fileIds` maps article id -> benchmark item id. */
-export function loadBenchmarkPages(): { articles: Article[]; fileIds: Map<string, string> } {
+export function loadBenchmarkPages(benchDir = DEFAULT_BENCHMARK_DIR): { articles: Article[]; fileIds: Map<string, string> } {
   const truth = JSON.parse(readFileSync(path.join(benchDir, 'ground-truth.json'), 'utf8')) as Record<string, { url?: string }>;
   const articles: Article[] = [];
   const fileIds = new Map<string, string>();
@@ -169,17 +179,25 @@ export function pairwise(
   return { tp, fp, fn: goldPairs - tp, unsure };
 }
 
-function evalBenchmark(): string[] {
+function evalBenchmark(dir: string): string[] {
   const started = Date.now();
-  const { articles, fileIds } = loadBenchmarkPages();
+  const { articles, fileIds } = loadBenchmarkPages(dir);
   const { groups, ambiguous } = JSON.parse(readFileSync(sameStoryFile, 'utf8')) as { groups: string[][]; ambiguous: string[][] };
-  const stories = clusterStories(articles).map((s) => s.articleIds.map((id) => fileIds.get(id)!));
+  const clustered = clusterStories(articles);
+  const stories = clustered.map((s) => s.articleIds.map((id) => fileIds.get(id)!));
   const multi = stories.filter((s) => s.length > 1);
-  const { tp, fp, fn, unsure } = pairwise(stories, groups, ambiguous);
   const byFile = new Map(articles.map((a) => [fileIds.get(a.id)!, a]));
+  const summary = (found: string[][]) => {
+    const { tp, fp, fn, unsure } = pairwise(found, groups, ambiguous);
+    return `merge pairs: ${tp} right, ${fp} wrong, ${unsure} ambiguous; pairwise precision ${fmt(tp / (tp + fp || 1))}, recall ${fmt(tp / (tp + fn || 1))}`;
+  };
+  // The analysis path: reuse/links on the clustered stories, then stories bridged by translations and copies merge.
+  const linked = runReuseLinks({ articles, data: { stories: clustered } });
+  const joined = joinLinkedStories(clustered, linked.data.links ?? []).map((s) => s.articleIds.map((id) => fileIds.get(id)!));
   const lines = [
-    `Benchmark pages (negative set: ${articles.length} mostly unrelated pages, ${groups.length} hand-checked same-story groups)`,
-    `  ${stories.length} stories, ${multi.length} multi-article; merge pairs: ${tp} right, ${fp} wrong, ${unsure} ambiguous; pairwise precision ${fmt(tp / (tp + fp || 1))}, recall ${fmt(tp / (tp + fn || 1))}  (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    `Benchmark pages (${dir}; negative set: ${articles.length} mostly unrelated pages, ${groups.length} hand-checked same-story groups)`,
+    `  clustering: ${stories.length} stories, ${multi.length} multi-article; ${summary(stories)}`,
+    `  + reuse/links and cluster/join-translations: ${joined.length} stories; ${summary(joined)}  (${((Date.now() - started) / 1000).toFixed(1)} s)`,
   ];
   if (process.env.EVAL_STORIES_VERBOSE) {
     for (const s of multi) {
@@ -190,11 +208,39 @@ function evalBenchmark(): string[] {
   return lines;
 }
 
+/** Where the data is and which ECB+ topics to score (train and dev when `topics` is absent). */
+export interface EvalStoriesOptions {
+  ecbDir?: string;
+  topics?: number[];
+  benchmarkDir?: string;
+}
+
 /** Runs both evaluations and returns the report lines. */
-export async function evalStories(): Promise<string[]> {
-  return [...evalEcb(), '', ...evalBenchmark()];
+export async function evalStories(options: EvalStoriesOptions = {}): Promise<string[]> {
+  return [...evalEcb(options.ecbDir ?? DEFAULT_ECB_DIR, options.topics), '', ...evalBenchmark(options.benchmarkDir ?? DEFAULT_BENCHMARK_DIR)];
+}
+
+/** Parses `--ecb DIR --topics 1,3,4 --benchmark DIR`; throws on a malformed topic list. */
+export function parseEvalStoriesArgs(args: string[]): EvalStoriesOptions {
+  const { values } = parseArgs({ args, options: { ecb: { type: 'string' }, topics: { type: 'string' }, benchmark: { type: 'string' } } });
+  const options: EvalStoriesOptions = {};
+  if (values.ecb) options.ecbDir = path.resolve(values.ecb);
+  if (values.benchmark) options.benchmarkDir = path.resolve(values.benchmark);
+  if (values.topics) {
+    const topics = values.topics.split(',').map((t) => t.trim()).filter(Boolean).map(Number);
+    if (!topics.length || topics.some((t) => !Number.isInteger(t) || t < 1)) throw new Error(`--topics: expected a comma-separated list of topic numbers, got "${values.topics}"`);
+    options.topics = topics;
+  }
+  return options;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  for (const line of await evalStories()) console.log(line);
+  let options: EvalStoriesOptions;
+  try {
+    options = parseEvalStoriesArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`eval-stories: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  for (const line of await evalStories(options)) console.log(line);
 }

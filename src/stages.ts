@@ -4,12 +4,13 @@
  */
 import { Registry, type StageConfig, type StageFactory } from './core/registry.js';
 import { claimsFactories } from './claims/index.js';
+import { joinTranslationsStage } from './cluster/join-translations.js';
 import { storiesStage } from './cluster/stories-stage.js';
 import { reuseLinksStage } from './reuse/links-stage.js';
 import { alignStage } from './align/stage.js';
 
 /** Every stage factory the project ships. */
-export const DEFAULT_FACTORIES: readonly StageFactory[] = [...claimsFactories, storiesStage, reuseLinksStage, alignStage];
+export const DEFAULT_FACTORIES: readonly StageFactory[] = [...claimsFactories, storiesStage, reuseLinksStage, joinTranslationsStage, alignStage];
 
 /** The stages `analyze` runs, by name, with default options. */
 export const DEFAULT_CONFIG: readonly StageConfig[] = DEFAULT_FACTORIES.map((f) => f.name);

@@ -62,6 +62,7 @@ export function collectAnalysis(corpus: Corpus): AnalysisRecord {
     origins: s.origins,
     centroid: s.centroid,
     lang: s.lang,
+    event: s.event,
     ...(corpus.data.timelines?.[s.id] ? { timeline: corpus.data.timelines[s.id] } : {}),
   }));
   return {
@@ -88,5 +89,6 @@ function toStory(stored: StoredStory, present: ReadonlySet<string>): Story {
     origins: [],
     centroid: stored.centroid ?? [],
     lang: stored.lang,
+    event: stored.event,
   };
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Corpus, CorpusStage } from '../core/pipeline.js';
 import type { StageFactory } from '../core/registry.js';
+import { DIFFERENT_EVENT_MIN_CONTRAST } from './event-contrast.js';
 import { addToStories, JOIN_MIN_COSINE, JOIN_MIN_SHARED_SPECIFIC_TERMS, JOIN_MIN_SPECIFIC_SHARE, UNSPACED_JOIN_MIN_COSINE, type Story } from './stories.js';
 
 declare module '../core/pipeline.js' {
@@ -20,6 +21,8 @@ export const StoriesOptions = z.object({
   joinMinSharedSpecificTerms: z.number().int().min(0).default(JOIN_MIN_SHARED_SPECIFIC_TERMS),
   /** Share of the similarity that shared names/numbers must carry. */
   joinMinSpecificShare: z.number().min(0).max(1).default(JOIN_MIN_SPECIFIC_SHARE),
+  /** Share of the story's core names missing and of the article's own names new at which it is another event (1: only total contrast). */
+  differentEventMinContrast: z.number().min(0).max(1).default(DIFFERENT_EVENT_MIN_CONTRAST),
 });
 export type StoriesOptions = z.infer<typeof StoriesOptions>;
 

@@ -2,8 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { analyzeArticles } from '../app/analyze.js';
 import { makeArticle } from '../core/article.js';
-import { ECB_DEV_TOPICS, loadEcb, scoreEcb } from '../../scripts/eval-stories.js';
+import { ECB_DEV_TOPICS, loadEcb, parseEvalStoriesArgs, scoreEcb } from '../../scripts/eval-stories.js';
 import { addToStories, clusterStories } from './stories.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -53,6 +54,11 @@ const quakeOther = 'A magnitude 5.4 earthquake shook the island of Tessaly Minor
 const electionA = 'Voters in Dravenia re-elected President Maren Holt on Sunday with 58 percent, the Dravenian Electoral Commission said. Her rival Anton Vesk conceded in Lusk.';
 const electionB = 'Opposition leader Sera Quill won the mayoral race in Caldor on Saturday, beating the incumbent Ivo Brandt by 3,100 votes, the Caldor city clerk said.';
 const trade = 'Shares of Norvell Freight rose 9 percent on Thursday after the company agreed to buy Tarrow Logistics for 2.4 billion. Chief executive Lena Marsh said the deal would close in March.';
+// Two different arrests of players of one team, each reported twice: one team, different players, towns and roads.
+const arrestA1 = 'Harbour City Wolves receiver Dax Monroe was arrested early Sunday on suspicion of drunk driving, police in Kelmsford said. Officers stopped Monroe on Quarry Road after he drove through a red light. Monroe was released on bail, and the Wolves said they were aware of the arrest of Monroe.';
+const arrestA2 = 'Dax Monroe, the Wolves receiver, will face a drink-driving charge after his arrest in Kelmsford on Sunday, prosecutors said. Monroe failed a breath test on Quarry Road, according to Kelmsford police. The Wolves said Monroe would still play on Saturday.';
+const arrestB1 = 'Harbour City Wolves defensive tackle Ole Brandvik was arrested on Tuesday on suspicion of drunk driving, police in Darrow said, the second Wolves player held this season. Brandvik was stopped on Mill Lane and released on bail; Wolves coach Petra Lind said Brandvik had apologised.';
+const arrestB2 = 'Wolves coach Petra Lind said Ole Brandvik let the team down after the tackle was arrested on suspicion of drunk driving on Mill Lane in Darrow. Brandvik, who was released on bail, faces a court hearing next month, police said. Brandvik is the second Wolves player arrested since Dax Monroe.';
 const filler = [electionA, electionB, trade, sport, floodB];
 
 const articlesOf = (rows: [string, string, string?][]) => rows.map(([id, text, lang]) => makeArticle({ id, text, meta: lang ? { lang } : {} }));
@@ -63,6 +69,11 @@ describe('cluster/stories: joins and splits', () => {
   const cases: [string, [string, string, string?][], string[][]][] = [
     ['same event from two outlets joins', [['qa', quakeA], ['qb', quakeB]], [['qa', 'qb']]],
     ['same broad topic, different events stay apart', [['qa', quakeA], ['qo', quakeOther]], [['qa'], ['qo']]],
+    [
+      'two events of one kind sharing a team stay apart (different players, places)',
+      [['a1', arrestA1], ['a2', arrestA2], ['b1', arrestB1], ['b2', arrestB2]],
+      [['a1', 'a2'], ['b1', 'b2']],
+    ],
     ['same event in two declared languages stays apart', [['qa', quakeA, 'en'], ['qb', quakeB, 'de']], [['qa'], ['qb']]],
     ['regional subtags of one language still join', [['qa', quakeA, 'en-GB'], ['qb', quakeB, 'en']], [['qa', 'qb']]],
     [
@@ -83,6 +94,17 @@ describe('cluster/stories: joins and splits', () => {
     expect(groups.sort((a, b) => a[0].localeCompare(b[0]))).toEqual(expected);
   });
 
+  it('stories restored from a stored analysis still keep a different event of the same kind apart', async () => {
+    const fill = filler.map((text, i) => makeArticle({ id: `f${i}`, text }));
+    const first = [...fill, makeArticle({ id: 'a1', text: arrestA1 }), makeArticle({ id: 'a2', text: arrestA2 })];
+    const config = ['cluster/stories'];
+    const { analysis } = await analyzeArticles(first, { config });
+    const stored = JSON.parse(JSON.stringify(analysis)) as typeof analysis;
+    const later = [...first, makeArticle({ id: 'b1', text: arrestB1 }), makeArticle({ id: 'b2', text: arrestB2 })];
+    const { analysis: next } = await analyzeArticles(later, { config, previous: stored });
+    expect(groupsOf(['a1', 'a2', 'b1', 'b2'], next.stories.map((s) => ({ articleIds: s.articles })))).toEqual([['a1', 'a2'], ['b1', 'b2']]);
+  });
+
   it('incremental runs give the same stories as one batch run', () => {
     const all = [quakeA, quakeB, quakeOther, floodA1, floodA2, ...filler].map((text, i) =>
       makeArticle({ id: `a${i}`, text, meta: { publishedAt: `2031-01-${String(10 + i).padStart(2, '0')}` } }),
@@ -96,13 +118,21 @@ describe('cluster/stories: joins and splits', () => {
   });
 });
 
+describe('eval:stories options', () => {
+  it('takes the ECB+ folder, the topic list and the benchmark folder', () => {
+    expect(parseEvalStoriesArgs(['--ecb', '/data/ecb', '--topics', '1, 3,4', '--benchmark', '/data/bench'])).toEqual({ ecbDir: '/data/ecb', topics: [1, 3, 4], benchmarkDir: '/data/bench' });
+    expect(parseEvalStoriesArgs([])).toEqual({});
+    expect(() => parseEvalStoriesArgs(['--topics', '1,x'])).toThrow(/topic numbers/);
+  });
+});
+
 describe('cluster/stories on ECB+ (dev topics)', () => {
   it('reaches a B-cubed F of at least 0.87 against gold sub-topics (same seminal event)', () => {
     const ecb = path.resolve(here, '../../../shared/data/ecb-plus/ECB+_LREC2014/ECB+');
     expect(existsSync(ecb), `ECB+ corpus missing at ${ecb}`).toBe(true);
-    const docs = loadEcb(ECB_DEV_TOPICS);
+    const docs = loadEcb(ECB_DEV_TOPICS, ecb);
     expect(docs.length).toBeGreaterThan(150);
-    // Measured 0.90 (see scripts/eval-stories.ts); the old unweighted centroid scored 0.82.
+    // Measured 0.896 (see scripts/eval-stories.ts); the old unweighted centroid scored 0.82.
     expect(scoreEcb(docs).subtopic.f).toBeGreaterThanOrEqual(0.87);
   });
 });

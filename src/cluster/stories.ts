@@ -1,11 +1,14 @@
 /**
  * Incremental story clustering: each new article joins the story whose term centroid it is most
  * similar to, or opens a new story. Terms are weighted by how few stories seen so far use them (an
- * incremental idf), a join needs shared specific terms (names, numbers), and articles in different
- * languages or scripts never share a story.
+ * incremental idf), a join needs shared specific terms (names, numbers) and no sign of a different event
+ * of the same kind (event-contrast.ts), and articles in different languages or scripts never share a story.
  */
 import type { Article } from '../core/article.js';
 import { hashId } from '../core/article.js';
+import { inferPublicationDate } from '../claims/dates.js';
+import { CALENDAR_NAMES } from '../claims/lexicon/dates.js';
+import { addToEvent, contrastWith, DIFFERENT_EVENT_MIN_CONTRAST, isDifferentEvent, type ArticleEvent, type EventContrast, type StoryEvent } from './event-contrast.js';
 import { dominantScript, isStopword, normaliseWord, stem, tokenize, transliterate } from '../reuse/tokens.js';
 
 /** Cosine (idf-weighted, 0–1) to a story centroid at which an article may join: near-best B³ F on ECB+ train topics, and lower values let topic-only chains form on the benchmark pages. */
@@ -36,6 +39,8 @@ export interface Story {
   centroid: [string, number][];
   /** Primary language subtag of the story's first article, when known; other languages never join. */
   lang?: string;
+  /** Who and when, from the members: tells a different event of the same kind apart (event-contrast.ts). */
+  event?: StoryEvent;
 }
 
 /** Tunables of {@link addToStories}; defaults are the constants above. */
@@ -44,6 +49,8 @@ export interface StoryOptions {
   unspacedJoinMinCosine?: number;
   joinMinSharedSpecificTerms?: number;
   joinMinSpecificShare?: number;
+  /** Participant contrast at which an article is taken for a different event of the same kind (event-contrast.ts). */
+  differentEventMinContrast?: number;
   /** Called for each article with its best candidate story (before thresholds), for evaluation and debugging. */
   onCandidate?: (candidate: JoinCandidate) => void;
 }
@@ -57,12 +64,14 @@ export interface JoinCandidate {
   /** Shared specific terms (names, numbers) with their share of the idf-weighted dot product. */
   sharedSpecific: string[];
   specificShare: number;
+  /** Participant and time contrast with the story, when it keeps event evidence. */
+  contrast?: EventContrast;
 }
 
 type Vector = Map<string, number>;
 
 /** An article reduced to what clustering compares. */
-interface Profile {
+interface Profile extends ArticleEvent {
   /** Log term frequencies (specific terms multiplied), before idf. */
   terms: Vector;
   /** Terms that are names or numbers in this article. */
@@ -105,6 +114,7 @@ export function addToStories(existing: readonly Story[], newArticles: readonly A
   const minUnspacedCosine = options.unspacedJoinMinCosine ?? UNSPACED_JOIN_MIN_COSINE;
   const minShared = options.joinMinSharedSpecificTerms ?? JOIN_MIN_SHARED_SPECIFIC_TERMS;
   const minShare = options.joinMinSpecificShare ?? JOIN_MIN_SPECIFIC_SHARE;
+  const minContrast = options.differentEventMinContrast ?? DIFFERENT_EVENT_MIN_CONTRAST;
   const stories: Story[] = existing.map((s) => ({ ...s, articleIds: [...s.articleIds], origins: s.origins.map((g) => [...g]), centroid: [...s.centroid] }));
   const known = new Set(stories.flatMap((s) => s.articleIds));
   const fresh = [...newArticles]
@@ -145,8 +155,11 @@ export function addToStories(existing: readonly Story[], newArticles: readonly A
       if (sim <= bestSim && (!options.onCandidate || sim <= (top?.cosine ?? 0))) continue;
       const evidence = specificEvidence(weighted, c, profile);
       // Unspaced scripts have no capitals to spot names; their higher cosine threshold stands in.
-      const passes = sim >= threshold && (unspaced || (evidence.shared.length >= minShared && evidence.share >= minShare));
-      if (sim > (top?.cosine ?? 0)) top = { articleId: article.id, storyId: stories[i].id, cosine: sim, joined: false, sharedSpecific: evidence.shared, specificShare: evidence.share };
+      let passes = sim >= threshold && (unspaced || (evidence.shared.length >= minShared && evidence.share >= minShare));
+      const event = stories[i].event;
+      const contrast = event && (passes || options.onCandidate) ? contrastWith(profile, event, (t) => frequency.idf(t, centroids[i])) : undefined;
+      if (passes && contrast && isDifferentEvent(contrast, sharedFigures(evidence.shared), minContrast)) passes = false;
+      if (sim > (top?.cosine ?? 0)) top = { articleId: article.id, storyId: stories[i].id, cosine: sim, joined: false, sharedSpecific: evidence.shared, specificShare: evidence.share, contrast };
       if (passes && sim > bestSim) [best, bestSim] = [i, sim];
     }
     if (top && options.onCandidate) options.onCandidate({ ...top, joined: best >= 0 && stories[best].id === top.storyId });
@@ -155,10 +168,19 @@ export function addToStories(existing: readonly Story[], newArticles: readonly A
       centroids[best] = topTerms(addVectors(centroids[best], normalise(vector)), CENTROID_TERMS);
       stories[best].articleIds.push(article.id);
       stories[best].centroid = [...centroids[best]];
+      // A story restored without event evidence (stored by an older version) gets none from one new member.
+      if (stories[best].event) stories[best].event = addToEvent(stories[best].event, profile);
       index(best, true);
     } else {
       const centroid = normalise(vector);
-      const story: Story = { id: `story-${hashId(article.id, 10)}`, label: labelFor(article), articleIds: [article.id], origins: [], centroid: [...centroid] };
+      const story: Story = {
+        id: `story-${hashId(article.id, 10)}`,
+        label: labelFor(article),
+        articleIds: [article.id],
+        origins: [],
+        centroid: [...centroid],
+        event: addToEvent(undefined, profile),
+      };
       if (profile.lang) story.lang = profile.lang;
       stories.push(story);
       centroids.push(centroid);
@@ -204,6 +226,13 @@ function specificEvidence(article: Vector, centroid: Vector, profile: Profile): 
   return { shared, share: dot > 0 ? specificDot / dot : 0 };
 }
 
+const YEAR = /^(?:1[89]|20)\d\d$/;
+
+/** Shared numbers other than years: the same figures (a toll, a score, a magnitude) mark the same event. */
+function sharedFigures(shared: readonly string[]): number {
+  return shared.filter((t) => /^\d/.test(t) && !YEAR.test(t)).length;
+}
+
 const PRONOUN_I = /^I['’]/;
 const HIRAGANA = /^\p{Script=Hiragana}+$/u;
 const HAN_OR_KANA = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u;
@@ -215,6 +244,8 @@ function profileOf(article: Article): Profile {
   const capitalised = new Map<string, number>();
   const lowercase = new Map<string, number>();
   const specific = new Set<string>();
+  // Weekday and month names are capitalised but say when, not who: they are no participant.
+  const calendar = new Set<string>();
   const tokens = tokenize(text);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -236,6 +267,7 @@ function profileOf(article: Article): Profile {
       // "I'd", "I've": the pronoun, not a name.
       if (isStopword(t.norm) || PRONOUN_I.test(text.slice(t.start, t.end))) continue;
       key = stem(transliterate(t.norm));
+      if (t.capital && CALENDAR_NAMES.test(t.norm)) calendar.add(key);
       // A capital after a sentence end says nothing; elsewhere it marks a name.
       if (t.capital) {
         if (!SENTENCE_END.test(text.slice(Math.max(0, t.start - 3), t.start)) && t.start > 0) capitalised.set(key, (capitalised.get(key) ?? 0) + 1);
@@ -248,8 +280,15 @@ function profileOf(article: Article): Profile {
   // The outlet's own name (byline, footer, share links) is no evidence about the event.
   for (const t of siteTerms(article)) counts.delete(t);
   const terms: Vector = new Map();
-  for (const [t, c] of counts) terms.set(t, (1 + Math.log(c)) * (specific.has(t) && !/^\d/.test(t) ? SPECIFIC_TERM_WEIGHT : 1));
-  return { terms, specific, lang: primaryLang(article.meta.lang), script: dominantScript(text) };
+  const names = new Map<string, number>();
+  for (const [t, c] of counts) {
+    const name = specific.has(t) && !/^\d/.test(t);
+    terms.set(t, (1 + Math.log(c)) * (name ? SPECIFIC_TERM_WEIGHT : 1));
+    if (name && !calendar.has(t)) names.set(t, c);
+  }
+  // A dateline in the text stands in for a missing publication date (as claims/dates does).
+  const day = (article.meta.publishedAt ?? inferPublicationDate(text))?.slice(0, 10);
+  return { terms, specific, names, day, lang: primaryLang(article.meta.lang), script: dominantScript(text) };
 }
 
 const GENERIC_HOST_LABELS = new Set(['www', 'm', 'amp', 'mobile', 'news', 'blog', 'com', 'org', 'net', 'co', 'uk', 'de', 'fr', 'br', 'ru', 'in', 'au', 'ca', 'gov', 'edu']);

@@ -37,8 +37,8 @@ export function buildExport(articles: readonly Article[], analysis: AnalysisReco
     version: EXPORT_VERSION,
     generatedAt,
     articles: articles.map(exportArticle),
-    // The centroid and language are clustering state, not part of the contract.
-    stories: analysis.stories.map(({ centroid: _centroid, lang: _lang, ...story }) => story),
+    // The centroid, language and event evidence are clustering state, not part of the contract.
+    stories: analysis.stories.map(({ centroid: _centroid, lang: _lang, event: _event, ...story }) => story),
     links: analysis.links,
     origins: analysis.origins,
     entities: analysis.entities,

@@ -4,6 +4,7 @@
  */
 import type { Article } from '../core/article.js';
 import type { InputFailure } from '../core/raw-document.js';
+import type { StoryEvent } from '../cluster/event-contrast.js';
 import type { ExportClaim, ExportEntity, ExportLink, ExportProposition, ExportStory } from '../report/export-schema.js';
 
 /** What adding an article did. */
@@ -16,6 +17,8 @@ export interface StoredStory extends ExportStory {
   centroid?: [string, number][];
   /** Primary language of the story's articles, so restored stories keep the language guard. */
   lang?: string;
+  /** Participants and dates of the story's members, so restored stories still tell a different event apart. */
+  event?: StoryEvent;
 }
 
 /** Cross-article results of one analysis run, stored apart from the articles. */
