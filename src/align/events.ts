@@ -38,7 +38,8 @@ export function collectEvents(input: StoryAlignInput, resolver: SourceResolver, 
       const negated = base.denied || base.notConfirmed;
       if (!dated && !negated && !base.unsupported) continue;
       const { predicate, subject, subjectLabel } = predicateOf(article, claim);
-      const value: DateValue | PolarityValue = dated && !negated ? dated : { kind: 'polarity', asserted: !negated };
+      const value: DateValue | PolarityValue =
+        dated && !negated ? dated : negated ? { kind: 'polarity', asserted: false, negation: base.denied ? 'denied' : 'not confirmed' } : { kind: 'polarity', asserted: true };
       // Unsupported claims are each their own proposition unless their key meets another claim's.
       const thing = predicate ? `${value.kind}:${predicate}` : `claim:${claim.id}`;
       records.push({

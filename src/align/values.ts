@@ -28,6 +28,8 @@ export interface DateValue {
 export interface PolarityValue {
   kind: 'polarity';
   asserted: boolean;
+  /** How a negated claim is negated: a denial, or a refusal or failure to confirm. */
+  negation?: 'denied' | 'not confirmed';
 }
 
 export type PropositionValue = NumberValue | DateValue | PolarityValue;
@@ -185,5 +187,5 @@ export function formatDate(d: DateValue): string {
 export function formatValue(v: PropositionValue): string {
   if (v.kind === 'number') return formatNumber(v);
   if (v.kind === 'date') return formatDate(v);
-  return v.asserted ? 'asserted' : 'denied or not confirmed';
+  return v.asserted ? 'asserted' : (v.negation ?? 'denied or not confirmed');
 }

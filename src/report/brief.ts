@@ -57,9 +57,23 @@ export function renderStoryBrief(story: Story, doc: ExportDocument, name: (artic
     const group = props.filter((p) => p.status === status);
     if (!group.length) continue;
     out.push(`### ${heading}`, '');
-    for (const p of group) {
+    // Claims a copy added are listed by the article that added them, each once, in its own words.
+    const added = status === 'unsupported' ? group.filter((p) => p.kind === 'event') : [];
+    for (const p of group.filter((x) => !added.includes(x))) {
       const values = p.values.map((v) => `${inline(v.text)} (${inline(v.speakers.join('; '))})`).join(' · ');
       out.push(`- **${inline(p.label)}** — ${values}. ${inline(p.reasons[0] ?? '')}`);
+    }
+    const byArticle = new Map<string, ExportProposition[]>();
+    for (const p of added) {
+      const article = p.trajectory[0]?.article ?? '';
+      byArticle.set(article, [...(byArticle.get(article) ?? []), p]);
+    }
+    for (const [article, list] of byArticle) {
+      out.push(`- ${inline(name(article))} added, with no support anywhere else in the story:`);
+      for (const p of list) {
+        const named = (p.values[0]?.speakers ?? []).filter((sp) => !sp.endsWith('(unattributed)'));
+        out.push(`  - “${inline(p.label)}”${named.length ? ` (${inline(named.join('; '))})` : ''}`);
+      }
     }
     out.push('');
   }
