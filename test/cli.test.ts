@@ -221,4 +221,18 @@ describe('the ledger', () => {
     expect(brief.indexOf('### Contested')).toBeLessThan(brief.indexOf('### Resting on one origin'));
     expect(brief).toMatch(/### Unsupported: only in text a copy added/);
   });
+
+  it('export --format html writes one self-contained story report, and refuses a story that does not exist', async () => {
+    const file = join(tmp, 'report.html');
+    const stories = JSON.parse((await runCli('show', 'stories', '--db', db, '--json')).stdout.trim().split('\n')[0]);
+    const result = await runCli('export', '--format', 'html', '--story', stories.id.slice(0, 10), '--db', db, '--out', file);
+    expect(result.code).toBe(0);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<h3>Ledger</h3>');
+    expect(html).not.toMatch(/<script|<link /);
+    const missing = await runCli('export', '--format', 'html', '--story', 'no-such-story', '--db', db);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toMatch(/no stored story/);
+  });
 });

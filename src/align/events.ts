@@ -9,7 +9,7 @@ import type { ReuseLink } from '../reuse/types.js';
 import type { Claim, DateMention, ModalityMention } from '../claims/types.js';
 import { tokenize } from '../nlp/wink.js';
 import { THING_CLASSES } from './lexicon.js';
-import { baseRecord, push, type AlignRecord, type StoryAlignInput } from './records.js';
+import { baseRecord, counterpart, push, type AlignRecord, type StoryAlignInput } from './records.js';
 import type { SourceResolver } from './sources.js';
 import type { DateValue, PolarityValue } from './values.js';
 
@@ -77,11 +77,10 @@ export function groupEvents(records: AlignRecord[], links: readonly ReuseLink[])
     for (const i of byArticle.get(link.from) ?? []) {
       const passage = link.passages.find((p) => overlaps(p.from, records[i].claim));
       if (!passage) continue;
-      for (const j of byArticle.get(link.to) ?? []) {
-        if (!overlaps(passage.to, records[j].claim) || records[j].value.kind !== records[i].value.kind) continue;
-        const [a, b] = [find(key[i]), find(key[j])];
-        if (a !== b) alias.set(a, b);
-      }
+      const j = counterpart(records, byArticle.get(link.to) ?? [], passage, records[i].claim);
+      if (j === undefined || records[j].value.kind !== records[i].value.kind) continue;
+      const [a, b] = [find(key[i]), find(key[j])];
+      if (a !== b) alias.set(a, b);
     }
   }
   const groups = new Map<string, AlignRecord[]>();

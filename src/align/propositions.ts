@@ -11,7 +11,7 @@ import { DERIVED_KINDS, type ReuseLink } from '../reuse/types.js';
 import { collectEvents, groupEvents } from './events.js';
 import { SCOPE_DIMENSIONS, type Scope } from './features.js';
 import { collectFigures, groupFigures, scopeKey } from './figures.js';
-import { push, type AlignRecord, type StoryAlignInput } from './records.js';
+import { counterpart, push, type AlignRecord, type StoryAlignInput } from './records.js';
 import { isOwnReporting, outletName, SourceResolver } from './sources.js';
 import { compareValues, formatValue, type NumberValue, type PropositionValue } from './values.js';
 
@@ -102,7 +102,8 @@ function joinOrigins(records: readonly AlignRecord[], links: readonly ReuseLink[
     for (const i of from) {
       const claim = records[i].claim;
       const passage = link.passages.find((p) => overlaps(p.from, claim));
-      const matches = passage ? to.filter((j) => overlaps(passage.to, records[j].claim)) : [];
+      const match = passage ? counterpart(records, to, passage, claim) : undefined;
+      const matches = match === undefined ? [] : [match];
       // A copy or rewrite that gives, in its own words, a figure its origin also reports is relaying it, changed or not;
       // one that names its own source for it speaks through that source instead.
       const relayed = matches.length ? matches : DERIVED_KINDS.includes(link.kind) && isOwnReporting(records[i].source) ? to : [];

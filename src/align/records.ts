@@ -6,7 +6,8 @@ import type { Article } from '../core/article.js';
 import { overlaps } from '../core/span.js';
 import type { ResolvedEntity } from '../claims/resolve-entities.js';
 import type { Claim, DateMention, ModalityMention } from '../claims/types.js';
-import type { ReuseLink } from '../reuse/types.js';
+import type { ReuseLink, ReusePassage } from '../reuse/types.js';
+import type { Span } from '../core/span.js';
 import type { Scope } from './features.js';
 import type { ClaimSource, SourceResolver } from './sources.js';
 import type { PropositionValue } from './values.js';
@@ -95,4 +96,25 @@ export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** Share of the shorter span that two spans must share to be the same sentence on both sides of a passage. */
+const SAME_PLACE_MIN_SHARE = 0.3;
+
+/**
+ * The records of the origin side that hold what `record` holds on the derived side of a reused passage:
+ * the span is carried across proportionally (a passage may span a whole duplicate, so overlap alone is
+ * not enough), and the best-overlapping origin record is returned.
+ */
+export function counterpart(records: readonly AlignRecord[], candidates: readonly number[], passage: ReusePassage, span: Span): number | undefined {
+  const scale = (passage.to.end - passage.to.start) / Math.max(1, passage.from.end - passage.from.start);
+  const mapped = { start: passage.to.start + (span.start - passage.from.start) * scale, end: passage.to.start + (span.end - passage.from.start) * scale };
+  let best: { j: number; share: number } | undefined;
+  for (const j of candidates) {
+    const c = records[j].claim;
+    const inter = Math.min(c.end, mapped.end) - Math.max(c.start, mapped.start);
+    const share = inter / Math.max(1, Math.min(c.end - c.start, mapped.end - mapped.start));
+    if (share >= SAME_PLACE_MIN_SHARE && (!best || share > best.share)) best = { j, share };
+  }
+  return best?.j;
 }

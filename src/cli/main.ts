@@ -98,8 +98,9 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WriteStream; st
     });
 
   storeOption(program.command('export'))
-    .description('write the stored articles and analysis as JSON (see docs/export.schema.json) or Markdown')
-    .addOption(new Option('--format <format>', 'output format').choices(['json', 'markdown']).default('json'))
+    .description('write the stored articles and analysis as JSON (see docs/export.schema.json), a Markdown brief, or a self-contained HTML report')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'markdown', 'html']).default('json'))
+    .option('--story <id>', 'html: only this story (an id or its prefix)')
     .option('--out <file>', 'write to this file instead of stdout')
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (opts) => {

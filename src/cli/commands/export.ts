@@ -1,4 +1,5 @@
-import { jsonSafe } from '../../report/escape.js';
+import { jsonSafe, termSafe } from '../../report/escape.js';
+import { renderHtml } from '../../report/html.js';
 import { buildExport } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { EXIT } from '../exit-codes.js';
@@ -6,10 +7,15 @@ import type { Output } from '../output.js';
 import { writeFileAtomic } from '../write-file.js';
 import { withStore } from './shared.js';
 
-export async function runExport(flags: { db?: string; format: 'json' | 'markdown'; out?: string }, out: Output): Promise<number> {
+export async function runExport(flags: { db?: string; format: 'json' | 'markdown' | 'html'; out?: string; story?: string }, out: Output): Promise<number> {
   return withStore(flags.db, async (store) => {
     const doc = buildExport(await store.listArticles(), await store.loadAnalysis(), new Date().toISOString());
-    const text = flags.format === 'markdown' ? renderMarkdown(doc) : `${jsonSafe(doc, 2)}\n`;
+    if (flags.story && !doc.stories.some((s) => s.id.startsWith(flags.story!))) {
+      out.error(`export: no stored story starts with "${termSafe(flags.story)}" (see triangulate show stories)`);
+      return EXIT.ERROR;
+    }
+    const text =
+      flags.format === 'markdown' ? renderMarkdown(doc) : flags.format === 'html' ? renderHtml(doc, { story: flags.story }) : `${jsonSafe(doc, 2)}\n`;
     if (flags.out) {
       await writeFileAtomic(flags.out, text);
       out.info(`wrote ${flags.format} export of ${doc.articles.length} articles to ${flags.out}`);
