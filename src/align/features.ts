@@ -8,6 +8,7 @@ import type { Span } from '../core/span.js';
 import type { Claim, EntityMention, QuantityMention } from '../claims/types.js';
 import { COUNTRIES_AND_REGIONS, DEMONYMS } from '../claims/lexicon/entities.js';
 import { lookupPlace } from '../claims/lexicon/places.js';
+import { CURRENCY_SYMBOLS, CURRENCY_WORDS } from '../claims/lexicon/quantities.js';
 import {
   COMPASS_WORDS,
   FORMATION_NOUNS,
@@ -26,6 +27,8 @@ import {
   UNTIL_PATTERN,
 } from './lexicon.js';
 import type { NumberValue } from './values.js';
+
+const MONEY_AND_SHARE_UNITS: ReadonlySet<string> = new Set(['percent', ...Object.values(CURRENCY_SYMBOLS), ...Object.values(CURRENCY_WORDS)]);
 
 /** Words after the counted noun read for scope (a place, a stage, a predicate). */
 const POST_WINDOW_WORDS = 10;
@@ -79,6 +82,8 @@ export function figureFeatures(article: Article, claim: Claim): FigureFeatures |
   const q = claim.quantity === undefined ? undefined : layers.quantity?.[claim.quantity];
   // Ages ("-year") and compound adjectives ("-metre") are descriptions, not counts.
   if (!q?.unit || q.unit.startsWith('-') || NOT_ALIGNED_UNITS.has(q.unit.split(' ').pop()!)) return undefined;
+  // Sums and shares say what they count only through their context (a deal, a fine, a turnout): not keyed yet.
+  if (MONEY_AND_SHARE_UNITS.has(q.unit)) return undefined;
   const text = article.text;
   const unitEnd = q.unitSpan && q.unitSpan.start >= q.end ? q.unitSpan.end : q.end;
   const pre = preWindow(text, claim, q.start);
@@ -134,11 +139,13 @@ function classify(unit: string, context: string): { thing: string; thingLabel: s
   const base = roleNoun ? THING_CLASSES[0] : THING_CLASSES.find((c) => c.nouns.includes(lower));
   const predicateNoun = PREDICATE_CLASSES.find((p) => p.nouns.includes(lower));
   if (predicateNoun) return { thing: `people:${predicateNoun.id}`, thingLabel: `people ${predicateNoun.label}`, roleNoun: false };
-  if (base && (base.id === 'people' || base.id === 'personnel')) {
-    const predicate = findPredicate(context);
-    if (predicate) return { thing: `${base.id}:${predicate.id}`, thingLabel: `${base.label} ${predicate.label}`, roleNoun };
+  // A toll predicate narrows any count ("students missing" is not "students protesting").
+  const predicate = findPredicate(context);
+  if (base) {
+    if (predicate && (base.id === 'people' || base.id === 'personnel')) return { thing: `${base.id}:${predicate.id}`, thingLabel: `${base.label} ${predicate.label}`, roleNoun };
+    return { thing: base.id, thingLabel: base.label, roleNoun };
   }
-  if (base) return { thing: base.id, thingLabel: base.label, roleNoun };
+  if (predicate) return { thing: `unit:${lower}:${predicate.id}`, thingLabel: `${plural(lower)} ${predicate.label}`, roleNoun: false };
   return { thing: `unit:${lower}`, thingLabel: plural(lower), roleNoun: false };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Article } from '../core/article.js';
 import { figureFeatures, SCOPE_DIMENSIONS, type Scope } from './features.js';
-import { baseRecord, type AlignRecord, type StoryAlignInput } from './records.js';
+import { baseRecord, push, type AlignRecord, type StoryAlignInput } from './records.js';
 import type { SourceResolver } from './sources.js';
 import { compareNumbers, isVague, type NumberValue } from './values.js';
 
@@ -38,8 +38,50 @@ export function collectFigures(input: StoryAlignInput, resolver: SourceResolver,
 /** Groups figure records into the record lists of propositions. */
 export function groupFigures(records: AlignRecord[]): AlignRecord[][] {
   const out: AlignRecord[][] = [];
-  for (const group of groupByKey(records).values()) out.push(...splitByMagnitude(group));
+  for (const group of groupByKey(records).values()) {
+    for (const part of isWeakKey(group[0]) ? splitByContext(group) : [group]) out.push(...splitByMagnitude(part));
+  }
   return out;
+}
+
+/**
+ * A key that names only a generic noun (no subject, no scope, no toll): "people", "units". Counts of it in
+ * one story are often about different things (attendees, users, commenters), so they join only when
+ * their sentences say the same thing.
+ */
+function isWeakKey(r: AlignRecord): boolean {
+  return !r.subject && !hasScope(r.scope) && !r.thing.includes(':', r.thing.startsWith('unit:') ? 5 : 0);
+}
+
+/** Content-word Jaccard at which two figure sentences of a weak key are about the same thing. */
+export const SAME_CONTEXT_MIN_JACCARD = 0.2;
+/** Words shared by more sentences of a group than this are too common to bring two of them together. */
+const CONTEXT_MAX_DF = 50;
+const CONTEXT_STOP = /^(?:the|a|an|and|or|of|to|in|on|at|for|by|with|from|that|this|was|were|is|are|be|been|has|have|had|it|its|as|said|says|but|not|their|they|he|she|his|her|who|which|than|more|about|over|some|after|before|into)$/;
+
+/** Splits records into groups whose sentences share enough content words (single linkage); used for weak keys and events. */
+export function splitByContext(group: AlignRecord[]): AlignRecord[][] {
+  const words = group.map((r) => new Set(r.article.text.slice(r.claim.start, r.claim.end).toLowerCase().match(/\p{L}{3,}/gu)?.filter((w) => !CONTEXT_STOP.test(w)) ?? []));
+  const postings = new Map<string, number[]>();
+  words.forEach((set, i) => set.forEach((w) => push(postings, w, i)));
+  const parent = group.map((_, i) => i);
+  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
+  for (const [, list] of postings) {
+    // Common words are skipped so that the candidate pairs stay few however large the group.
+    if (list.length > CONTEXT_MAX_DF) continue;
+    for (let a = 0; a < list.length; a++) {
+      for (let b = a + 1; b < list.length; b++) {
+        const [i, j] = [list[a], list[b]];
+        if (find(i) === find(j)) continue;
+        let inter = 0;
+        for (const w of words[i]) if (words[j].has(w)) inter++;
+        if (inter / (words[i].size + words[j].size - inter) >= SAME_CONTEXT_MIN_JACCARD) parent[find(i)] = find(j);
+      }
+    }
+  }
+  const parts = new Map<number, AlignRecord[]>();
+  group.forEach((r, i) => push(parts, find(i), r));
+  return [...parts.values()];
 }
 
 export function scopeKey(scope: Scope): string {

@@ -122,4 +122,6 @@ export const UNTIL_PATTERN = /\bby\s+((?:the\s+)?(?:end of\s+)?(?:january|februa
 export const NOT_ALIGNED_UNITS: ReadonlySet<string> = new Set([
   'metre', 'kilometre', 'mile', 'millimetre', 'centimetre', 'foot', 'feet', 'inch', 'yard',
   'year', 'month', 'week', 'day', 'hour', 'minute', 'second', 'season',
+  // Multipliers and placeholders the quantity stage can take for a noun ("three times", "20 more").
+  'time', 'more', 'figure',
 ]);

@@ -10,7 +10,7 @@ import type { ExportProposition, ExportPropositionValue, PropositionStatus, Traj
 import { DERIVED_KINDS, type ReuseLink } from '../reuse/types.js';
 import { collectEvents, groupEvents } from './events.js';
 import { SCOPE_DIMENSIONS, type Scope } from './features.js';
-import { collectFigures, groupFigures, scopeKey } from './figures.js';
+import { collectFigures, groupFigures, scopeKey, splitByContext } from './figures.js';
 import { counterpart, push, type AlignRecord, type StoryAlignInput } from './records.js';
 import { isOwnReporting, outletName, SourceResolver } from './sources.js';
 import { compareValues, formatValue, type NumberValue, type PropositionValue } from './values.js';
@@ -35,7 +35,10 @@ export function alignStory(input: StoryAlignInput): ExportProposition[] {
     const same = out.filter((p) => p.label === label).sort((a, b) => b.claims.length - a.claims.length);
     for (const p of same.slice(1)) p.label = `${label.replace(/ — total$/, '')} — figures of about ${p.values[0].text.replace(/^\D+/, '')}`;
   }
-  for (const group of groupEvents(collectEvents(input, resolver, new Set(figures.map((r) => r.claim.id))), input.links)) out.push(buildProposition(input, group));
+  // One predicate and subject on different days is often two events: an event's reports must also say the same thing.
+  for (const group of groupEvents(collectEvents(input, resolver, new Set(figures.map((r) => r.claim.id))), input.links)) {
+    for (const part of group.length > 1 ? splitByContext(group) : [group]) out.push(buildProposition(input, part));
+  }
   return out;
 }
 

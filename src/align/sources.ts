@@ -149,6 +149,8 @@ function clean(s: string): string {
 
 /** How an article is named in a chain: its outlet, else its title, else its file or URL. */
 export function outletName(article: Article): string {
-  const name = article.meta.site ?? article.meta.title ?? article.source.path?.split('/').pop() ?? article.source.url ?? article.id;
+  // Records of one JSON/JSONL file share a path: the record number (1-based, as ingest names them) tells them apart.
+  const file = article.source.path ? `${article.source.path.split('/').pop()}${article.source.record !== undefined ? `#${article.source.record}` : ''}` : undefined;
+  const name = article.meta.site ?? article.meta.title ?? file ?? article.source.url ?? article.id;
   return name.length > 60 ? `${name.slice(0, 59)}…` : name;
 }

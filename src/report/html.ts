@@ -190,7 +190,7 @@ h5{font-size:1.05rem;margin:.5rem 0}h5 small{color:var(--muted);font-weight:norm
 .badge{color:#fff;border-radius:.75rem;padding:0 .5rem;font-size:.8rem;white-space:nowrap}
 .proposition{border:1px solid var(--line);border-radius:.4rem;padding:.5rem .75rem;margin:.5rem 0}
 table{border-collapse:collapse;width:100%;font-size:.92rem}th,td{border-bottom:1px solid var(--line);padding:.25rem .4rem;text-align:left;vertical-align:top}
-td.value,span.value{font-weight:600;white-space:nowrap}
+td.value,span.value{font-weight:600;white-space:nowrap}td:nth-child(5){white-space:nowrap}
 .reasons{color:#333;font-size:.9rem;margin:.4rem 0}.sources{font-size:.88rem}.chain{color:var(--muted)}
 figure{margin:.5rem 0}figcaption{font-size:.8rem;color:var(--muted)}
 .key{display:inline-block;width:.8rem;height:.8rem;border-radius:50%;margin:0 .25rem 0 .6rem;vertical-align:middle}
