@@ -4,6 +4,7 @@
  * joins; figures an order of magnitude apart count different things.
  */
 import type { Article } from '../core/article.js';
+import { UnionFind } from '../core/union-find.js';
 import { figureFeatures, SCOPE_DIMENSIONS, type Scope } from './features.js';
 import { baseRecord, push, type AlignRecord, type StoryAlignInput } from './records.js';
 import type { SourceResolver } from './sources.js';
@@ -64,23 +65,22 @@ export function splitByContext(group: AlignRecord[]): AlignRecord[][] {
   const words = group.map((r) => new Set(r.article.text.slice(r.claim.start, r.claim.end).toLowerCase().match(/\p{L}{3,}/gu)?.filter((w) => !CONTEXT_STOP.test(w)) ?? []));
   const postings = new Map<string, number[]>();
   words.forEach((set, i) => set.forEach((w) => push(postings, w, i)));
-  const parent = group.map((_, i) => i);
-  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
+  const sets = new UnionFind(group.length);
   for (const [, list] of postings) {
     // Common words are skipped so that the candidate pairs stay few however large the group.
     if (list.length > CONTEXT_MAX_DF) continue;
     for (let a = 0; a < list.length; a++) {
       for (let b = a + 1; b < list.length; b++) {
         const [i, j] = [list[a], list[b]];
-        if (find(i) === find(j)) continue;
+        if (sets.find(i) === sets.find(j)) continue;
         let inter = 0;
         for (const w of words[i]) if (words[j].has(w)) inter++;
-        if (inter / (words[i].size + words[j].size - inter) >= SAME_CONTEXT_MIN_JACCARD) parent[find(i)] = find(j);
+        if (inter / (words[i].size + words[j].size - inter) >= SAME_CONTEXT_MIN_JACCARD) sets.union(i, j);
       }
     }
   }
   const parts = new Map<number, AlignRecord[]>();
-  group.forEach((r, i) => push(parts, find(i), r));
+  group.forEach((r, i) => push(parts, sets.find(i), r));
   return [...parts.values()];
 }
 

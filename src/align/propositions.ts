@@ -6,6 +6,7 @@
  */
 import { hashId } from '../core/article.js';
 import { overlaps } from '../core/span.js';
+import { UnionFind } from '../core/union-find.js';
 import type { ExportProposition, ExportPropositionValue, PropositionStatus, TrajectoryPoint } from '../report/export-schema.js';
 import { DERIVED_KINDS, type ReuseLink } from '../reuse/types.js';
 import { collectEvents, groupEvents } from './events.js';
@@ -58,25 +59,6 @@ function valueFields(v: PropositionValue): Partial<ExportPropositionValue> {
   return { asserted: v.asserted };
 }
 
-/** Union-find over record indexes. */
-class Origins {
-  private readonly parent: number[];
-  constructor(n: number) {
-    this.parent = Array.from({ length: n }, (_, i) => i);
-  }
-  find(x: number): number {
-    while (this.parent[x] !== x) {
-      this.parent[x] = this.parent[this.parent[x]];
-      x = this.parent[x];
-    }
-    return x;
-  }
-  union(a: number, b: number): void {
-    const [ra, rb] = [this.find(a), this.find(b)];
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
-}
-
 interface Derivation {
   /** Index of the record this one relays. */
   from: number;
@@ -87,8 +69,8 @@ interface Derivation {
  * Joins records into independent origins: the same primary source; a claim in a passage a linked
  * article reused; a derivative's figure for a proposition its origin also reports.
  */
-function joinOrigins(records: readonly AlignRecord[], links: readonly ReuseLink[]): { origins: Origins; derived: Map<number, Derivation> } {
-  const origins = new Origins(records.length);
+function joinOrigins(records: readonly AlignRecord[], links: readonly ReuseLink[]): { origins: UnionFind; derived: Map<number, Derivation> } {
+  const origins = new UnionFind(records.length);
   const bySource = new Map<string, number>();
   records.forEach((r, i) => {
     const first = bySource.get(r.source.key);

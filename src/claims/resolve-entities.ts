@@ -7,6 +7,7 @@ import { hashId, type Article } from '../core/article.js';
 import type { Corpus, CorpusStage } from '../core/pipeline.js';
 import type { StageFactory } from '../core/registry.js';
 import type { Span } from '../core/span.js';
+import { UnionFind } from '../core/union-find.js';
 import { CONLL_FIRST_NAMES } from './lexicon/entities-conll.js';
 import { FIRST_NAMES, STATE_ALIASES } from './lexicon/entities.js';
 import type { EntityMention, EntityType } from './types.js';
@@ -329,25 +330,6 @@ function initialsOf(key: string): string[] {
   return [...out].filter((s) => s.length >= 2);
 }
 
-class UnionFind {
-  private readonly parent: number[];
-  constructor(n: number) {
-    this.parent = Array.from({ length: n }, (_, i) => i);
-  }
-  find(i: number): number {
-    while (this.parent[i] !== i) {
-      this.parent[i] = this.parent[this.parent[i]];
-      i = this.parent[i];
-    }
-    return i;
-  }
-  union(a: number, b: number): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    // The lower index stays root so the group representative is deterministic.
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
-}
 
 const indexCache = new WeakMap<ResolvedEntity[], Map<string, Array<{ start: number; end: number; id: string }>>>();
 
