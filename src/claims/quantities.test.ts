@@ -135,3 +135,16 @@ describe('quantities: seed gold', () => {
     expect(unitOk / tp).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+describe('elided counted nouns', () => {
+  it('a bare number heading its own clause counts what the figure before it counts', () => {
+    expect(findQuantities('Two people have been confirmed dead and 11 are still missing.').map((q) => q.unit)).toEqual(['person', 'person']);
+    expect(findQuantities('About 300 soldiers arrived; 40 of them were wounded.').map((q) => q.unit)).toEqual(['soldier', 'soldier']);
+  });
+
+  it('takes no unit across a sentence end, from money, or for a number that is not a clause head', () => {
+    expect(findQuantities('There were 12 cases. 5 are new.').map((q) => q.unit)).toEqual(['case', undefined]);
+    expect(findQuantities('It cost 300 dollars and 5 were sold.').map((q) => q.unit)).toEqual(['usd', undefined]);
+    expect(findQuantities('Officials counted 12 boats and said 5 percent more were expected.').map((q) => q.unit)).toEqual(['boat', 'percent']);
+  });
+});

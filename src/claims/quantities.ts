@@ -365,7 +365,25 @@ export function findQuantities(text: string): QuantityMention[] {
     out.push(mention);
     i = endTok + 1;
   }
+  inheritElidedUnits(text, out);
   return out;
+}
+
+/** A bare number that heads its own clause ("…, and 11 are still missing"; "40 of them") counts what the figure before it counts. */
+const ELIDED_NOUN_AFTER = /^\s+(?:are|were|is|was|have|had|remain(?:ed|s)?|still|more|of (?:them|those|these))\b/i;
+/** How far back, in characters and without crossing a sentence end, the counted figure may stand. */
+const ELIDED_NOUN_REACH_CHARS = 160;
+const MEASURE_OR_MONEY: ReadonlySet<string> = new Set([...Object.values(MEASURE_UNITS), ...Object.values(CURRENCY_SYMBOLS), ...Object.values(CURRENCY_WORDS), 'percent']);
+
+function inheritElidedUnits(text: string, mentions: QuantityMention[]): void {
+  for (let k = 1; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.unit || !ELIDED_NOUN_AFTER.test(text.slice(m.end, m.end + 30))) continue;
+    const prev = mentions[k - 1];
+    if (!prev.unit || MEASURE_OR_MONEY.has(prev.unit) || m.start - prev.end > ELIDED_NOUN_REACH_CHARS) continue;
+    if (/[.!?]["”’)]?\s/.test(text.slice(prev.end, m.start))) continue;
+    m.unit = prev.unit;
+  }
 }
 
 /** Options of the quantities stage (none yet; kept for config validation). */
