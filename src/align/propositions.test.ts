@@ -96,3 +96,15 @@ describe('alignStory', () => {
     expect(displaced.every((p) => p.status !== 'contested')).toBe(true);
   });
 });
+
+describe('sources', () => {
+  it('reads a bare role as the one person of the story who holds it', async () => {
+    const props = await propositionsOf([
+      story('Coastal Post', '12', 'The governor of Dalmarre, Ilse Marrow, said 14 people were killed in the floods.'),
+      story('Valley Herald', '12', 'The governor said 14 people were killed when the river rose over the weir.'),
+    ]);
+    const p = killed(props);
+    expect(p.origins).toBe(1);
+    expect(p.status).toBe('single-origin');
+  });
+});

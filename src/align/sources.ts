@@ -31,6 +31,11 @@ export function isOwnReporting(source: ClaimSource): boolean {
 
 /** Entity types that can be a primary source. */
 const SOURCE_TYPES: ReadonlySet<string> = new Set(['person', 'organisation', 'outlet', 'military-unit']);
+/** Characters read on each side of a person mention for the words of their role. */
+const ROLE_WINDOW_CHARS = 80;
+/** Words of a role phrase that say nothing about the role ("the country's top diplomat" keeps "top diplomat"). */
+const ROLE_FILLERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'country', 'nation']);
+
 /** Longest gap, in characters, between a person and an organisation read as "X, chief of Y" / "Y chief X". */
 const AFFILIATION_GAP_CHARS = 60;
 
@@ -45,6 +50,8 @@ export class SourceResolver {
   /** Person entity id -> organisation entity id it speaks for. */
   private readonly affiliation = new Map<string, string>();
   private readonly byId = new Map<string, ResolvedEntity>();
+  /** Person entity id -> the words around its mentions (titles and appositions), for roles that stand for a person. */
+  private readonly roleWords = new Map<string, Set<string>>();
 
   constructor(
     private readonly articles: ReadonlyMap<string, Article>,
@@ -61,6 +68,21 @@ export class SourceResolver {
     // Longest alias first, so "Defense Intelligence of Ukraine" wins over "Ukraine".
     this.aliases.sort((a, b) => b.alias.length - a.alias.length);
     this.learnAffiliations(entities);
+    this.learnRoles(entities);
+  }
+
+  /** Collects the words of the titles and appositions next to each person mention ("Governor X", "X, chief of the Y"). */
+  private learnRoles(entities: readonly ResolvedEntity[]): void {
+    for (const entity of entities) {
+      if (entity.type !== 'person') continue;
+      const context = new Set<string>();
+      for (const m of entity.mentions) {
+        const text = this.articles.get(m.article)?.text;
+        if (!text) continue;
+        for (const w of titleWords(text, m.start, m.end)) context.add(w);
+      }
+      this.roleWords.set(entity.id, context);
+    }
   }
 
   /** The primary source of one claim of one article. */
@@ -82,7 +104,7 @@ export class SourceResolver {
     if (primary.via) via.push(clean(article.text.slice(primary.via.start, primary.via.end)));
     const speaker = speakerText(article, primaryIndex) ?? undefined;
     if (!speaker) return { ...own, via };
-    const entity = this.entityIn(speaker);
+    const entity = this.entityIn(speaker) ?? this.personByRole(speaker);
     if (entity) {
       const org = entity.type === 'person' ? this.affiliation.get(entity.id) : undefined;
       const target = org ? this.byId.get(org)! : entity;
@@ -92,6 +114,18 @@ export class SourceResolver {
     if (primary.anonymous || /^(?:he|she|they|it|we|i)$/i.test(speaker.trim())) return { ...own, speaker: clean(speaker), via };
     const norm = normaliseName(speaker);
     return { key: `name:${norm}`, label: clean(speaker), speaker: clean(speaker), via };
+  }
+
+  /**
+   * The one person of the story a bare role stands for ("the intelligence chief", "the governor"): every word
+   * of the role appears around that person's mentions ("Kyrylo Budanov, Chief of the Defense Intelligence"),
+   * and its head is a title. Two candidates, or none, leave the role unresolved.
+   */
+  private personByRole(speaker: string): ResolvedEntity | undefined {
+    const words = normaliseName(speaker).split(' ').filter((w) => w && !ROLE_FILLERS.has(w));
+    if (!words.length || words.length > 4 || !PERSON_TITLES.has(words[words.length - 1])) return undefined;
+    const matches = [...this.roleWords].filter(([, context]) => words.every((w) => context.has(w)));
+    return matches.length === 1 ? this.byId.get(matches[0][0]) : undefined;
   }
 
   /** The source entity named in a speaker phrase: a person (joined to the organisation they speak for) before an organisation. */
@@ -130,6 +164,34 @@ function isAffiliationGap(gap: string, personFirst: boolean): boolean {
   const titled = words.some((w) => PERSON_TITLES.has(w.replace(/\.$/, '')));
   if (personFirst) return /^\s*,/.test(gap) && titled && /\b(?:of|at|for)\s+(?:the\s+)?$/i.test(gap);
   return titled && !/[,;.]/.test(gap.replace(/\b[A-Z][a-z]?\./g, ''));
+}
+
+/**
+ * Words of the title phrase touching a name: before it ("the governor of Tallis Province, Helena Strand") and
+ * in an apposition after it ("Kyrylo Budanov, Chief of the Defense Intelligence"). The phrase holds only names,
+ * titles, "of" and "the": a lowercase word of anything else ends it, so "the governor's figures, spokesperson X"
+ * gives X no governorship.
+ */
+function titleWords(text: string, start: number, end: number): string[] {
+  const inTitle = (w: string) => /^\p{Lu}/u.test(w) || /^(?:of|the|for|and)$/i.test(w) || PERSON_TITLES.has(w.toLowerCase().replace(/\.$/, ''));
+  const words: string[] = [];
+  const before = text.slice(Math.max(0, start - ROLE_WINDOW_CHARS), start).split(/\s+/).filter(Boolean);
+  for (let i = before.length - 1; i >= 0; i--) {
+    const w = before[i].replace(/,$/, '');
+    if (/[.;:!?]$/.test(before[i]) && !/^(?:Lt|Gen|Col|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|Prof)\.$/.test(before[i])) break;
+    if (!inTitle(w)) break;
+    words.push(w);
+  }
+  const after = text.slice(end, end + ROLE_WINDOW_CHARS);
+  if (/^,\s/.test(after)) {
+    for (const raw of after.slice(1).split(/\s+/).filter(Boolean)) {
+      const w = raw.replace(/[,.;:]$/, '');
+      if (!inTitle(w)) break;
+      words.push(w);
+      if (/[,.;:]$/.test(raw)) break;
+    }
+  }
+  return normaliseName(words.join(' ')).split(' ').filter(Boolean);
 }
 
 /** Lowercase, "the" and possessives dropped, punctuation folded: how names are compared. */
