@@ -39,3 +39,15 @@ describe('figureFeatures', () => {
     expect(f.scope.place).toBeUndefined();
   });
 });
+
+describe('sums and shares', () => {
+  it('are keyed by the noun they are for, with their currency, and not aligned without one', async () => {
+    const [aid] = await featuresOf('The government approved a $5 billion aid package for the province on Monday.');
+    expect(aid.thing).toBe('money:usd:package');
+    const [fine] = await featuresOf('Officials said the fine of £2 million would be paid by Friday.');
+    expect(fine.thing).toBe('money:gbp:fine');
+    const [turnout] = await featuresOf('Officials said the turnout of 64 percent was the highest in a decade.');
+    expect(turnout.thing).toBe('share:turnout');
+    expect(await featuresOf('Officials said it had cost $300 to bring them home.')).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import type { Span } from '../core/span.js';
 import type { Claim, EntityMention, QuantityMention } from '../claims/types.js';
 import { COUNTRIES_AND_REGIONS, DEMONYMS } from '../claims/lexicon/entities.js';
 import { lookupPlace } from '../claims/lexicon/places.js';
+import { tokenize } from '../nlp/wink.js';
 import { CURRENCY_SYMBOLS, CURRENCY_WORDS } from '../claims/lexicon/quantities.js';
 import {
   COMPASS_WORDS,
@@ -82,9 +83,9 @@ export function figureFeatures(article: Article, claim: Claim): FigureFeatures |
   const q = claim.quantity === undefined ? undefined : layers.quantity?.[claim.quantity];
   // Ages ("-year") and compound adjectives ("-metre") are descriptions, not counts.
   if (!q?.unit || q.unit.startsWith('-') || NOT_ALIGNED_UNITS.has(q.unit.split(' ').pop()!)) return undefined;
-  // Sums and shares say what they count only through their context (a deal, a fine, a turnout): not keyed yet.
-  if (MONEY_AND_SHARE_UNITS.has(q.unit)) return undefined;
   const text = article.text;
+  // Sums and shares say what they measure only through a noun next to them (a deal, a fine, the turnout).
+  if (MONEY_AND_SHARE_UNITS.has(q.unit)) return sumFeatures(text, claim, q);
   const unitEnd = q.unitSpan && q.unitSpan.start >= q.end ? q.unitSpan.end : q.end;
   const pre = preWindow(text, claim, q.start);
   const post = postWindow(text, claim, unitEnd);
@@ -123,6 +124,43 @@ export function figureFeatures(article: Article, claim: Claim): FigureFeatures |
   if (subject) {
     features.subject = subject.toLowerCase().replace(/['’]s$/, '');
     features.subjectLabel = subject.replace(/['’]s$/, '');
+  }
+  return features;
+}
+
+/**
+ * A sum or a share keyed by what it is for: the first noun after it ("a $5bn aid package", "£2m in damages"),
+ * else the noun it is "of" ("a fine of $5m", "a turnout of 64 percent"). Without one it is not aligned.
+ */
+function sumFeatures(text: string, claim: Span, q: QuantityMention): FigureFeatures | undefined {
+  const end = q.unitSpan && q.unitSpan.start >= q.end ? q.unitSpan.end : q.end;
+  const after = tokenize(text.slice(end, Math.min(claim.end, end + 60)));
+  let noun: string | undefined;
+  for (let k = 0; k < Math.min(after.length, 5); k++) {
+    const tok = after[k];
+    if (tok.pos === 'NOUN') {
+      // The head of a compound is its last noun ("aid package" is a package).
+      while (after[k + 1]?.pos === 'NOUN') k++;
+      noun = after[k].lemma.toLowerCase();
+      break;
+    }
+    if (!['ADJ', 'ADP', 'DET', 'NUM', 'PROPN'].includes(tok.pos) || /^(?:to|that|which|who)$/i.test(tok.value)) break;
+  }
+  if (!noun) noun = /\b([a-z]{3,})\s+of\s+(?:about\s+|some\s+|nearly\s+|up\s+to\s+|more\s+than\s+)?$/i.exec(text.slice(Math.max(claim.start, q.start - 40), q.start))?.[1]?.toLowerCase();
+  if (!noun || noun === 'total' || noun === 'sum' || noun === 'amount') return undefined;
+  const share = q.unit === 'percent';
+  const pre = preWindow(text, claim, q.start);
+  const features: FigureFeatures = {
+    thing: share ? `share:${noun}` : `money:${q.unit}:${noun}`,
+    thingLabel: share ? `${noun} (%)` : `${noun} (${q.unit!.toUpperCase()})`,
+    scope: {},
+    total: TOTAL_MARKERS.test(lastWords(pre, 4)),
+    value: { kind: 'number', value: q.value, approx: q.approx, unit: q.unit, ...(q.low !== undefined ? { low: q.low } : {}), ...(q.high !== undefined ? { high: q.high } : {}) },
+  };
+  const subject = subjectOf([], pre);
+  if (subject) {
+    features.subject = subject.toLowerCase();
+    features.subjectLabel = subject;
   }
   return features;
 }

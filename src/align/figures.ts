@@ -51,6 +51,8 @@ export function groupFigures(records: AlignRecord[]): AlignRecord[][] {
  * their sentences say the same thing.
  */
 function isWeakKey(r: AlignRecord): boolean {
+  // A sum or share is named by one noun ("deal", "package"): two deals of one story are often two deals.
+  if (r.thing.startsWith('money:') || r.thing.startsWith('share:')) return true;
   return !r.subject && !hasScope(r.scope) && !r.thing.includes(':', r.thing.startsWith('unit:') ? 5 : 0);
 }
 
