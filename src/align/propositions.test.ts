@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { analyzeArticles } from '../app/analyze.js';
 import { makeArticle, type Article } from '../core/article.js';
 import type { ExportProposition } from '../report/export-schema.js';
+import type { ReuseLink } from '../reuse/types.js';
+import { buildProposition } from './propositions.js';
+import type { AlignRecord } from './records.js';
 
 /** Background sentences, one per outlet, so that articles share a story but are not copies of each other. */
 const BACKGROUND = [
@@ -106,5 +109,34 @@ describe('sources', () => {
     const p = killed(props);
     expect(p.origins).toBe(1);
     expect(p.status).toBe('single-origin');
+  });
+});
+
+describe('relayed figures', () => {
+  it('a rewrite that changes a figure in its own words relays one of its origin\'s sources, not all of them', () => {
+    const article = (id: string) => makeArticle({ id, text: 'x'.repeat(200), meta: { lang: 'en' } });
+    const [origin, copy] = [article('origin'), article('copy')];
+    const record = (a: Article, start: number, value: number, key: string): AlignRecord => ({
+      article: a,
+      claim: { id: `${a.id}-${start}`, start, end: start + 40, kind: 'quantity' },
+      value: { kind: 'number', value, approx: 'exact' },
+      source: { key, label: key, via: [] },
+      date: null,
+      order: `${a.id}|${start}`,
+      unsupported: false,
+      thing: 'people:killed',
+      thingLabel: 'people killed',
+      subject: '',
+      scope: {},
+      hedges: [],
+      denied: false,
+      notConfirmed: false,
+    });
+    const records = [record(origin, 0, 14, 'entity:governor'), record(origin, 100, 31, 'entity:red-crescent'), record(copy, 0, 15, 'own:copy')];
+    const link: ReuseLink = { from: 'copy', to: 'origin', kind: 'rewrite', score: 0.6, direction: 'known', passages: [], evidence: [] };
+    const p = buildProposition({ storyId: 's', articles: [origin, copy], links: [link], entities: [], unsupported: new Set() }, records);
+    expect(p.origins).toBe(2);
+    expect(p.status).toBe('contested');
+    expect(p.trajectory.find((t) => t.article === 'copy')?.change).toBe('derivative-change');
   });
 });

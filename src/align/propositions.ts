@@ -91,7 +91,7 @@ function joinOrigins(records: readonly AlignRecord[], links: readonly ReuseLink[
       const matches = match === undefined ? [] : [match];
       // A copy or rewrite that gives, in its own words, a figure its origin also reports is relaying it, changed or not;
       // one that names its own source for it speaks through that source instead.
-      const relayed = matches.length ? matches : DERIVED_KINDS.includes(link.kind) && isOwnReporting(records[i].source) ? to : [];
+      const relayed = matches.length ? matches : DERIVED_KINDS.includes(link.kind) && isOwnReporting(records[i].source) ? closest(records, to, i) : [];
       // A named source quoted again on a later day speaks anew (an update), even in an article that reuses an older one.
       const speaksAgain = (j: number) => !isOwnReporting(records[i].source) && !!records[i].date && !!records[j].date && records[i].date! > records[j].date!;
       const relays = relayed.filter((j) => !speaksAgain(j));
@@ -100,6 +100,21 @@ function joinOrigins(records: readonly AlignRecord[], links: readonly ReuseLink[
     }
   }
   return { origins, derived };
+}
+
+/**
+ * The one origin-side record a derivative's figure most likely relays: an equal value, else a compatible
+ * one, else the nearest. One, not all: the origin may quote several independent sources on the same thing.
+ */
+function closest(records: readonly AlignRecord[], candidates: readonly number[], i: number): number[] {
+  const v = records[i].value;
+  const rank = (j: number) => {
+    const cmp = compareValues(v, records[j].value);
+    const distance = v.kind === 'number' && records[j].value.kind === 'number' ? Math.abs(Math.log((v.value + 1) / ((records[j].value as NumberValue).value + 1))) : 0;
+    return (cmp.relation === 'equal' ? 0 : cmp.relation === 'compatible' ? 10 : 20) + distance;
+  };
+  const best = [...candidates].sort((a, b) => rank(a) - rank(b))[0];
+  return best === undefined ? [] : [best];
 }
 
 function valueId(v: PropositionValue): string {
