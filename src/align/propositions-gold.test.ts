@@ -120,8 +120,9 @@ checkGold('propositions of the seed articles', () => seeds, () => seedGold.propo
 checkGold('propositions of the example corpus', () => examples, () => exampleGold.propositions.propositions);
 
 describe('propositions, whatever the corpus', () => {
-  it('never mix stories and always point at claims that exist', () => {
+  it('never mix stories, have unique ids, and always point at claims that exist', () => {
     for (const run of [seeds, examples]) {
+      expect(new Set(run.analysis.propositions.map((p) => p.id)).size).toBe(run.analysis.propositions.length);
       const storyOf = new Map(run.analysis.stories.flatMap((s) => s.articles.map((a) => [a, s.id] as const)));
       const claims = new Map(run.analysis.claims.map((c) => [c.id, c]));
       for (const p of run.analysis.propositions) {

@@ -40,6 +40,12 @@ export function alignStory(input: StoryAlignInput): ExportProposition[] {
   for (const group of groupEvents(collectEvents(input, resolver, new Set(figures.map((r) => r.claim.id))), input.links)) {
     for (const part of group.length > 1 ? splitByContext(group) : [group]) out.push(buildProposition(input, part));
   }
+  // Parts of one key split by context share the key's id: the earliest claim tells them apart.
+  const ids = new Set<string>();
+  for (const p of out) {
+    if (ids.has(p.id)) p.id = hashId(`${p.id}:${p.claims[0]}`);
+    ids.add(p.id);
+  }
   return out;
 }
 
