@@ -6,6 +6,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportDocument } from '../src/report/export-schema.js';
 import { runCli, type CliResult } from './cli-helpers.js';
@@ -103,6 +104,19 @@ describe('hostile corpus: every command and output', () => {
     expect(js.code).toBe(0);
     expectTerminalSafe(js);
     expect((JSON.parse(js.stdout) as ExportDocument).articles).toHaveLength(5);
+  });
+
+  it('export --format html renders every piece of input as text: no element, attribute or link of its own', async () => {
+    const html = await runCli('export', '--format', 'html', '--db', db);
+    expect(html.code).toBe(0);
+    expect(html.stdout).not.toMatch(TERMINAL_UNSAFE);
+    const { document } = parseHTML(html.stdout);
+    expect(document.querySelectorAll('script, img, iframe, a, object, embed, link').length).toBe(0);
+    for (const el of document.querySelectorAll('*')) {
+      for (const attr of el.attributes) expect(`${el.tagName} ${attr.name}`).not.toMatch(/ on/i);
+    }
+    // The hostile text is still there, as text a reader can see.
+    expect(document.body.textContent).toContain('<img src=x onerror=alert(1)>');
   });
 
   it.each(['stories', 'propositions', 'links', 'entities', 'claims', 'failures'])('show %s, as text and as JSON lines', async (what) => {
