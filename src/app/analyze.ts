@@ -3,7 +3,7 @@ import type { Corpus, CorpusData, Logger, RunOptions } from '../core/pipeline.js
 import { createPipeline } from '../core/pipeline.js';
 import { inAddition } from '../reuse/additions.js';
 import type { ExportClaim } from '../report/export-schema.js';
-import type { StageConfig } from '../core/registry.js';
+import type { Registry, StageConfig } from '../core/registry.js';
 import { exportClaims, exportEntities } from '../claims/export.js';
 import type { Story } from '../cluster/stories.js';
 import { exportLinks } from '../reuse/export-links.js';
@@ -12,6 +12,8 @@ import type { AnalysisRecord, Store, StoredStory } from '../store/store.js';
 
 export interface AnalyzeOptions {
   config?: readonly StageConfig[];
+  /** Where stage names are looked up (default: every stage the project ships). */
+  registry?: Registry;
   logger?: Logger;
   onProgress?: RunOptions['onProgress'];
   signal?: AbortSignal;
@@ -22,10 +24,13 @@ export interface AnalyzeOptions {
 export interface AnalyzeResult {
   corpus: Corpus;
   analysis: AnalysisRecord;
+  /** Articles each stage ran on, by stage name: per-article stages skip articles already analysed by their version. */
+  ran: Record<string, number>;
 }
 
 /**
- * Analyses every stored article and replaces the stored analysis with the new one. Stories grow
+ * Analyses every stored article and replaces the stored analysis with the new one. Per-article stages run only
+ * on articles not yet analysed by their current version; corpus stages run over all. Stories grow
  * incrementally: stored stories keep their articles and new articles join them or open new ones.
  * @example const { analysis } = await analyzeStore(await openStore(':memory:'));
  */
@@ -39,18 +44,22 @@ export async function analyzeStore(store: Store, options: AnalyzeOptions = {}): 
 
 /** Runs the pipeline over articles held in memory, without a store. */
 export async function analyzeArticles(articles: Corpus['articles'], options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
-  const pipeline = createPipeline(defaultRegistry().build(options.config ?? DEFAULT_CONFIG));
+  const pipeline = createPipeline((options.registry ?? defaultRegistry()).build(options.config ?? DEFAULT_CONFIG));
+  const ran: Record<string, number> = {};
   const present = new Set(articles.map((a) => a.id));
   const initialData: CorpusData = {};
   const stories = options.previous?.stories.map((s) => toStory(s, present)).filter((s) => s.articleIds.length);
   if (stories?.length) initialData.stories = stories;
   const corpus = await pipeline.run(articles, {
     logger: options.logger,
-    onProgress: options.onProgress,
+    onProgress: (event) => {
+      ran[event.stage] = event.ran;
+      options.onProgress?.(event);
+    },
     signal: options.signal,
     initialData,
   });
-  return { corpus, analysis: collectAnalysis(corpus) };
+  return { corpus, analysis: collectAnalysis(corpus), ran };
 }
 
 /** Gathers the corpus stages' results into the stored and exported shape. */

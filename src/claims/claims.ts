@@ -274,6 +274,7 @@ const claimsOptionsSchema = z.object({ includeHeadlines: z.boolean().default(fal
 /** Registry factory for `claims/claims`. */
 export const claimsFactory: StageFactory<typeof claimsOptionsSchema> = {
   name: 'claims/claims',
+  version: 1,
   options: claimsOptionsSchema,
   create: (options) => createClaimsStage(options),
 };

@@ -462,6 +462,7 @@ export const datesStage: Stage = createDatesStage();
 /** Registry factory for `claims/dates`. */
 export const datesFactory: StageFactory = {
   name: 'claims/dates',
+  version: 1,
   options: z.object({ inferReference: z.boolean().default(true) }),
   create: (options) => createDatesStage(options as DatesOptions),
 };

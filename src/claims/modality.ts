@@ -126,6 +126,7 @@ export const modalityStage: Stage = {
 /** Registry factory for `claims/modality`. */
 export const modalityFactory: StageFactory = {
   name: 'claims/modality',
+  version: 1,
   options: z.object({}),
   create: () => modalityStage,
 };

@@ -403,6 +403,7 @@ export const quantitiesStage: Stage = {
 /** Registry factory for `claims/quantities`. */
 export const quantitiesFactory: StageFactory = {
   name: 'claims/quantities',
+  version: 1,
   options: z.object({}),
   create: () => quantitiesStage,
 };

@@ -61,6 +61,8 @@ export interface Article {
   layers: Layers;
   data: ArticleData;
   messages: ArticleMessage[];
+  /** Per-article stages whose output this article holds, by stage name, with the stage version that made it. */
+  analysed?: Record<string, string>;
 }
 
 /** Collapses whitespace and case so that reposts of the same text hash alike. */

@@ -34,6 +34,11 @@ interface StageBase {
   /** Properties that must be produced by an earlier stage, e.g. `text`, `layers.sentence`. */
   requires: readonly string[];
   produces: readonly string[];
+  /**
+   * Changes whenever the stage's output for the same input changes (the registry sets it from the factory's
+   * version and the options); a stored article whose layers an older version made re-runs the stage.
+   */
+  version?: string;
 }
 
 /** Article -> Article stage. */
@@ -64,8 +69,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Corpus results of an earlier run that corpus stages may extend (e.g. stories, for incremental clustering). */
   initialData?: CorpusData;
-  /** Called after each stage finishes, for progress display. */
-  onProgress?: (event: { stage: string; index: number; total: number }) => void;
+  /** Called after each stage finishes, for progress display; `ran` counts the articles the stage ran on. */
+  onProgress?: (event: { stage: string; index: number; total: number; ran: number }) => void;
 }
 
 /** Validates `requires` against earlier `produces` and returns a frozen pipeline. */
@@ -94,15 +99,24 @@ export function createPipeline(stages: readonly AnyStage[]): Pipeline {
 async function runStages(stages: readonly AnyStage[], articles: Article[], options: RunOptions): Promise<Corpus> {
   const logger = options.logger ?? silentLogger;
   let corpus: Corpus = { articles, data: { ...(options.initialData ?? {}) } as CorpusData };
+  // Articles an earlier stage of this run re-analysed: every later stage must redo them too.
+  const redone = new Set<Article>();
   for (const [index, stage] of stages.entries()) {
     options.signal?.throwIfAborted();
+    let ran = 0;
     if (stage.kind === 'corpus') {
       const live = corpus.articles.filter((a) => !hasFatal(a));
+      for (const article of live) clearOutputs(article, stage);
       const out = await stage.run({ articles: live, data: corpus.data }, { logger, signal: options.signal });
       corpus = { articles: corpus.articles, data: out.data };
+      ran = live.length;
     } else {
       for (let i = 0; i < corpus.articles.length; i++) {
         const article = corpus.articles[i];
+        if (!redone.has(article) && isCurrent(article, stage)) continue;
+        clearOutputs(article, stage);
+        redone.add(article);
+        stamp(article, stage);
         if (hasFatal(article)) continue;
         const ctx: StageContext = {
           referenceDate: article.meta.publishedAt,
@@ -110,12 +124,17 @@ async function runStages(stages: readonly AnyStage[], articles: Article[], optio
           logger,
           signal: options.signal,
         };
+        ran++;
         try {
           const out = await stage.run(article, ctx);
           if (!out || typeof out !== 'object' || typeof (out as Article).text !== 'string') {
             throw new PipelineError([{ code: 'E_NOT_ARTICLE', stage: stage.name, message: 'stage did not return an Article' }]);
           }
           corpus.articles[i] = out;
+          if (out !== article) {
+            redone.add(out);
+            out.analysed = article.analysed;
+          }
         } catch (error) {
           if (error instanceof PipelineError) throw error;
           // A crash on one article's data stops that article only.
@@ -129,7 +148,30 @@ async function runStages(stages: readonly AnyStage[], articles: Article[], optio
         }
       }
     }
-    options.onProgress?.({ stage: stage.name, index, total: stages.length });
+    options.onProgress?.({ stage: stage.name, index, total: stages.length, ran });
   }
   return corpus;
+}
+
+/** True when the article already holds this version's output of the stage (an unversioned stage always runs). */
+function isCurrent(article: Article, stage: Stage): boolean {
+  return stage.version !== undefined && article.analysed?.[stage.name] === stage.version;
+}
+
+/** Records which version of the stage made the article's layers. */
+function stamp(article: Article, stage: Stage): void {
+  const analysed = { ...(article.analysed ?? {}) };
+  if (stage.version === undefined) delete analysed[stage.name];
+  else analysed[stage.name] = stage.version;
+  article.analysed = analysed;
+}
+
+/** Removes what a stage wrote into an article on an earlier run (its declared layers and data, its messages), so a re-run replaces rather than adds. */
+function clearOutputs(article: Article, stage: AnyStage): void {
+  for (const property of stage.produces) {
+    const [where, key] = property.split('.', 2);
+    if (where === 'layers') delete (article.layers as Record<string, unknown>)[key];
+    else if (where === 'data') delete (article.data as Record<string, unknown>)[key];
+  }
+  if (article.messages.some((m) => m.source === stage.name)) article.messages = article.messages.filter((m) => m.source !== stage.name);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hashId } from './article.js';
 import { PipelineError, type PipelineIssue } from './errors.js';
 import type { AnyStage } from './pipeline.js';
 
@@ -6,6 +7,8 @@ import type { AnyStage } from './pipeline.js';
 export interface StageFactory<S extends z.ZodType = z.ZodType> {
   name: string;
   options: S;
+  /** Bump when the stage's output for the same input changes, so stored articles analysed by the older one are redone. */
+  version?: number;
   create(options: z.infer<S>): AnyStage;
 }
 
@@ -47,9 +50,15 @@ export class Registry {
         }
         continue;
       }
-      stages.push(factory.create(parsed.data));
+      stages.push(versioned(factory.create(parsed.data), factory.version, parsed.data));
     }
     if (issues.length) throw new PipelineError(issues);
     return stages;
   }
+}
+
+/** Stamps a built stage with its factory's version and a digest of its options: either changing means stored output is stale. */
+function versioned(stage: AnyStage, version: number | undefined, options: unknown): AnyStage {
+  if (version === undefined) return stage;
+  return { ...stage, version: `${version}:${hashId(JSON.stringify(options ?? {}), 8)}` };
 }

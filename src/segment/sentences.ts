@@ -185,6 +185,7 @@ const sentencesOptionsSchema = z.object({ reuseParagraphs: z.boolean().default(t
 /** Registry factory for `segment/sentences`. */
 export const sentencesFactory: StageFactory<typeof sentencesOptionsSchema> = {
   name: 'segment/sentences',
+  version: 1,
   options: sentencesOptionsSchema,
   create: (options) => createSentencesStage(options),
 };

@@ -72,6 +72,12 @@ export const MIGRATIONS: readonly Migration[] = [
     // Reposts by other outlets carry the same text as their origin and must be stored beside it.
     statements: ['DROP INDEX articles_text_hash', 'CREATE INDEX articles_text_hash ON articles (text_hash)'],
   },
+  {
+    version: 3,
+    name: 'stage-versions',
+    // Which per-article stage versions made each article's layers; NULL (every article stored before) means all must be redone.
+    statements: ['ALTER TABLE articles ADD COLUMN stages_json TEXT'],
+  },
 ];
 
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -13,9 +13,10 @@ interface ArticleRow {
   layers_json: string;
   data_json: string;
   messages_json: string;
+  stages_json: string | null;
 }
 
-const ARTICLE_COLUMNS = 'id, text, html, source_json, meta_json, layers_json, data_json, messages_json';
+const ARTICLE_COLUMNS = 'id, text, html, source_json, meta_json, layers_json, data_json, messages_json, stages_json';
 
 /** Hash of an article's normalised text, the key for "same text" duplicates. */
 export function textHash(text: string): string {
@@ -92,10 +93,11 @@ export class SqlStore implements Store {
     const now = new Date().toISOString();
     await this.driver.transaction(async (tx) => {
       for (const article of articles) {
-        await tx.run('UPDATE articles SET layers_json = ?, data_json = ?, messages_json = ?, updated_at = ? WHERE id = ?', [
+        await tx.run('UPDATE articles SET layers_json = ?, data_json = ?, messages_json = ?, stages_json = ?, updated_at = ? WHERE id = ?', [
           JSON.stringify(article.layers),
           JSON.stringify(article.data),
           JSON.stringify(article.messages),
+          article.analysed ? JSON.stringify(article.analysed) : null,
           now,
           article.id,
         ]);
@@ -221,5 +223,6 @@ function rowToArticle(row: ArticleRow): Article {
     layers: JSON.parse(row.layers_json),
     data: JSON.parse(row.data_json),
     messages: JSON.parse(row.messages_json),
+    ...(row.stages_json ? { analysed: JSON.parse(row.stages_json) } : {}),
   };
 }

@@ -41,7 +41,7 @@ export interface Store {
   readonly location: string;
   /** Inserts an article unless one with the same canonical URL, id or normalised text is stored. */
   addArticle(article: Article): Promise<AddResult>;
-  /** Replaces the annotations (layers, data, messages) of stored articles after a run; text never changes. */
+  /** Replaces the annotations (layers, data, messages, and which stage versions made them) of stored articles after a run; text never changes. */
   updateAnnotations(articles: readonly Article[]): Promise<void>;
   getArticle(id: string): Promise<Article | undefined>;
   listArticles(): Promise<Article[]>;
