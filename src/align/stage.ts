@@ -4,16 +4,14 @@
  * a story's cost grows with its own size and a changed story can be redone alone.
  */
 import { z } from 'zod';
-import type { Article } from '../core/article.js';
-import type { Corpus, CorpusStage } from '../core/pipeline.js';
+import type { Corpus, CorpusStage, StageContext } from '../core/pipeline.js';
 import type { StageFactory } from '../core/registry.js';
-import type { ResolvedEntity } from '../claims/resolve-entities.js';
 import type { ExportProposition, TimelineEntry } from '../report/export-schema.js';
-import { inAddition } from '../reuse/additions.js';
-import type { ReuseLink } from '../reuse/types.js';
 import { alignStory } from './propositions.js';
-import { push } from './records.js';
+import { digestStoryInputs, storyInputIndex, type AlignStory, type StoryInputs } from './story-inputs.js';
 import { buildTimeline } from './timeline.js';
+
+export type { AlignStory } from './story-inputs.js';
 
 declare module '../core/pipeline.js' {
   interface CorpusData {
@@ -21,13 +19,9 @@ declare module '../core/pipeline.js' {
     propositions?: ExportProposition[];
     /** Timeline of each story, by story id (align/propositions). */
     timelines?: Record<string, TimelineEntry[]>;
+    /** Alignments of an earlier run by story id, kept for stories whose inputs have not changed since (align/propositions). */
+    alignments?: Map<string, StoredAlignment>;
   }
-}
-
-/** One story as alignment reads it. */
-export interface AlignStory {
-  id: string;
-  articleIds: readonly string[];
 }
 
 /** The propositions and timeline of one story. */
@@ -36,41 +30,50 @@ export interface StoryAlignment {
   timeline: TimelineEntry[];
 }
 
+/** A story's alignment as stored by an earlier run, with the digest of the inputs it was made from. */
+export interface StoredAlignment extends StoryAlignment {
+  digest?: string;
+}
+
 /**
- * Aligns every story of a corpus. Entities and links are indexed by article once, so each story
+ * Aligns the given stories of a corpus. Entities and links are indexed by article once, so each story
  * reads only its own.
  */
 export function alignCorpus(corpus: Corpus, stories: readonly AlignStory[]): Map<string, StoryAlignment> {
-  const byId = new Map(corpus.articles.map((a) => [a.id, a]));
-  const linksByArticle = new Map<string, ReuseLink[]>();
-  for (const link of corpus.data.links ?? []) {
-    for (const id of [link.from, link.to]) push(linksByArticle, id, link);
-  }
-  const entitiesByArticle = new Map<string, Set<ResolvedEntity>>();
-  for (const entity of corpus.data.entities ?? []) {
-    for (const m of entity.mentions) {
-      const set = entitiesByArticle.get(m.article) ?? new Set<ResolvedEntity>();
-      set.add(entity);
-      entitiesByArticle.set(m.article, set);
-    }
-  }
-  const out = new Map<string, StoryAlignment>();
+  const inputsOf = storyInputIndex(corpus);
+  return new Map(stories.map((story) => [story.id, alignInputs(story, inputsOf(story))]));
+}
+
+function alignInputs(story: AlignStory, { articles, links, entities, unsupported }: StoryInputs): StoryAlignment {
+  const propositions = sortPropositions(alignStory({ storyId: story.id, articles, links, entities, unsupported }));
+  return { propositions, timeline: buildTimeline(articles, propositions, unsupported) };
+}
+
+/**
+ * Aligns every story whose inputs changed since its stored alignment (`previous`, by story id) and keeps the stored
+ * alignment of the others; without a stage version nothing stored is trusted.
+ */
+export function alignChanged(
+  corpus: Corpus,
+  stories: readonly AlignStory[],
+  previous: ReadonlyMap<string, StoredAlignment>,
+  version: string | undefined,
+): { aligned: Map<string, StoredAlignment>; redone: number } {
+  const inputsOf = storyInputIndex(corpus);
+  const aligned = new Map<string, StoredAlignment>();
+  let redone = 0;
   for (const story of stories) {
-    const articles = story.articleIds.map((id) => byId.get(id)).filter((a): a is Article => !!a);
-    const members = new Set(articles.map((a) => a.id));
-    const links = [...new Set(articles.flatMap((a) => linksByArticle.get(a.id) ?? []))].filter((l) => members.has(l.from) && members.has(l.to));
-    const entities = [...new Set(articles.flatMap((a) => [...(entitiesByArticle.get(a.id) ?? [])]))].map((e) => ({
-      ...e,
-      mentions: e.mentions.filter((m) => members.has(m.article)),
-    }));
-    const unsupported = new Set<string>();
-    for (const a of articles) {
-      for (const c of a.layers.claim ?? []) if (inAddition(a.data.additions ?? [], c)) unsupported.add(c.id);
+    const inputs = inputsOf(story);
+    const digest = version === undefined ? undefined : digestStoryInputs(story, inputs, version);
+    const stored = previous.get(story.id);
+    if (digest && stored?.digest === digest) {
+      aligned.set(story.id, stored);
+      continue;
     }
-    const propositions = sortPropositions(alignStory({ storyId: story.id, articles, links, entities, unsupported }));
-    out.set(story.id, { propositions, timeline: buildTimeline(articles, propositions, unsupported) });
+    aligned.set(story.id, { ...alignInputs(story, inputs), digest });
+    redone++;
   }
-  return out;
+  return { aligned, redone };
 }
 
 /** Ledger order: contested first, then single-origin, unconfirmed, denied, unsupported, corroborated; more origins first. */
@@ -86,18 +89,19 @@ export const AlignOptions = z.object({});
 export const alignStage: StageFactory<typeof AlignOptions> = {
   name: 'align/propositions',
   options: AlignOptions,
+  version: 1,
   create(): CorpusStage {
     return {
       name: 'align/propositions',
       kind: 'corpus',
       requires: ['layers.claim', 'corpus.stories', 'corpus.links'],
-      produces: ['corpus.propositions', 'corpus.timelines'],
-      run(corpus: Corpus): Corpus {
+      produces: ['corpus.propositions', 'corpus.timelines', 'corpus.alignments'],
+      run(corpus: Corpus, ctx: StageContext): Corpus {
         const stories = corpus.data.stories?.length ? corpus.data.stories : [{ id: 'all', articleIds: corpus.articles.map((a) => a.id) }];
-        const aligned = alignCorpus(corpus, stories);
+        const { aligned } = alignChanged(corpus, stories, corpus.data.alignments ?? new Map(), ctx.version);
         const propositions = [...aligned.values()].flatMap((a) => a.propositions);
         const timelines = Object.fromEntries([...aligned].map(([id, a]) => [id, a.timeline]));
-        return { articles: corpus.articles, data: Object.assign(corpus.data, { propositions, timelines }) };
+        return { articles: corpus.articles, data: Object.assign(corpus.data, { propositions, timelines, alignments: aligned }) };
       },
     };
   },

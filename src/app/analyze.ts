@@ -2,7 +2,8 @@
 import type { Corpus, CorpusData, Logger, RunOptions } from '../core/pipeline.js';
 import { createPipeline } from '../core/pipeline.js';
 import { inAddition } from '../reuse/additions.js';
-import type { ExportClaim } from '../report/export-schema.js';
+import type { ExportClaim, ExportProposition } from '../report/export-schema.js';
+import type { StoredAlignment } from '../align/stage.js';
 import type { Registry, StageConfig } from '../core/registry.js';
 import { exportClaims, exportEntities } from '../claims/export.js';
 import type { Story } from '../cluster/stories.js';
@@ -50,6 +51,7 @@ export async function analyzeArticles(articles: Corpus['articles'], options: Ana
   const initialData: CorpusData = {};
   const stories = options.previous?.stories.map((s) => toStory(s, present)).filter((s) => s.articleIds.length);
   if (stories?.length) initialData.stories = stories;
+  if (options.previous) initialData.alignments = storedAlignments(options.previous);
   const corpus = await pipeline.run(articles, {
     logger: options.logger,
     onProgress: (event) => {
@@ -73,6 +75,7 @@ export function collectAnalysis(corpus: Corpus): AnalysisRecord {
     lang: s.lang,
     event: s.event,
     ...(corpus.data.timelines?.[s.id] ? { timeline: corpus.data.timelines[s.id] } : {}),
+    ...(corpus.data.alignments?.get(s.id)?.digest ? { aligned: corpus.data.alignments.get(s.id)!.digest } : {}),
   }));
   return {
     stories,
@@ -88,6 +91,15 @@ export function collectAnalysis(corpus: Corpus): AnalysisRecord {
 export function markUnsupportedClaims(claims: ExportClaim[], corpus: Corpus): ExportClaim[] {
   const additions = new Map(corpus.articles.map((a) => [a.id, a.data.additions ?? []]));
   return claims.map((claim) => (inAddition(additions.get(claim.article) ?? [], claim) ? { ...claim, unsupported: true } : claim));
+}
+
+/** The stored propositions and timeline of each story, with the digest of what they were aligned from. */
+function storedAlignments(previous: AnalysisRecord): Map<string, StoredAlignment> {
+  const propositions = new Map<string, ExportProposition[]>();
+  for (const p of previous.propositions) (propositions.get(p.story) ?? propositions.set(p.story, []).get(p.story)!).push(p);
+  return new Map(
+    previous.stories.map((s) => [s.id, { propositions: propositions.get(s.id) ?? [], timeline: s.timeline ?? [], digest: s.aligned }]),
+  );
 }
 
 function toStory(stored: StoredStory, present: ReadonlySet<string>): Story {

@@ -9,6 +9,8 @@ export interface StageContext {
   lang?: string;
   logger: Logger;
   signal?: AbortSignal;
+  /** The running stage's version, for stages that keep results of earlier runs. */
+  version?: string;
 }
 
 export interface Logger {
@@ -107,7 +109,7 @@ async function runStages(stages: readonly AnyStage[], articles: Article[], optio
     if (stage.kind === 'corpus') {
       const live = corpus.articles.filter((a) => !hasFatal(a));
       for (const article of live) clearOutputs(article, stage);
-      const out = await stage.run({ articles: live, data: corpus.data }, { logger, signal: options.signal });
+      const out = await stage.run({ articles: live, data: corpus.data }, { logger, signal: options.signal, version: stage.version });
       corpus = { articles: corpus.articles, data: out.data };
       ran = live.length;
     } else {

@@ -37,8 +37,8 @@ export function buildExport(articles: readonly Article[], analysis: AnalysisReco
     version: EXPORT_VERSION,
     generatedAt,
     articles: articles.map(exportArticle),
-    // The centroid, language and event evidence are clustering state, not part of the contract.
-    stories: analysis.stories.map(({ centroid: _centroid, lang: _lang, event: _event, ...story }) => story),
+    // The centroid, language, event evidence and alignment digest are analysis state, not part of the contract.
+    stories: analysis.stories.map(({ centroid: _centroid, lang: _lang, event: _event, aligned: _aligned, ...story }) => story),
     links: analysis.links,
     origins: analysis.origins,
     entities: analysis.entities,

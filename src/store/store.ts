@@ -19,6 +19,8 @@ export interface StoredStory extends ExportStory {
   lang?: string;
   /** Participants and dates of the story's members, so restored stories still tell a different event apart. */
   event?: StoryEvent;
+  /** Digest of the inputs its propositions and timeline were aligned from; while unchanged, they are kept. */
+  aligned?: string;
 }
 
 /** Cross-article results of one analysis run, stored apart from the articles. */

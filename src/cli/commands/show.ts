@@ -34,7 +34,7 @@ export async function runShow(what: ShowWhat, flags: ShowFlags, out: Output): Pr
     let lines: string[];
     switch (what) {
       case 'stories': {
-        const stories = keep(analysis.stories.map(({ centroid: _c, lang: _l, event: _e, ...s }) => s), (s) => s.articles, () => '');
+        const stories = keep(analysis.stories.map(({ centroid: _c, lang: _l, event: _e, aligned: _a, ...s }) => s), (s) => s.articles, () => '');
         rows = stories;
         lines = stories.flatMap((s) => [
           `${s.id}  ${termSafe(s.label ?? '')}  (${s.articles.length} articles, ${s.origins?.length ?? '?'} independent origins)`,
