@@ -27,6 +27,8 @@ export interface AnalyzeResult {
   analysis: AnalysisRecord;
   /** Articles each stage ran on, by stage name: per-article stages skip articles already analysed by their version. */
   ran: Record<string, number>;
+  /** Articles whose per-article stages ran (new, or analysed by an older stage version); the others were up to date. */
+  reanalysed: number;
 }
 
 /**
@@ -61,7 +63,8 @@ export async function analyzeArticles(articles: Corpus['articles'], options: Ana
     signal: options.signal,
     initialData,
   });
-  return { corpus, analysis: collectAnalysis(corpus), ran };
+  const articleStages = pipeline.stages.filter((s) => s.kind !== 'corpus').map((s) => ran[s.name] ?? 0);
+  return { corpus, analysis: collectAnalysis(corpus), ran, reanalysed: Math.max(0, ...articleStages) };
 }
 
 /** Gathers the corpus stages' results into the stored and exported shape. */

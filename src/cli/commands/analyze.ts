@@ -26,10 +26,11 @@ export async function runAnalyze(
       out.error('analyze: no articles stored, nothing to analyse');
       return EXIT.ERROR;
     }
-    const { corpus, analysis } = await analyzeStore(store, {
+    const { corpus, analysis, reanalysed } = await analyzeStore(store, {
       onProgress: ({ stage, index, total }) => out.progress(`stages (${stage})`, index + 1, total),
     });
     out.endProgress();
+    out.info(`analyze: ${reanalysed} article(s) analysed, ${corpus.articles.length - reanalysed} already up to date (cross-article stages re-ran over all)`);
     if (!out.quiet) out.print(renderSummary(corpus, analysis));
     const doc = () => buildExport(corpus.articles, analysis, new Date().toISOString());
     if (flags.json) {
