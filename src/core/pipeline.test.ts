@@ -69,6 +69,33 @@ describe('pipeline', () => {
     await expect(createPipeline([bad]).run([makeArticle({ text: 'x' })])).rejects.toMatchObject({ code: 'E_NOT_ARTICLE' });
   });
 
+  it('skips an article a stage of the same version already analysed, re-runs it (and later stages) after a version change, and replaces rather than repeats its messages', async () => {
+    const calls: string[] = [];
+    const noting = (name: string, version: string | undefined): Stage => ({
+      name,
+      version,
+      requires: [],
+      produces: [`layers.${name}`],
+      run(article) {
+        calls.push(name);
+        article.messages.push({ ruleId: `${name}:note`, source: name, severity: 'info', reason: 'noted' });
+        return article;
+      },
+    });
+    const article = makeArticle({ text: 'One sentence.' });
+    await createPipeline([noting('a', '1'), noting('b', '1')]).run([article]);
+    await createPipeline([noting('a', '1'), noting('b', '1')]).run([article]);
+    expect(calls).toEqual(['a', 'b']);
+    await createPipeline([noting('a', '2'), noting('b', '1')]).run([article]);
+    expect(calls).toEqual(['a', 'b', 'a', 'b']);
+    expect(article.analysed).toEqual({ a: '2', b: '1' });
+    expect(article.messages.map((m) => m.ruleId)).toEqual(['a:note', 'b:note']);
+    // A stage without a version has nothing to compare with: it always runs.
+    await createPipeline([noting('a', '2'), noting('c', undefined)]).run([article]);
+    await createPipeline([noting('a', '2'), noting('c', undefined)]).run([article]);
+    expect(calls.slice(4)).toEqual(['c', 'c']);
+  });
+
   it('is frozen once built', () => {
     const pipeline = createPipeline([sentences]);
     expect(Object.isFrozen(pipeline)).toBe(true);
@@ -83,6 +110,18 @@ describe('registry', () => {
 
   it('builds stages by name with default options', () => {
     expect(registry.build(['test/sentences']).map((s) => s.name)).toEqual(['test/sentences']);
+  });
+
+  it("stamps a versioned factory's stages with the version and the options, so either change marks stored output stale", () => {
+    const versioned = new Registry([
+      { name: 'test/sentences', version: 3, options: z.object({ maxChars: z.number().int().positive().default(500) }), create: () => sentences },
+    ]);
+    const [defaults] = versioned.build(['test/sentences']);
+    const [other] = versioned.build([{ name: 'test/sentences', options: { maxChars: 80 } }]);
+    expect(defaults.version).toMatch(/^3:/);
+    expect(other.version).toMatch(/^3:/);
+    expect(other.version).not.toBe(defaults.version);
+    expect(registry.build(['test/sentences'])[0].version).toBeUndefined();
   });
 
   it('reports unknown stages and bad options together', () => {
