@@ -16,7 +16,9 @@ interface ArticleRow {
   stages_json: string | null;
 }
 
-const ARTICLE_COLUMNS = 'id, text, html, source_json, meta_json, layers_json, data_json, messages_json, stages_json';
+const ARTICLE_COLUMNS = 'id, text, html, source_json, meta_json, layers_json, data_json, messages_json';
+/** Schema version that added `articles.stages_json`; a store opened read-only may be older and lack it. */
+const STAGES_COLUMN_VERSION = 3;
 
 /** Hash of an article's normalised text, the key for "same text" duplicates. */
 export function textHash(text: string): string {
@@ -24,17 +26,25 @@ export function textHash(text: string): string {
 }
 
 export class SqlStore implements Store {
-  private constructor(private readonly driver: SqlDriver) {}
+  private readonly articleColumns: string;
+
+  private constructor(
+    private readonly driver: SqlDriver,
+    schema: number,
+  ) {
+    this.articleColumns = `${ARTICLE_COLUMNS}, ${schema >= STAGES_COLUMN_VERSION ? 'stages_json' : 'NULL AS stages_json'}`;
+  }
 
   /** Wraps a driver and brings its schema up to date (a read-only driver is only checked); a failed check closes it. */
   static async open(driver: SqlDriver): Promise<SqlStore> {
+    let schema: number;
     try {
-      await (driver.readOnly ? checkVersion(driver) : migrate(driver));
+      schema = await (driver.readOnly ? checkVersion(driver) : migrate(driver));
     } catch (error) {
       await driver.close();
       throw error;
     }
-    return new SqlStore(driver);
+    return new SqlStore(driver, schema);
   }
 
   get kind() {
@@ -106,12 +116,12 @@ export class SqlStore implements Store {
   }
 
   async getArticle(id: string): Promise<Article | undefined> {
-    const rows = await this.driver.all<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`, [id]);
+    const rows = await this.driver.all<ArticleRow>(`SELECT ${this.articleColumns} FROM articles WHERE id = ?`, [id]);
     return rows[0] ? rowToArticle(rows[0]) : undefined;
   }
 
   async listArticles(): Promise<Article[]> {
-    const rows = await this.driver.all<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY seq`);
+    const rows = await this.driver.all<ArticleRow>(`SELECT ${this.articleColumns} FROM articles ORDER BY seq`);
     return rows.map(rowToArticle);
   }
 

@@ -47,6 +47,21 @@ describe('sqlite store', () => {
     await store.close();
   });
 
+  it('reads articles from a database an older version left, opened read-only (show, export), without upgrading it', async () => {
+    const path = join(dir, 'v2-read.db');
+    const v2 = openSqliteDriver(path);
+    await migrate(v2, MIGRATIONS.slice(0, 2));
+    await v2.run(
+      `INSERT INTO articles (id, url, text_hash, text, source_json, meta_json, layers_json, data_json, messages_json, seq, created_at, updated_at)
+       VALUES ('a2', NULL, 'h', 'older text', '{"fetchedAt":"x"}', '{}', '{}', '{}', '[]', 1, 'now', 'now')`,
+    );
+    await v2.close();
+    const store = await openStore(path, { readOnly: true });
+    expect((await store.listArticles()).map((a) => [a.text, a.analysed])).toEqual([['older text', undefined]]);
+    expect(await store.schemaVersion()).toBe(2);
+    await store.close();
+  });
+
   it('refuses a PostgreSQL URL with a clear message instead of guessing', async () => {
     await expect(openStore('postgres://u:secret@127.0.0.1/test')).rejects.toThrow(/not available yet .*\*\*\*/);
   });
