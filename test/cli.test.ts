@@ -152,6 +152,16 @@ describe('the bundled example corpus', () => {
     expect(doc.articles.length).toBeGreaterThanOrEqual(8);
     expect(doc.stories.length).toBeGreaterThanOrEqual(2);
   });
+
+  it('a re-run analyses no stored article again, says so, and exports the same analysis', async () => {
+    const db = join(tmp, 'examples.db');
+    const json = join(tmp, 'examples-again.json');
+    const result = await runCli('analyze', '--db', db, '--json', json);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^analyze: 0 article\(s\) analysed, 8 already up to date/m);
+    const strip = (file: string) => ({ ...(JSON.parse(readFileSync(file, 'utf8')) as ExportDocument), generatedAt: undefined });
+    expect(strip(json)).toEqual(strip(join(tmp, 'examples.json')));
+  });
 });
 
 async function snapshot(db: string): Promise<string> {

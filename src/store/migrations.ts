@@ -78,6 +78,12 @@ export const MIGRATIONS: readonly Migration[] = [
     // Which per-article stage versions made each article's layers; NULL (every article stored before) means all must be redone.
     statements: ['ALTER TABLE articles ADD COLUMN stages_json TEXT'],
   },
+  {
+    version: 4,
+    name: 'story-order',
+    // Stories come back in the order they were saved (the order they were formed), not by id: reports and restored clustering keep it.
+    statements: ['ALTER TABLE stories ADD COLUMN seq INTEGER'],
+  },
 ];
 
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -19,6 +19,8 @@ interface ArticleRow {
 const ARTICLE_COLUMNS = 'id, text, html, source_json, meta_json, layers_json, data_json, messages_json';
 /** Schema version that added `articles.stages_json`; a store opened read-only may be older and lack it. */
 const STAGES_COLUMN_VERSION = 3;
+/** Schema version that added `stories.seq`. */
+const STORY_ORDER_VERSION = 4;
 
 /** Hash of an article's normalised text, the key for "same text" duplicates. */
 export function textHash(text: string): string {
@@ -27,12 +29,14 @@ export function textHash(text: string): string {
 
 export class SqlStore implements Store {
   private readonly articleColumns: string;
+  private readonly storyOrder: string;
 
   private constructor(
     private readonly driver: SqlDriver,
     schema: number,
   ) {
     this.articleColumns = `${ARTICLE_COLUMNS}, ${schema >= STAGES_COLUMN_VERSION ? 'stages_json' : 'NULL AS stages_json'}`;
+    this.storyOrder = schema >= STORY_ORDER_VERSION ? 'COALESCE(seq, 0), id' : 'id';
   }
 
   /** Wraps a driver and brings its schema up to date (a read-only driver is only checked); a failed check closes it. */
@@ -135,8 +139,8 @@ export class SqlStore implements Store {
       for (const table of ['stories', 'links', 'origin_groups', 'entities', 'claims', 'propositions']) {
         await tx.run(`DELETE FROM ${table}`);
       }
-      for (const story of analysis.stories) {
-        await tx.run('INSERT INTO stories (id, label, body_json) VALUES (?, ?, ?)', [story.id, story.label ?? null, JSON.stringify(story)]);
+      for (const [seq, story] of analysis.stories.entries()) {
+        await tx.run('INSERT INTO stories (id, label, body_json, seq) VALUES (?, ?, ?, ?)', [story.id, story.label ?? null, JSON.stringify(story), seq + 1]);
       }
       for (const link of analysis.links) {
         await tx.run('INSERT INTO links (from_id, to_id, kind, score, direction, body_json) VALUES (?, ?, ?, ?, ?, ?)', [
@@ -178,7 +182,7 @@ export class SqlStore implements Store {
   async loadAnalysis(): Promise<AnalysisRecord> {
     const analysis = emptyAnalysis();
     const body = async (sql: string) => (await this.driver.all<{ body_json: string }>(sql)).map((r) => JSON.parse(r.body_json));
-    analysis.stories = await body('SELECT body_json FROM stories ORDER BY id');
+    analysis.stories = await body(`SELECT body_json FROM stories ORDER BY ${this.storyOrder}`);
     analysis.links = await body('SELECT body_json FROM links ORDER BY from_id, to_id');
     analysis.entities = await body('SELECT body_json FROM entities ORDER BY id');
     analysis.claims = await body('SELECT body_json FROM claims ORDER BY article_id, start_offset, id');

@@ -7,6 +7,7 @@ import { makeArticle } from '../../core/article.js';
 import { openStore } from '../index.js';
 import { migrate } from '../migrate.js';
 import { MIGRATIONS } from '../migrations.js';
+import { emptyAnalysis } from '../store.js';
 import { openSqliteDriver } from './driver.js';
 import { runStoreTests } from '../store.contract.js';
 
@@ -59,6 +60,14 @@ describe('sqlite store', () => {
     const store = await openStore(path, { readOnly: true });
     expect((await store.listArticles()).map((a) => [a.text, a.analysed])).toEqual([['older text', undefined]]);
     expect(await store.schemaVersion()).toBe(2);
+    await store.close();
+  });
+
+  it('gives stories back in the order they were saved, so a re-run lists them as the first run did', async () => {
+    const store = await openStore(join(dir, 'story-order.db'));
+    const story = (id: string) => ({ id, label: id, articles: [], origins: [] });
+    await store.saveAnalysis({ ...emptyAnalysis(), stories: [story('story-z'), story('story-a'), story('story-m')] });
+    expect((await store.loadAnalysis()).stories.map((s) => s.id)).toEqual(['story-z', 'story-a', 'story-m']);
     await store.close();
   });
 
