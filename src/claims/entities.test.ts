@@ -131,6 +131,12 @@ describe('entities: general cues without the CoNLL lexicon', () => {
     ['Marseille beat Nantes 2-0 on Saturday.', [['Marseille', 'organisation'], ['Nantes', 'organisation']]],
     ['Results: Tampere 2 Oulu 1.', [['Tampere', 'organisation'], ['Oulu', 'organisation']]],
     ['Italy beat Spain 2-1 in Rome.', [['Italy', 'place'], ['Spain', 'place'], ['Rome', 'place']]],
+    // A name-heavy line with a lowercase verb or several figures is no headline: its names are read.
+    ['Todd Woodbridge ( Australia ) beat Sebastien Lareau ( Canada ) 6-3 6-4', [['Todd Woodbridge', 'person'], ['Australia', 'place'], ['Sebastien Lareau', 'person'], ['Canada', 'place']]],
+    // An unknown one-word name beside a score is a team.
+    ['Tranmere 2 Oldham 1', [['Tranmere', 'organisation'], ['Oldham', 'organisation']]],
+    // A city that played a match is the club everywhere in the article, but a capitals dateline stays the place.
+    ['LEEDS 1996-08-24\nLeeds 2 Chelsea 1\nThe manager of Leeds said the club would appeal.', [['LEEDS', 'place'], ['Leeds', 'organisation'], ['Chelsea', 'organisation'], ['Leeds', 'organisation']]],
     // Persons after sporting roles.
     ['The squad was named by coach Pia Sundhage.', [['Pia Sundhage', 'person']]],
     ['The goal came from striker Alan Shearer late on.', [['Alan Shearer', 'person']]],

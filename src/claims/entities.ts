@@ -50,6 +50,10 @@ declare module '../core/article.js' {
 const TITLE_CASE_MIN_SHARE = 0.6;
 /** …and at least this many words. */
 const TITLE_CASE_MIN_WORDS = 4;
+/** …and fewer than this many lowercase verbs or nouns of more than three letters… */
+const TITLE_CASE_MAX_LOWER_CONTENT_WORDS = 1;
+/** …and fewer than this many figures (a results or standings line is no headline). */
+const TITLE_CASE_MAX_FIGURES = 2;
 /** Lowercase words looked at after a name for an equipment noun ("… medium-range missile system"). */
 const EQUIPMENT_CUE_WINDOW_TOKENS = 5;
 /** All-capital words up to this length read as acronyms, never as gazetteer places. */
@@ -136,7 +140,7 @@ function tagAll(text: string, sentences?: Span[]): EntityMention[] {
     while (t < tokens.length && tokens[t].end <= sentence.end) t++;
     out.push(...tagSentence(text, mergeHyphens(text, tokens.slice(from, t))));
   }
-  return resolveInArticle(out);
+  return resolveInArticle(text, out);
 }
 
 function mergeHyphens(text: string, tokens: WinkToken[]): Tok[] {
@@ -217,7 +221,11 @@ function isTitleCase(toks: Tok[]): boolean {
   const words = toks.filter((t) => /^\p{L}/u.test(t.value) && t.value.length > 3);
   if (words.length < TITLE_CASE_MIN_WORDS) return false;
   const caps = words.filter((t) => CAPITALISED.test(t.value)).length;
-  return caps / words.length >= TITLE_CASE_MIN_SHARE;
+  if (caps / words.length < TITLE_CASE_MIN_SHARE) return false;
+  // A headline capitalises its content words; a lowercase verb or noun ("beat", "champions") means a name-heavy sentence, and so do several figures (a results line).
+  const lowerContent = words.filter((t) => /^\p{Ll}/u.test(t.value) && (t.pos === 'VERB' || t.pos === 'NOUN')).length;
+  const figures = toks.filter((t) => /^\d/.test(t.value)).length;
+  return lowerContent < TITLE_CASE_MAX_LOWER_CONTENT_WORDS && figures < TITLE_CASE_MAX_FIGURES;
 }
 
 function chunkSentence(toks: Tok[], titleCase: boolean): Chunk[] {
@@ -389,6 +397,7 @@ function tagSentence(text: string, toks: Tok[]): EntityMention[] {
     }
     if (typed.weak) mention.weak = true;
     if (typed.tentative) mention.tentative = true;
+    if (typed.team) mention.team = true;
     mentions.push(mention);
   }
   propagateLists(text, mentions);
@@ -411,9 +420,11 @@ interface Typed {
   weak?: boolean;
   /** Kept only if the article resolves it (a surname seen in full elsewhere). */
   tentative?: boolean;
+  /** Read as a sports team from its context (a score, a match verb). */
+  team?: boolean;
 }
 
-type Draft = EntityMention & { weak?: boolean; tentative?: boolean };
+type Draft = EntityMention & { weak?: boolean; tentative?: boolean; team?: boolean };
 
 function typeChunk(toks: Tok[], chunk: Chunk, titleCase: boolean): Typed | undefined {
   const words = chunk.toks.map(lower);
@@ -453,7 +464,7 @@ function typeChunk(toks: Tok[], chunk: Chunk, titleCase: boolean): Typed | undef
   const surface = chunk.toks.map((t) => t.value).join(' ');
   if (chunk.titleStart !== undefined && !isKnownPlace(bare, surface)) return { type: 'person' };
   // 5. Places by gazetteer or head word.
-  if (isKnownPlace(bare, surface)) return isTeamContext(toks, chunk.at, chunk.toks.length, bare) ? { type: 'organisation', weak: true } : { type: 'place' };
+  if (isKnownPlace(bare, surface)) return isTeamContext(toks, chunk.at, chunk.toks.length, bare) ? { type: 'organisation', weak: true, team: true } : { type: 'place' };
   if (words.length >= 2 && PLACE_HEADS.has(last)) return { type: 'place' };
   // 6. Organisations by head word.
   if (words.some((w) => ORG_HEADS.has(w))) return { type: 'organisation' };
@@ -464,9 +475,11 @@ function typeChunk(toks: Tok[], chunk: Chunk, titleCase: boolean): Typed | undef
   if (conll === 'LOC') return { type: 'place' };
   if (conll === 'MISC') return titleCase ? undefined : { type: 'other' };
   // 7b. World gazetteer (GeoNames): weak, so a surname or an organisation reading elsewhere wins.
-  if (isGazetteerPlace(chunk, bare, titleCase)) return { type: isTeamContext(toks, chunk.at, chunk.toks.length, bare) ? 'organisation' : 'place', weak: true };
+  if (isGazetteerPlace(chunk, bare, titleCase)) return isTeamContext(toks, chunk.at, chunk.toks.length, bare) ? { type: 'organisation', weak: true, team: true } : { type: 'place', weak: true };
   // 7c. A name built on a place but not itself a known place is an institution or a club ("PSV Eindhoven", "U.S. Treasury").
   if (namesPlaceWithOther(chunk, words, titleCase)) return { type: 'organisation', weak: true };
+  // 7d. An unknown one-word name beside a score or a match verb is a team ("Tranmere 2 Oldham 1", "Essex beat Kent").
+  if (words.length === 1 && isTeamContext(toks, chunk.at, 1, bare)) return { type: 'organisation', weak: true };
   // 8. Given names.
   const alpha = chunk.toks.every((t) => /^\p{Lu}[\p{L}'’.-]*$/u.test(t.value));
   if (alpha && words.length >= 2 && words.length <= MAX_PERSON_NAME_TOKENS && (FIRST_NAMES.has(words[0]) || conllFirstNames.has(words[0]))) return { type: 'person' };
@@ -540,20 +553,25 @@ function propagateLists(text: string, mentions: Draft[]): void {
  * One sense per article: a surname alone takes the type of the full name it ends, and an
  * untyped name takes the type it has elsewhere in the article.
  */
-function resolveInArticle(mentions: Draft[]): EntityMention[] {
+function resolveInArticle(text: string, mentions: Draft[]): EntityMention[] {
   const surnames = new Set<string>();
   const typed = new Map<string, EntityType>();
   for (const m of mentions) {
     if (m.type === 'person' && m.key.includes(' ')) surnames.add(m.key.split(' ').at(-1)!);
     if (m.type !== 'other' && !m.weak) typed.set(m.key, m.type);
   }
+  // A city that plays a match somewhere in the article is the club everywhere in it ("Leeds 2 Chelsea 1" … "Leeds's manager").
+  const teams = new Set(mentions.filter((m) => m.team).map((m) => m.key));
   const out: EntityMention[] = [];
   for (const m of mentions) {
     if ((m.type === 'other' || m.weak) && !m.key.includes(' ') && surnames.has(m.key)) m.type = 'person';
+    // Not into capitals: a dateline ("LEEDS 1996-08-24") names the place the story was filed from.
+    else if (teams.has(m.key) && m.type !== 'person' && !isUpperCase(text.slice(m.start, m.end))) m.type = 'organisation';
     else if (m.type === 'other' && typed.has(m.key)) m.type = typed.get(m.key)!;
     else if (m.tentative) continue;
     delete m.weak;
     delete m.tentative;
+    delete m.team;
     out.push(m);
   }
   return out;
@@ -593,6 +611,10 @@ export const entitiesFactory: StageFactory<typeof entitiesOptionsSchema> = {
   create: (options) => createEntitiesStage(options),
 };
 
+function isUpperCase(surface: string): boolean {
+  return surface === surface.toUpperCase();
+}
+
 function isAllCaps(toks: Tok[]): boolean {
   const words = toks.filter((t) => /\p{L}{2,}/u.test(t.value));
   if (words.length < 2) return false;
@@ -620,7 +642,9 @@ function tagAllCaps(toks: Tok[]): Draft[] {
           ? 'place'
           : (CONLL_TO_TYPE[conllNames[bare] ?? ''] ?? (isAllCapsGazetteerPlace(bare) ? 'place' : undefined));
       if (type && /\p{L}{2,}/u.test(bare)) {
-        found = { start: toks[i].start, end: toks[i + n - 1].end, type: type === 'place' && isTeamContext(toks, i, n, bare) ? 'organisation' : type, key };
+        const team = type === 'place' && isTeamContext(toks, i, n, bare);
+        found = { start: toks[i].start, end: toks[i + n - 1].end, type: team ? 'organisation' : type, key };
+        if (team) found.team = true;
       }
     }
     if (found) {
