@@ -137,6 +137,12 @@ describe('entities: general cues without the CoNLL lexicon', () => {
     ['Tranmere 2 Oldham 1', [['Tranmere', 'organisation'], ['Oldham', 'organisation']]],
     // A city that played a match is the club everywhere in the article, but a capitals dateline stays the place.
     ['LEEDS 1996-08-24\nLeeds 2 Chelsea 1\nThe manager of Leeds said the club would appeal.', [['LEEDS', 'place'], ['Leeds', 'organisation'], ['Chelsea', 'organisation'], ['Leeds', 'organisation']]],
+    // States field clubs (countries stay places), and beside a score a town of any size ends a club's name.
+    ['Texas 5 Minnesota 3', [['Texas', 'organisation'], ['Minnesota', 'organisation']]],
+    ['Texas and Ohio voted on Tuesday.', [['Texas', 'place'], ['Ohio', 'place']]],
+    ['Fortuna Sittard 2 Vitesse Arnhem 1', [['Fortuna Sittard', 'organisation'], ['Vitesse Arnhem', 'organisation']]],
+    // An organisation head alone opening a sentence is a common noun.
+    ['Police said the man was held.', []],
     // Persons after sporting roles.
     ['The squad was named by coach Pia Sundhage.', [['Pia Sundhage', 'person']]],
     ['The goal came from striker Alan Shearer late on.', [['Alan Shearer', 'person']]],

@@ -17,6 +17,7 @@ import {
   DEMONYMS,
   EQUIPMENT_CUE_NOUNS,
   EQUIPMENT_NAMES,
+  FIRST_LEVEL_DIVISIONS,
   FIRST_NAMES,
   GAZETTEER_COMMON_WORDS,
   MATCH_VERBS,
@@ -83,6 +84,7 @@ const GENERIC_AFTER_DEMONYM = new Set([
   'security', 'strategic', 'air', 'naval', 'military', "people's", 'general', 'supreme', 'higher', 'orthodox',
   'communist', 'democratic', 'ground', 'border', 'coast', 'red', 'space', 'aerospace', 'marine',
 ]);
+const DIVISIONS: ReadonlySet<string> = new Set(FIRST_LEVEL_DIVISIONS);
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'to', 'from', 'outside', 'into', 'across', 'toward', 'towards', 'around']);
 const SAY_VERBS = new Set(['said', 'says', 'told', 'added', 'wrote', 'stated', 'noted', 'claimed', 'announced', 'warned', 'disclosed']);
 
@@ -276,10 +278,10 @@ function chunkSentence(toks: Tok[], titleCase: boolean): Chunk[] {
 
 /**
  * A city named as a sports team: followed by a score ("Leeds 2 Chelsea 1", "CHICAGO 74 62"), or
- * beside a match verb ("Marseille beat Nantes", "Ajax v PSV"). Countries stay places (CoNLL convention).
+ * beside a match verb ("Marseille beat Nantes", "Ajax v PSV"). Countries stay places (national sides, CoNLL convention); states and provinces field clubs.
  */
 function isTeamContext(toks: Tok[], at: number, length: number, key: string): boolean {
-  if (COUNTRIES_AND_REGIONS.has(key) || COUNTRIES_AND_REGIONS.has(`${key}.`)) return false;
+  if ((COUNTRIES_AND_REGIONS.has(key) || COUNTRIES_AND_REGIONS.has(`${key}.`)) && !DIVISIONS.has(key)) return false;
   const next = toks[at + length];
   const prev = toks[at - 1];
   if (next && /^\d{1,3}$/.test(next.value) && !MONTHS.has(toks[at + length + 1]?.value.toLowerCase().replace(/\.$/, '') ?? '')) return true;
@@ -466,7 +468,8 @@ function typeChunk(toks: Tok[], chunk: Chunk, titleCase: boolean): Typed | undef
   // 5. Places by gazetteer or head word.
   if (isKnownPlace(bare, surface)) return isTeamContext(toks, chunk.at, chunk.toks.length, bare) ? { type: 'organisation', weak: true, team: true } : { type: 'place' };
   if (words.length >= 2 && PLACE_HEADS.has(last)) return { type: 'place' };
-  // 6. Organisations by head word.
+  // 6. Organisations by head word; a head alone opening a sentence is a common noun ("Police said …") unless the article names it elsewhere.
+  if (words.length === 1 && ORG_HEADS.has(words[0]) && chunk.toks[0].initial) return { type: 'other', weak: true, tentative: true };
   if (words.some((w) => ORG_HEADS.has(w))) return { type: 'organisation' };
   // 7. CoNLL-2003 training statistics.
   const conll = bare.replace(/\./g, '').length <= 3 && surface !== surface.toUpperCase() ? undefined : conllNames[bare];
@@ -477,7 +480,7 @@ function typeChunk(toks: Tok[], chunk: Chunk, titleCase: boolean): Typed | undef
   // 7b. World gazetteer (GeoNames): weak, so a surname or an organisation reading elsewhere wins.
   if (isGazetteerPlace(chunk, bare, titleCase)) return isTeamContext(toks, chunk.at, chunk.toks.length, bare) ? { type: 'organisation', weak: true, team: true } : { type: 'place', weak: true };
   // 7c. A name built on a place but not itself a known place is an institution or a club ("PSV Eindhoven", "U.S. Treasury").
-  if (namesPlaceWithOther(chunk, words, titleCase)) return { type: 'organisation', weak: true };
+  if (namesPlaceWithOther(chunk, words, titleCase, isTeamContext(toks, chunk.at, chunk.toks.length, bare))) return { type: 'organisation', weak: true };
   // 7d. An unknown one-word name beside a score or a match verb is a team ("Tranmere 2 Oldham 1", "Essex beat Kent").
   if (words.length === 1 && isTeamContext(toks, chunk.at, 1, bare)) return { type: 'organisation', weak: true };
   // 8. Given names.
@@ -511,7 +514,7 @@ function isDatelineTail(after: Tok[]): boolean {
   return a === '(' && c === ')' && /^[—–-]+$/.test(d ?? '');
 }
 
-function namesPlaceWithOther(chunk: Chunk, words: string[], titleCase: boolean): boolean {
+function namesPlaceWithOther(chunk: Chunk, words: string[], titleCase: boolean, team: boolean): boolean {
   if (words.length < 2 || words.length > MAX_LOOKUP_TOKENS || FIRST_NAMES.has(words[0]) || conllFirstNames.has(words[0])) return false;
   if (LONE_NON_NAMES.has(words[0]) || words.some((w) => NAME_CONNECTORS.has(w) || PLACE_HEADS.has(w) || DEMONYMS.has(w))) return false;
   if (!chunk.toks.every((t) => /^\p{Lu}[\p{L}'’.&-]*$/u.test(t.value)) || INITIAL.test(chunk.toks[0].value)) return false;
@@ -522,7 +525,8 @@ function namesPlaceWithOther(chunk: Chunk, words: string[], titleCase: boolean):
     if (isKnownPlace(key, tok.value)) return true;
     return isGazetteerPlace({ toks: [tok], at: chunk.at + k }, key, titleCase) && (lookupPlace(key)?.population ?? 0) >= minPopulation;
   };
-  return isPlace(0, 0) || isPlace(words.length - 1, CLUB_SUFFIX_PLACE_MIN_POPULATION);
+  // Beside a score any town will do ("Fortuna Sittard 2 Vitesse Arnhem 1").
+  return isPlace(0, 0) || isPlace(words.length - 1, team ? 0 : CLUB_SUFFIX_PLACE_MIN_POPULATION);
 }
 
 // Short gazetteer keys ("us", "uk") must be written in capitals to count ("To Us" is no place).

@@ -65,19 +65,9 @@ const BASE_COUNTRIES_AND_REGIONS = [
   'kherson oblast', 'belgorod oblast', 'bryansk oblast', 'sumy oblast',
 ];
 
-/** Sovereign states and territories missing above, and first-level divisions often named bare in news. */
-export const MORE_COUNTRIES_AND_REGIONS: readonly string[] = [
-  'andorra', 'antigua', 'antigua and barbuda', 'bahamas', 'the bahamas', 'barbados', 'belize', 'benin', 'bhutan',
-  'botswana', 'brunei', 'burkina faso', 'burundi', 'cape verde', 'cabo verde', 'central african republic',
-  'comoros', 'costa rica', 'ivory coast', "cote d'ivoire", 'djibouti', 'dominica', 'dominican republic',
-  'east timor', 'timor-leste', 'el salvador', 'equatorial guinea', 'eswatini', 'swaziland', 'fiji', 'gabon',
-  'gambia', 'grenada', 'guinea', 'guinea-bissau', 'guyana', 'jamaica', 'kiribati', 'lesotho', 'liberia',
-  'liechtenstein', 'macedonia', 'madagascar', 'malawi', 'maldives', 'malta', 'marshall islands', 'mauritania',
-  'mauritius', 'micronesia', 'monaco', 'namibia', 'nauru', 'palau', 'papua new guinea', 'puerto rico',
-  'saint lucia', 'samoa', 'san marino', 'sao tome', 'seychelles', 'sierra leone', 'solomon islands',
-  'suriname', 'togo', 'tonga', 'trinidad', 'trinidad and tobago', 'tuvalu', 'vanuatu', 'vatican', 'zaire',
-  'yugoslavia', 'soviet union', 'ussr', 'czechoslovakia', 'greenland', 'faroe islands', 'bermuda', 'guam',
-  'new caledonia', 'tahiti', 'northern ireland', 'british columbia', 'alberta', 'ontario', 'quebec',
+/** States, provinces and regions below the nation (they field clubs, not national teams). */
+export const FIRST_LEVEL_DIVISIONS: readonly string[] = [
+  'british columbia', 'alberta', 'ontario', 'quebec',
   'manitoba', 'saskatchewan', 'nova scotia', 'new brunswick', 'newfoundland', 'new south wales', 'queensland',
   'victoria', 'tasmania', 'western australia', 'south australia', 'bavaria', 'catalonia', 'andalusia',
   'lombardy', 'sicily', 'sardinia', 'corsica', 'brittany', 'normandy', 'flanders', 'wallonia', 'punjab',
@@ -90,6 +80,21 @@ export const MORE_COUNTRIES_AND_REGIONS: readonly string[] = [
   'oklahoma', 'oregon', 'pennsylvania', 'rhode island', 'south carolina', 'south dakota', 'tennessee', 'texas',
   'utah', 'vermont', 'virginia', 'west virginia', 'wisconsin', 'wyoming', 'calif', 'calif.', 'fla', 'fla.',
   'mass.', 'penn.', 'conn.', 'wash.', 'mich.', 'minn.', 'wis.', 'ariz.', 'colo.', 'tenn.', 'okla.', 'ore.',
+];
+
+/** Sovereign states and territories missing above, the divisions, and regions often named bare in news. */
+export const MORE_COUNTRIES_AND_REGIONS: readonly string[] = [
+  'andorra', 'antigua', 'antigua and barbuda', 'bahamas', 'the bahamas', 'barbados', 'belize', 'benin', 'bhutan',
+  'botswana', 'brunei', 'burkina faso', 'burundi', 'cape verde', 'cabo verde', 'central african republic',
+  'comoros', 'costa rica', 'ivory coast', "cote d'ivoire", 'djibouti', 'dominica', 'dominican republic',
+  'east timor', 'timor-leste', 'el salvador', 'equatorial guinea', 'eswatini', 'swaziland', 'fiji', 'gabon',
+  'gambia', 'grenada', 'guinea', 'guinea-bissau', 'guyana', 'jamaica', 'kiribati', 'lesotho', 'liberia',
+  'liechtenstein', 'macedonia', 'madagascar', 'malawi', 'maldives', 'malta', 'marshall islands', 'mauritania',
+  'mauritius', 'micronesia', 'monaco', 'namibia', 'nauru', 'palau', 'papua new guinea', 'puerto rico',
+  'saint lucia', 'samoa', 'san marino', 'sao tome', 'seychelles', 'sierra leone', 'solomon islands',
+  'suriname', 'togo', 'tonga', 'trinidad', 'trinidad and tobago', 'tuvalu', 'vanuatu', 'vatican', 'zaire',
+  'yugoslavia', 'soviet union', 'ussr', 'czechoslovakia', 'greenland', 'faroe islands', 'bermuda', 'guam',
+  'new caledonia', 'tahiti', 'northern ireland', ...FIRST_LEVEL_DIVISIONS,
   'mideast', 'middle east', 'gulf region', 'persian gulf', 'horn of africa', 'sahel', 'sahara', 'amazon',
   'himalayas', 'alps', 'andes', 'pyrenees', 'urals', 'caribbean', 'central america', 'central asia',
   'southeast asia', 'south asia', 'east asia', 'north africa', 'west africa', 'east africa', 'southern africa',
