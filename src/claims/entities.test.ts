@@ -143,6 +143,10 @@ describe('entities: general cues without the CoNLL lexicon', () => {
     ['Fortuna Sittard 2 Vitesse Arnhem 1', [['Fortuna Sittard', 'organisation'], ['Vitesse Arnhem', 'organisation']]],
     // An organisation head alone opening a sentence is a common noun.
     ['Police said the man was held.', []],
+    // A town opening a name makes a club only when it is a big one; small towns share first names.
+    ['Martin Damm won in three sets.', [['Martin Damm', 'person']]],
+    // A sentence opener read as a verb is the person named in full earlier in the article.
+    ['Bob Dole spoke in Ohio. Dole said he would win.', [['Bob Dole', 'person'], ['Ohio', 'place'], ['Dole', 'person']]],
     // Persons after sporting roles.
     ['The squad was named by coach Pia Sundhage.', [['Pia Sundhage', 'person']]],
     ['The goal came from striker Alan Shearer late on.', [['Alan Shearer', 'person']]],

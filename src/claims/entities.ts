@@ -61,6 +61,8 @@ const EQUIPMENT_CUE_WINDOW_TOKENS = 5;
 const MAX_ACRONYM_CHARS = 4;
 /** A gazetteer place ending a two-to-four-word name makes it a club or institution only from this size ("Werder Bremen"); smaller ones are as often surnames ("Greg Norman"). */
 const CLUB_SUFFIX_PLACE_MIN_POPULATION = 150_000;
+/** A gazetteer place opening a name makes it an institution only from this size ("Manchester United"); small towns share first names ("Martin", "Lindsay"). */
+const CLUB_PREFIX_PLACE_MIN_POPULATION = 150_000;
 /** Longest name after a title that still reads as a person ("Lt. Gen. Kyrylo Budanov"). */
 const MAX_PERSON_NAME_TOKENS = 4;
 
@@ -135,14 +137,34 @@ function tagAll(text: string, sentences?: Span[]): EntityMention[] {
   const sents = sentences ?? segmentSentences(text);
   const tokens = tokenize(text);
   const out: EntityMention[] = [];
+  const openers: Tok[] = [];
   let t = 0;
   for (const sentence of sents) {
     while (t < tokens.length && tokens[t].start < sentence.start) t++;
     const from = t;
     while (t < tokens.length && tokens[t].end <= sentence.end) t++;
-    out.push(...tagSentence(text, mergeHyphens(text, tokens.slice(from, t))));
+    const toks = mergeHyphens(text, tokens.slice(from, t));
+    openers.push(...toks.filter((tok) => tok.initial));
+    out.push(...tagSentence(text, toks));
   }
-  return resolveInArticle(text, out);
+  return recoverRepeats(openers, resolveInArticle(text, out));
+}
+
+/**
+ * A sentence opener the chunker passed over (read as a verb or common word: "Dole said …") is a
+ * person when the article names someone in full with that surname.
+ */
+function recoverRepeats(openers: Tok[], mentions: EntityMention[]): EntityMention[] {
+  const surnames = new Set(mentions.filter((m) => m.type === 'person' && m.key.includes(' ')).map((m) => m.key.split(' ').at(-1)!));
+  const added: EntityMention[] = [];
+  let k = 0;
+  for (const tok of openers) {
+    while (k < mentions.length && mentions[k].end <= tok.start) k++;
+    if (k < mentions.length && mentions[k].start < tok.end) continue;
+    const key = tok.value.toLowerCase();
+    if (CAPITALISED.test(tok.value) && !isUpperCase(tok.value) && surnames.has(key)) added.push({ start: tok.start, end: tok.end, type: 'person', key });
+  }
+  return added.length ? [...mentions, ...added].sort((a, b) => a.start - b.start) : mentions;
 }
 
 function mergeHyphens(text: string, tokens: WinkToken[]): Tok[] {
@@ -526,7 +548,7 @@ function namesPlaceWithOther(chunk: Chunk, words: string[], titleCase: boolean, 
     return isGazetteerPlace({ toks: [tok], at: chunk.at + k }, key, titleCase) && (lookupPlace(key)?.population ?? 0) >= minPopulation;
   };
   // Beside a score any town will do ("Fortuna Sittard 2 Vitesse Arnhem 1").
-  return isPlace(0, 0) || isPlace(words.length - 1, team ? 0 : CLUB_SUFFIX_PLACE_MIN_POPULATION);
+  return isPlace(0, CLUB_PREFIX_PLACE_MIN_POPULATION) || isPlace(words.length - 1, team ? 0 : CLUB_SUFFIX_PLACE_MIN_POPULATION);
 }
 
 // Short gazetteer keys ("us", "uk") must be written in capitals to count ("To Us" is no place).
