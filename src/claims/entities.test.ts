@@ -143,6 +143,8 @@ describe('entities: general cues without the CoNLL lexicon', () => {
     ['Fortuna Sittard 2 Vitesse Arnhem 1', [['Fortuna Sittard', 'organisation'], ['Vitesse Arnhem', 'organisation']]],
     // An organisation head alone opening a sentence is a common noun.
     ['Police said the man was held.', []],
+    // A two-word name with no given name in a match result is a team.
+    ['Sporting Kestrel 2 Athletic Varnley 1', [['Sporting Kestrel', 'organisation'], ['Athletic Varnley', 'organisation']]],
     // A town opening a name makes a club only when it is a big one; small towns share first names.
     ['Martin Damm won in three sets.', [['Martin Damm', 'person']]],
     // A sentence opener read as a verb is the person named in full earlier in the article.

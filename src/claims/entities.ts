@@ -311,6 +311,16 @@ function isTeamContext(toks: Tok[], at: number, length: number, key: string): bo
   return !!prev && MATCH_VERBS.has(prev.value.toLowerCase()) && prev.value !== prev.value.toUpperCase();
 }
 
+/** From `at`: a score followed by another name and its score ("2 Werder Bremen 1"), or a row of at least three figures. */
+function isScoreOrTableRow(toks: Tok[], at: number): boolean {
+  const isCount = (t?: Tok) => !!t && /^\d{1,3}$/.test(t.value);
+  if (!isCount(toks[at])) return false;
+  if (isCount(toks[at + 1]) && isCount(toks[at + 2])) return true;
+  let k = at + 1;
+  while (toks[k] && CAPITALISED.test(toks[k].value) && k - at <= MAX_LOOKUP_TOKENS) k++;
+  return k > at + 1 && isCount(toks[k]);
+}
+
 // "New York", "New Zealand": a known multi-word place whose first word alone is no name.
 function knownPlaceLength(toks: Tok[], i: number): number {
   if (!CAPITALISED.test(toks[i].value)) return 0;
@@ -518,6 +528,8 @@ function typeChunk(toks: Tok[], chunk: Chunk, titleCase: boolean): Typed | undef
   if (isAcronym && chunk.toks[0].initial && chunk.toks[0].value.length > MAX_ACRONYM_CHARS && isDatelineTail(after)) return { type: 'place' };
   if (isAcronym) return { type: 'organisation', weak: true };
   if (alpha && words.length >= 2 && words.length <= 3 && next && SAY_VERBS.has(next)) return { type: 'person', weak: true };
+  // A name with no given name in a match result or a table row is a team ("Bayer Leverkusen 2 Werder Bremen 1").
+  if (words.length >= 2 && words.length <= 3 && isScoreOrTableRow(toks, chunk.at + chunk.toks.length)) return { type: 'organisation', weak: true };
   if (titleCase) return undefined;
   // Two or three plain capitalised words with no head word read as a personal name ("Pavel Orlov").
   if (alpha && words.length >= 2 && words.length <= 3 && (!chunk.toks[0].initial || chunk.toks[0].pos === 'PROPN') && chunk.toks.every((t, k) => t.value.length > 1 && t.pos === 'PROPN' && !DEMONYMS.has(words[k]))) {
