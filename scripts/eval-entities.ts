@@ -4,6 +4,7 @@
  * Run: npx tsx scripts/eval-entities.ts
  * Error analysis on the TRAIN split (never tune on dev): npx tsx scripts/eval-entities.ts --split train --errors ORG
  * prints the most frequent missed (FN) and spurious (FP) surfaces of that type, without the CoNLL lexicon.
+ * Another file in the same format: npx tsx scripts/eval-entities.ts --file path/to/eng.testb (scored with and without the lexicon).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -87,12 +88,13 @@ function prf(c: Counts): { p: number; r: number; f: number } {
 }
 
 /** Runs the tagger on CoNLL dev (with and without the CoNLL-train lexicon) and returns printable lines. */
-export async function evalEntities(): Promise<string[]> {
+export async function evalEntities(file = DEV_PATH): Promise<string[]> {
   const started = performance.now();
-  const docs = readConllDocs(DEV_PATH);
+  const docs = readConllDocs(file);
+  const split = file === DEV_PATH ? 'dev (eng.testa' : `${path.basename(file)} (${file}`;
   const lines = [
-    ...scoreDocs(docs, true, 'with the lexicon derived from CoNLL train (same newswire, same months: optimistic)'),
-    ...scoreDocs(docs, false, 'without it (hand gazetteers and rules only: closer to unseen news)'),
+    ...scoreDocs(docs, true, 'with the lexicon derived from CoNLL train (same newswire, same months: optimistic)', split),
+    ...scoreDocs(docs, false, 'without it (hand gazetteers and rules only: closer to unseen news)', split),
   ];
   lines.push(`published: ${PUBLISHED}. A lexicon-and-rules tagger is well below a trained NER model.`);
   lines.push(`runtime ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -164,7 +166,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   };
   const split = arg('--split') ?? 'dev';
   const errors = arg('--errors') as Tag | undefined;
-  if (split === 'dev' && !errors) for (const line of await evalEntities()) console.log(line);
+  const file = arg('--file');
+  if (file) for (const line of await evalEntities(path.resolve(file))) console.log(line);
+  else if (split === 'dev' && !errors) for (const line of await evalEntities()) console.log(line);
   else {
     const docs = readConllDocs(split === 'train' ? TRAIN_PATH : DEV_PATH);
     const label = split === 'train' ? 'train (eng.train' : 'dev (eng.testa';
