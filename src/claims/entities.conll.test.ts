@@ -9,7 +9,7 @@ const DEV = path.resolve(here, '../../../shared/data/conll2003-en/eng.testa');
 
 /**
  * Floors a little below what was measured on CoNLL-2003 dev WITHOUT the CoNLL-train lexicon
- * (hand lists, GeoNames gazetteer and rules only; 2026-11: micro 82.2, PER 84.3, ORG 67.8, LOC 89.3).
+ * (hand lists, GeoNames gazetteer and rules only; 2026-11: micro 82.4, PER 84.3, ORG 68.1, LOC 89.6).
  * Tuning looked at the train split only.
  */
 const FLOORS = { micro: 0.81, PER: 0.82, ORG: 0.66, LOC: 0.87 };

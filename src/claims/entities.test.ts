@@ -123,6 +123,7 @@ describe('entities: general cues without the CoNLL lexicon', () => {
     ['Costa Rica and Jamaica signed the deal.', [['Costa Rica', 'place'], ['Jamaica', 'place']]],
     ['He flew to the U.S. on Monday.', [['U.S.', 'place']]],
     ['TAMPERE 1996-08-22', [['TAMPERE', 'place']]],
+    ['BONN 1996-08-22', [['BONN', 'place']]],
     // Organisations: a place plus a name, club and company suffixes, dotted acronyms, cities as teams.
     ['Manchester United won again.', [['Manchester United', 'organisation']]],
     ['Supporters of Werder Bremen cheered loudly after the long match ended.', [['Werder Bremen', 'organisation']]],

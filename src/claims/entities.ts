@@ -73,6 +73,7 @@ const ACRONYM = /^[A-Z][A-Z&]{1,6}$/;
 /** "U.N.", "E.U.": dotted capitals (known places such as "U.S." are caught before). */
 const DOTTED_ACRONYM = /^(?:\p{Lu}\.){2,5}$/u;
 const INITIAL = /^\p{Lu}\.$/u;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** An all-capitals sentence (a shouted headline or dateline) has at least this share of capitalised-only words. */
 const ALL_CAPS_MIN_SHARE = 0.6;
 /** Longest name looked up in the gazetteers inside an all-capitals sentence. */
@@ -525,7 +526,8 @@ function typeChunk(toks: Tok[], chunk: Chunk, titleCase: boolean): Typed | undef
   if (next && OUTLET_REPORT_VERBS.has(next) && (isAcronym || words.length === 1)) return { type: 'outlet', weak: true };
   if (PLACE_CUE_NOUNS.has(next ?? '') && words.length <= 2 && !isAcronym) return { type: 'place', weak: true };
   // A wire dateline opens with the place in capitals ("DUNMORE, March 18 (Agency) —"); acronyms are shorter.
-  if (isAcronym && chunk.toks[0].initial && chunk.toks[0].value.length > MAX_ACRONYM_CHARS && isDatelineTail(after)) return { type: 'place' };
+  // A short one counts when the gazetteer knows it ("BONN 1996-08-22", "LIMA, March 3").
+  if (isAcronym && chunk.toks[0].initial && (chunk.toks[0].value.length > MAX_ACRONYM_CHARS || lookupPlace(bare)) && isDatelineTail(after)) return { type: 'place' };
   if (isAcronym) return { type: 'organisation', weak: true };
   if (alpha && words.length >= 2 && words.length <= 3 && next && SAY_VERBS.has(next)) return { type: 'person', weak: true };
   // A name with no given name in a match result or a table row is a team ("Bayer Leverkusen 2 Werder Bremen 1").
@@ -541,9 +543,10 @@ function typeChunk(toks: Tok[], chunk: Chunk, titleCase: boolean): Typed | undef
   return { type: 'other', weak: true };
 }
 
-/** What follows the place of a dateline: ", March 18", ", 20 March", or "(Agency) —". */
+/** What follows the place of a dateline: ", March 18", ", 20 March", "1996-08-22", or "(Agency) —". */
 function isDatelineTail(after: Tok[]): boolean {
   const [a, b, c, d] = after.map((t) => t.value.toLowerCase());
+  if (ISO_DATE.test(a ?? '')) return true;
   if (a === ',') return /^\d/.test(b ?? '') || MONTHS.has(b ?? '');
   return a === '(' && c === ')' && /^[—–-]+$/.test(d ?? '');
 }
