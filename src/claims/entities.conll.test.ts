@@ -9,10 +9,10 @@ const DEV = path.resolve(here, '../../../shared/data/conll2003-en/eng.testa');
 
 /**
  * Floors a little below what was measured on CoNLL-2003 dev WITHOUT the CoNLL-train lexicon
- * (hand lists, GeoNames gazetteer and rules only; 2026-11: micro 82.4, PER 84.3, ORG 68.1, LOC 89.6).
+ * (hand lists, GeoNames gazetteer and rules only; 2026-11: micro 83.1, PER 86.1, ORG 68.2, LOC 89.6).
  * Tuning looked at the train split only.
  */
-const FLOORS = { micro: 0.81, PER: 0.82, ORG: 0.66, LOC: 0.87 };
+const FLOORS = { micro: 0.82, PER: 0.84, ORG: 0.66, LOC: 0.87 };
 
 describe('entities on CoNLL-2003 dev (no CoNLL lexicon)', () => {
   it('entities: F1 per type and micro stay above measured floors', () => {

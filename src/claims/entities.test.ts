@@ -134,6 +134,8 @@ describe('entities: general cues without the CoNLL lexicon', () => {
     ['Italy beat Spain 2-1 in Rome.', [['Italy', 'place'], ['Spain', 'place'], ['Rome', 'place']]],
     // A name-heavy line with a lowercase verb or several figures is no headline: its names are read.
     ['Todd Woodbridge ( Australia ) beat Sebastien Lareau ( Canada ) 6-3 6-4', [['Todd Woodbridge', 'person'], ['Australia', 'place'], ['Sebastien Lareau', 'person'], ['Canada', 'place']]],
+    // Headlines lead the text: after running prose, a line of capitalised names is a list, not a title.
+    ['Play was delayed by rain for most of the morning on Friday. Kestrin Valdor, Marek Tolvay (Australia), Osric Pell', [['Kestrin Valdor', 'person'], ['Marek Tolvay', 'person'], ['Australia', 'place'], ['Osric Pell', 'person']]],
     // An unknown one-word name beside a score is a team.
     ['Tranmere 2 Oldham 1', [['Tranmere', 'organisation'], ['Oldham', 'organisation']]],
     // A city that played a match is the club everywhere in the article, but a capitals dateline stays the place.

@@ -139,6 +139,8 @@ function tagAll(text: string, sentences?: Span[]): EntityMention[] {
   const tokens = tokenize(text);
   const out: EntityMention[] = [];
   const openers: Tok[] = [];
+  // Headlines lead the text: once a sentence of running prose is seen, a capitalised line is a list of names, not a title.
+  let inHead = true;
   let t = 0;
   for (const sentence of sents) {
     while (t < tokens.length && tokens[t].start < sentence.start) t++;
@@ -146,7 +148,9 @@ function tagAll(text: string, sentences?: Span[]): EntityMention[] {
     while (t < tokens.length && tokens[t].end <= sentence.end) t++;
     const toks = mergeHyphens(text, tokens.slice(from, t));
     openers.push(...toks.filter((tok) => tok.initial));
-    out.push(...tagSentence(text, toks));
+    const titleCase = inHead && isTitleCase(toks);
+    out.push(...tagSentence(text, toks, titleCase));
+    if (inHead && !titleCase && !isAllCaps(toks) && isProse(toks)) inHead = false;
   }
   return recoverRepeats(openers, resolveInArticle(text, out));
 }
@@ -239,6 +243,12 @@ function isGazetteerPlace(chunk: Chunk, key: string, titleCase: boolean): boolea
   if ((first.initial || titleCase) && chunk.toks.length === 1 && first.pos !== 'PROPN') return false;
   // Short capitals in running text are acronyms ("NIS", "DIU"), not the towns Niš or Diu; longer ones are datelines ("TAMPERE").
   return !(chunk.toks.length === 1 && ACRONYM.test(first.value) && first.value.length <= MAX_ACRONYM_CHARS);
+}
+
+/** A sentence of running text: enough longer words, most of them lowercase. */
+function isProse(toks: Tok[]): boolean {
+  const words = toks.filter((t) => /^\p{L}/u.test(t.value) && t.value.length > 3);
+  return words.length >= TITLE_CASE_MIN_WORDS && words.filter((t) => CAPITALISED.test(t.value)).length / words.length < TITLE_CASE_MIN_SHARE;
 }
 
 function isTitleCase(toks: Tok[]): boolean {
@@ -402,8 +412,7 @@ function stripDemonym(chunk: Chunk): Chunk | undefined {
   return { ...chunk, toks: chunk.toks.slice(n), at: chunk.at + n };
 }
 
-function tagSentence(text: string, toks: Tok[]): EntityMention[] {
-  const titleCase = isTitleCase(toks);
+function tagSentence(text: string, toks: Tok[], titleCase: boolean): EntityMention[] {
   const mentions: Draft[] = [];
   const pending: Chunk[] = [];
   if (isAllCaps(toks)) return tagAllCaps(toks);
