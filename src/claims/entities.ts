@@ -656,7 +656,7 @@ const entitiesOptionsSchema = z.object({ keepOther: z.boolean().default(true) })
 /** Registry factory for `claims/entities`. */
 export const entitiesFactory: StageFactory<typeof entitiesOptionsSchema> = {
   name: 'claims/entities',
-  version: 1,
+  version: 2,
   options: entitiesOptionsSchema,
   create: (options) => createEntitiesStage(options),
 };
