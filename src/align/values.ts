@@ -3,6 +3,7 @@
  * differently, a range holding the other, a vague amount of the same order) or conflicting, with
  * a reason a person can read ("12,000 is 9% above 11,000"). Dates compare as intervals with their grain.
  */
+import { vagueAmount } from '../claims/export.js';
 import type { Approximation } from '../claims/types.js';
 
 /** A figure as stated: central value, optional bounds and how it was hedged. */
@@ -161,20 +162,8 @@ function formatPlain(n: number): string {
   return PLAIN.format(n);
 }
 
-const SCALE_WORDS: ReadonlyArray<[number, string]> = [
-  [1e9, 'billion'],
-  [1e6, 'million'],
-  [1e3, 'thousand'],
-  [1e2, 'hundred'],
-];
-
 function vagueWords(v: NumberValue): string {
-  const low = v.low ?? v.value;
-  const high = v.high ?? v.value * 10;
-  const scale = SCALE_WORDS.find(([n]) => low >= n);
-  if (!scale) return `${formatPlain(low)}–${formatPlain(high)}`;
-  // A band over more than one order of its scale word reads as a plural ("thousands").
-  return high >= scale[0] * 100 ? `${scale[1]}s` : `several ${scale[1]}`;
+  return vagueAmount(v.low ?? v.value, v.high ?? v.value * 10);
 }
 
 /** A date value in words: "2024-11-01", "by 2024-11-01", "2024-10". */

@@ -181,7 +181,7 @@ const SCALE_WORDS: ReadonlyArray<[number, string]> = [
 ];
 
 /** "several thousand" or "millions" for a vague band, instead of its machine bounds. */
-function vagueAmount(low: number, high: number): string {
+export function vagueAmount(low: number, high: number): string {
   const scale = SCALE_WORDS.find(([n]) => low >= n);
   if (!scale) return `${fmt(low)}–${fmt(high)}`;
   // A band that spans more than one order of the scale word reads as a plural ("millions of").
