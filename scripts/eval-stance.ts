@@ -16,11 +16,11 @@ import {
   RELATED_FEATURES,
   STANCE_FEATURES,
   analyzeStanceTexts,
-  focusSentences,
   judgeStance,
   predictLinear,
   relatednessFeatures,
   stanceFeatures,
+  stanceWords,
   type Stance,
   type StanceModel,
   type StanceText,
@@ -35,7 +35,9 @@ const MODEL_PATH = path.join(root, 'src/align/stance-model.json');
 const HELD_OUT_SHARE = 0.2;
 /** A word becomes a learned stance feature only when it occurs near the claim in this many different claims' bodies. */
 const MIN_WORD_CLAIMS = 12;
-const MAX_WORDS = 400;
+const MAX_WORDS = 150;
+/** L2 penalty of the stance classifier (on standardised features). */
+const STANCE_L2 = 1e-2;
 /** Bodies analysed per cross-validation fold when tuning the class biases. */
 const BIAS_FOLDS = 4;
 const CLASSES = ['agree', 'disagree', 'discuss'] as const;
@@ -170,19 +172,65 @@ function decide(p: number[], bias: readonly number[]): number {
 
 /** Biases on agree/disagree/discuss maximising (related-class accuracy + macro-F1) / 2 on held-back predictions. */
 function tuneBias(probs: number[][], gold: number[]): number[] {
-  const grid = Array.from({ length: 31 }, (_, i) => -1.5 + i * 0.1);
+  const grid = Array.from({ length: 46 }, (_, i) => -3 + i * 0.1);
+  const logs = probs.map((p) => p.map((x) => Math.log(x + 1e-12)));
   let best = { value: -1, bias: [0, 0, 0] };
   for (const a of grid) {
     for (const d of grid) {
       const bias = [a, d, 0];
-      const pred = probs.map((p) => decide(p, bias));
-      const acc = pred.filter((p, i) => p === gold[i]).length / gold.length;
-      const f = f1s(gold.map(String), pred.map(String), ['0', '1', '2']);
-      const value = (acc + f.reduce((x, y) => x + y, 0) / 3) / 2;
+      // Confusion counts in one pass: [gold][predicted].
+      const m = [0, 1, 2].map(() => [0, 0, 0]);
+      logs.forEach((l, i) => {
+        const s = [l[0] + a, l[1] + d, l[2]];
+        m[gold[i]][s[0] >= s[1] && s[0] >= s[2] ? 0 : s[1] >= s[2] ? 1 : 2]++;
+      });
+      const acc = (m[0][0] + m[1][1] + m[2][2]) / gold.length;
+      const f = [0, 1, 2].map((c) => {
+        const tp = m[c][c];
+        const predicted = m[0][c] + m[1][c] + m[2][c];
+        const actual = m[c][0] + m[c][1] + m[c][2];
+        return tp ? (2 * tp) / (predicted + actual) : 0;
+      });
+      const value = (acc + (f[0] + f[1] + f[2]) / 3) / 2;
       if (value > best.value + 1e-9) best = { value, bias };
     }
   }
   return best.bias;
+}
+
+/**
+ * Learned words: body words (not the headline's) found in enough different claims to be about stance rather
+ * than topic, ranked by how unevenly they fall over agree / disagree / discuss (chi-square over the pairs).
+ */
+function chooseWords(present: readonly Set<string>[], y: readonly number[], claims: readonly string[]): string[] {
+  const claimsOfWord = new Map<string, Set<string>>();
+  const byClass = new Map<string, number[]>();
+  const totals = [0, 0, 0];
+  present.forEach((words, i) => {
+    totals[y[i]]++;
+    for (const t of words) {
+      if (!/\p{L}/u.test(t)) continue;
+      const set = claimsOfWord.get(t) ?? new Set();
+      claimsOfWord.set(t, set.add(claims[i]));
+      const counts = byClass.get(t) ?? [0, 0, 0];
+      counts[y[i]]++;
+      byClass.set(t, counts);
+    }
+  });
+  const chi2 = (counts: number[]) => {
+    const present = counts.reduce((a, b) => a + b, 0);
+    return totals.reduce((sum, total, c) => {
+      const expected = (present * total) / y.length;
+      const expectedAbsent = total - expected;
+      return sum + (counts[c] - expected) ** 2 / expected + (total - counts[c] - expectedAbsent) ** 2 / expectedAbsent;
+    }, 0);
+  };
+  return [...claimsOfWord]
+    .filter(([, set]) => set.size >= MIN_WORD_CLAIMS)
+    .map(([w]) => [w, chi2(byClass.get(w)!)] as const)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, MAX_WORDS)
+    .map(([w]) => w);
 }
 
 function classWeights(y: number[], k: number): number[] {
@@ -222,50 +270,52 @@ async function main(): Promise<void> {
     stance: { classes: [], features: [], mean: [], scale: [], weights: [] },
   };
 
-  // Learned words: near the claim in related training bodies, in enough different claims to be about stance, not topic.
   const related = trainRows.filter((r) => r.stance !== 'unrelated');
-  const claimsOfWord = new Map<string, Set<string>>();
-  for (const r of related) {
-    const h = analysed.get(r.headline)!;
-    const b = bodyOf(r);
-    const headTerms = new Set(h.sentences.flatMap((s) => s.terms));
-    for (const i of focusSentences(h, b, base)) {
-      for (const t of b.sentences[i].terms) {
-        if (headTerms.has(t) || !/\p{L}/u.test(t)) continue;
-        const set = claimsOfWord.get(t) ?? new Set();
-        set.add(group(`b:${r.body}`));
-        claimsOfWord.set(t, set);
-      }
-    }
-  }
-  base.words = [...claimsOfWord]
-    .filter(([, s]) => s.size >= MIN_WORD_CLAIMS)
-    .sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1))
-    .slice(0, MAX_WORDS)
-    .map(([w]) => w);
-
-  process.stderr.write(`stance: fitting (${trainRows.length} training rows, ${base.words.length} learned words)\n`);
+  const s = (ms: number) => `${(ms / 1000).toFixed(0)} s`;
+  process.stderr.write(`stance: fitting after ${s(performance.now() - t0)} (${trainRows.length} training rows, ${base.words.length} learned words)\n`);
   const rx = trainRows.map((r) => relatednessFeatures(analysed.get(r.headline)!, bodyOf(r), base));
+  process.stderr.write(`stance: relatedness features (${s(performance.now() - t0)})\n`);
   const ry = trainRows.map((r) => (r.stance === 'unrelated' ? 0 : 1));
   base.related = fitLogistic(rx, ry, ['unrelated', 'related'], RELATED_FEATURES, { l2: 1e-3 });
 
-  const stanceNames = [...STANCE_FEATURES, ...base.words.map((w) => `word:${w}`)];
-  const sx = related.map((r) => stanceFeatures(analysed.get(r.headline)!, bodyOf(r), base));
+  process.stderr.write(`stance: relatedness fitted (${s(performance.now() - t0)})\n`);
+  // Stance features without the learned words, and the word sets those are read from, computed once per pair.
+  const plain = { ...base, words: [] };
+  const sx = related.map((r) => stanceFeatures(analysed.get(r.headline)!, bodyOf(r), plain));
+  const sw = related.map((r) => stanceWords(analysed.get(r.headline)!, bodyOf(r), plain));
   const sy = related.map((r) => CLASSES.indexOf(r.stance as (typeof CLASSES)[number]));
-  const fitStance = (idx: number[]) =>
-    fitLogistic(idx.map((i) => sx[i]), idx.map((i) => sy[i]), [...CLASSES], stanceNames, { l2: 3e-3, classWeights: classWeights(idx.map((i) => sy[i]), 3) });
+  const claimOf = related.map((r) => group(`b:${r.body}`));
+  const withWords = (i: number, words: readonly string[]) => [
+    ...sx[i],
+    ...words.map((w) => (sw[i].near.has(w) ? 1 : 0)),
+    ...words.map((w) => (sw[i].anywhere.has(w) ? 1 : 0)),
+  ];
+  const fitStance = (idx: number[]) => {
+    const words = chooseWords(idx.map((i) => sw[i].anywhere), idx.map((i) => sy[i]), idx.map((i) => claimOf[i]));
+    const names = [...STANCE_FEATURES, ...words.map((w) => `near:${w}`), ...words.map((w) => `body:${w}`)];
+    const y = idx.map((i) => sy[i]);
+    const model = fitLogistic(idx.map((i) => withWords(i, words)), y, [...CLASSES], names, { l2: STANCE_L2, classWeights: classWeights(y, 3) });
+    return { words, model };
+  };
 
-  // Class biases from cross-validated predictions inside the training part (folds by claim).
-  const foldOf = related.map((r) => Math.floor(unit(`fold:${group(`b:${r.body}`)}`) * BIAS_FOLDS));
+  // Class biases from cross-validated predictions inside the training part (folds by claim; words chosen inside each fold).
+  const foldOf = claimOf.map((c) => Math.floor(unit(`fold:${c}`) * BIAS_FOLDS));
   const oof: number[][] = new Array(related.length);
   for (let f = 0; f < BIAS_FOLDS; f++) {
-    const inFold = related.map((_, i) => i).filter((i) => foldOf[i] === f);
-    const m = fitStance(related.map((_, i) => i).filter((i) => foldOf[i] !== f));
-    for (const i of inFold) oof[i] = predictLinear(m, sx[i]);
-    process.stderr.write(`stance: bias fold ${f + 1}/${BIAS_FOLDS}\n`);
+    const { words, model } = fitStance(related.map((_, i) => i).filter((i) => foldOf[i] !== f));
+    for (let i = 0; i < related.length; i++) if (foldOf[i] === f) oof[i] = predictLinear(model, withWords(i, words));
+    process.stderr.write(`stance: bias fold ${f + 1}/${BIAS_FOLDS} (${s(performance.now() - t0)})\n`);
   }
   const bias = tuneBias(oof, sy);
-  base.stance = fitStance(related.map((_, i) => i));
+  const oofPred = oof.map((p) => decide(p, bias));
+  const oofF1 = f1s(sy.map(String), oofPred.map(String), ['0', '1', '2']);
+  process.stderr.write(
+    `stance: cross-validated in the training part: related-class accuracy ${(oofPred.filter((p, i) => p === sy[i]).length / sy.length).toFixed(3)}, ` +
+      `F1 agree/disagree/discuss ${oofF1.map((x) => x.toFixed(3)).join('/')}, biases ${bias.map((b) => b.toFixed(1)).join('/')}\n`,
+  );
+  const final = fitStance(related.map((_, i) => i));
+  base.words = final.words;
+  base.stance = final.model;
   base.stance.weights = base.stance.weights.map((w, c) => [Math.round((w[0] + bias[c]) * 1e5) / 1e5, ...w.slice(1)]);
   base.trainedOn = `FNC-1 train minus ${HELD_OUT_SHARE * 100}% of claims held out (${trainRows.length} rows)`;
   const tTrained = performance.now();
@@ -291,7 +341,6 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`confusion (rows gold, columns predicted: ${LABELS.join(' / ')})`);
   for (const g of LABELS) console.log(`  ${g.padEnd(9)} ${LABELS.map((p) => String(gold.filter((x, i) => x === g && pred[i] === p).length).padStart(6)).join('')}`);
-  const s = (ms: number) => `${(ms / 1000).toFixed(0)} s`;
   console.log(`\nstance: time ${s(performance.now() - t0)} (analysis ${s(tAnalysed - t0)}, training ${s(tTrained - tAnalysed)})`);
   if (args['save-model']) {
     writeFileSync(MODEL_PATH, JSON.stringify(base) + '\n');

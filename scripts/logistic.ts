@@ -15,7 +15,7 @@ export interface FitOptions {
 
 /** Fits a softmax-linear model; `y[i]` is the class index of row `x[i]`. */
 export function fitLogistic(x: number[][], y: number[], classes: string[], features: string[], options: FitOptions = {}): LinearModel {
-  const { l2 = 1e-3, epochs = 300, learningRate = 0.05, classWeights = classes.map(() => 1) } = options;
+  const { l2 = 1e-3, epochs = 150, learningRate = 0.1, classWeights = classes.map(() => 1) } = options;
   const n = x.length;
   const d = features.length;
   const k = classes.length;

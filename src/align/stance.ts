@@ -185,13 +185,38 @@ interface PairView {
   bodyTerms: Set<string>;
 }
 
+interface BodyView {
+  model: StanceModel;
+  sentenceVectors: Vector[];
+  sentenceTerms: Set<string>[];
+  body: Vector;
+  bodyTerms: Set<string>;
+}
+
+// One body meets many headlines; its vectors are computed once per model.
+const bodyViews = new WeakMap<StanceText, BodyView>();
+
+function bodyView(body: StanceText, model: StanceModel): BodyView {
+  const known = bodyViews.get(body);
+  if (known?.model === model) return known;
+  const all = body.sentences.flatMap((s) => s.terms);
+  const made = {
+    model,
+    sentenceVectors: body.sentences.map((s) => weigh(s.terms, model)),
+    sentenceTerms: body.sentences.map((s) => new Set(s.terms)),
+    body: weigh(all, model),
+    bodyTerms: new Set(all),
+  };
+  bodyViews.set(body, made);
+  return made;
+}
+
 function view(head: StanceText, body: StanceText, model: StanceModel): PairView {
   const headTerms = head.sentences.flatMap((s) => s.terms);
   const hv = weigh(headTerms, model);
-  const sentenceVectors = body.sentences.map((s) => weigh(s.terms, model));
-  const sentenceCoverage = body.sentences.map((s) => coverage(hv, new Set(s.terms)));
-  const all = body.sentences.flatMap((s) => s.terms);
-  return { head: hv, headTerms, sentenceVectors, sentenceCoverage, body: weigh(all, model), bodyTerms: new Set(all) };
+  const b = bodyView(body, model);
+  const sentenceCoverage = b.sentenceTerms.map((terms) => coverage(hv, terms));
+  return { head: hv, headTerms, sentenceVectors: b.sentenceVectors, sentenceCoverage, body: b.body, bodyTerms: b.bodyTerms };
 }
 
 /** Is the body about the headline's claim? Lexical, entity and figure overlap. */
@@ -249,6 +274,20 @@ export function focusSentences(head: StanceText, body: StanceText, model: Stance
     .map(([, i]) => i);
 }
 
+/** Body words that may carry stance: near the claim (focus sentences) and anywhere, minus the headline's own words (topic, not stance). */
+export function stanceWords(
+  head: StanceText,
+  body: StanceText,
+  model: StanceModel,
+  v = view(head, body, model),
+  focus = focusSentences(head, body, model, v).map((i) => body.sentences[i]),
+): { near: Set<string>; anywhere: Set<string> } {
+  const near = new Set(focus.flatMap((s) => s.terms));
+  const anywhere = new Set(v.bodyTerms);
+  for (const t of v.headTerms) near.delete(t), anywhere.delete(t);
+  return { near, anywhere };
+}
+
 /** Agree, disagree or discuss: modality and polarity where the body speaks of the headline's claim, figures compared. */
 export function stanceFeatures(head: StanceText, body: StanceText, model: StanceModel, v = view(head, body, model)): number[] {
   const focusIdx = focusSentences(head, body, model, v);
@@ -256,9 +295,7 @@ export function stanceFeatures(head: StanceText, body: StanceText, model: Stance
   const best = focus.slice(0, 1);
   const headNegated = head.sentences.some((s) => s.negated);
   const values = valueRelations(head, focus);
-  // Learned words are read where the body speaks of the claim, minus the headline's own words (topic, not stance).
-  const near = new Set(focus.flatMap((s) => s.terms));
-  for (const t of v.headTerms) near.delete(t);
+  const { near, anywhere } = stanceWords(head, body, model, v, focus);
   return [
     coverage(v.head, v.bodyTerms),
     Math.max(0, ...v.sentenceCoverage),
@@ -272,6 +309,7 @@ export function stanceFeatures(head: StanceText, body: StanceText, model: Stance
     values.has('equal') || values.has('compatible') ? 1 : 0,
     values.has('conflict') && !values.has('equal') ? 1 : 0,
     ...model.words.map((w) => (near.has(w) ? 1 : 0)),
+    ...model.words.map((w) => (anywhere.has(w) ? 1 : 0)),
   ];
 }
 
