@@ -11,11 +11,14 @@ export interface FitOptions {
   learningRate?: number;
   /** Weight of each class's rows in the loss (balances rare classes). */
   classWeights?: number[];
+  /** Weight of each row on top of its class weight (e.g. to stop large groups dominating). */
+  rowWeights?: number[];
 }
 
 /** Fits a softmax-linear model; `y[i]` is the class index of row `x[i]`. */
 export function fitLogistic(x: number[][], y: number[], classes: string[], features: string[], options: FitOptions = {}): LinearModel {
   const { l2 = 1e-3, epochs = 150, learningRate = 0.1, classWeights = classes.map(() => 1) } = options;
+  const rowWeight = (i: number) => classWeights[y[i]] * (options.rowWeights?.[i] ?? 1);
   const n = x.length;
   const d = features.length;
   const k = classes.length;
@@ -32,7 +35,7 @@ export function fitLogistic(x: number[][], y: number[], classes: string[], featu
   const w = Array.from({ length: k }, () => new Float64Array(d + 1));
   const m1 = Array.from({ length: k }, () => new Float64Array(d + 1));
   const m2 = Array.from({ length: k }, () => new Float64Array(d + 1));
-  const totalWeight = y.reduce((s, c) => s + classWeights[c], 0);
+  const totalWeight = y.reduce((s, _, i) => s + rowWeight(i), 0);
   const logits = new Float64Array(k);
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const grad = Array.from({ length: k }, () => new Float64Array(d + 1));
@@ -46,7 +49,7 @@ export function fitLogistic(x: number[][], y: number[], classes: string[], featu
       const top = Math.max(...logits);
       let sum = 0;
       for (let c = 0; c < k; c++) sum += (logits[c] = Math.exp(logits[c] - top));
-      const cw = classWeights[y[i]] / totalWeight;
+      const cw = rowWeight(i) / totalWeight;
       for (let c = 0; c < k; c++) {
         const g = (logits[c] / sum - (c === y[i] ? 1 : 0)) * cw;
         if (g === 0) continue;
