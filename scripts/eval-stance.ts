@@ -333,7 +333,10 @@ async function main(): Promise<void> {
   const discussOnly = fncScore(gold, pred.map((p) => (p === 'unrelated' ? p : 'discuss')));
 
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
-  const scope = sameFiles ? `held-out ${HELD_OUT_SHARE * 100}% of claims of ${path.basename(args.stances)}` : `all of ${path.basename(args.stances)}`;
+  const heldClaims = new Set(evalRows.filter((r) => r.stance !== 'unrelated').map((r) => group(`b:${r.body}`))).size;
+  const scope = sameFiles
+    ? `held-out ${HELD_OUT_SHARE * 100}% of claims of ${path.basename(args.stances)}: ${heldClaims} claims, ${new Set(evalRows.map((r) => r.body)).size} bodies`
+    : `all of ${path.basename(args.stances)}`;
   console.log(`stance: ${evalRows.length} pairs (${scope}); trained on ${trainRows.length} pairs`);
   console.log(`stance: FNC score ${score.toFixed(2)} / ${max.toFixed(2)} = ${pct(score / max)} (all-unrelated ${pct(nullScore.score / max)}; our relatedness with every related pair called discuss ${pct(discussOnly.score / max)})`);
   console.log('');
