@@ -13,6 +13,7 @@ import { sentenceTerms } from '../src/reuse/profile.js';
 import { termJaccard } from '../src/reuse/sentence-align.js';
 import { DERIVED_KINDS, type ReuseKind } from '../src/reuse/types.js';
 import { rng } from './random.js';
+import { parseCsv } from './csv.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const shared = path.resolve(here, '../../shared/data');
@@ -29,27 +30,6 @@ const DISTRACTORS_PER_TOPIC = 2;
 const MSRP_TRAIN_SHARE = 0.7;
 
 type Planted = { from: string; to: string; kind: ReuseKind; variant: string; sources: string[]; dated: boolean };
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') (field += '"'), i++;
-        else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-    else if (c !== '\r') field += c;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
-}
 
 const JUNK = [
   'Subscribe to our newsletter for the latest updates.',

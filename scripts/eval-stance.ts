@@ -26,6 +26,7 @@ import {
   type StanceText,
 } from '../src/align/stance.js';
 import { fitLogistic } from './logistic.js';
+import { parseCsv } from './csv.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const fnc = path.resolve(root, '../shared/data/fnc-1');
@@ -53,27 +54,6 @@ const { values: args } = parseArgs({
     cache: { type: 'string' },
   },
 });
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') (field += '"'), i++;
-        else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-    else if (c !== '\r') field += c;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
-}
 
 interface Row {
   headline: string;
