@@ -50,4 +50,15 @@ describe('stance', () => {
     expect([at('figures-agree', same), at('figures-conflict', same)]).toEqual([1, 0]);
     expect([at('figures-agree', other), at('figures-conflict', other)]).toEqual([0, 1]);
   });
+
+  it('compares figures only within one proposition: a figure for another scope is no conflict', async () => {
+    const [scoped, total, sameScope] = await analyzeStanceTexts([
+      'North Korea sent 2,600 troops to Kursk',
+      'Officials say North Korea has sent 11,000 troops to Russia in total.',
+      'Officials say North Korea has sent 3,000 troops to Kursk.',
+    ]);
+    const conflict = (body: StanceText) => stanceFeatures(scoped, body, DEFAULT_STANCE_MODEL)[STANCE_FEATURES.indexOf('figures-conflict')];
+    expect(conflict(total)).toBe(0);
+    expect(conflict(sameScope)).toBe(1);
+  });
 });

@@ -14,6 +14,8 @@ import type { ModalityKind } from '../claims/types.js';
 import { makeArticle } from '../core/article.js';
 import { tokenize } from '../nlp/wink.js';
 import { compareDates, compareNumbers, type DateValue, type NumberValue, type Relation } from './values.js';
+import { figureFeatures } from './features.js';
+import { scopeKey } from './figures.js';
 import shippedModel from './stance-model.json' with { type: 'json' };
 
 export type Stance = 'agree' | 'disagree' | 'discuss' | 'unrelated';
@@ -33,7 +35,8 @@ export interface StanceSentence {
   negated: boolean;
   attributed: boolean;
   question: boolean;
-  numbers: NumberValue[];
+  /** Figures; `key` is the proposition key (counted thing and scope) when the figure is a claim's. */
+  numbers: (NumberValue & { key?: string })[];
   dates: DateValue[];
 }
 
@@ -82,6 +85,18 @@ export function stanceText(article: Article): StanceText {
   const { text, layers } = article;
   const spans = layers.sentence?.length ? layers.sentence : [{ start: 0, end: text.length }];
   const inside = (s: { start: number; end: number }, at: number) => at >= s.start && at < s.end;
+  // Proposition keys of figure claims, by quantity index: two figures are compared only when they count the same thing in the same scope.
+  const keys = new Map<number, string>();
+  const claims = [...(layers.claim ?? [])];
+  // A figure no claim holds (headlines are often not assembled into claims) is read within its sentence.
+  (layers.quantity ?? []).forEach((q, i) => {
+    const sentence = spans.find((s) => inside(s, q.start));
+    if (sentence && !claims.some((c) => c.quantity === i)) claims.push({ id: `figure-${i}`, kind: 'quantity', start: sentence.start, end: sentence.end, quantity: i });
+  });
+  for (const claim of claims) {
+    const f = claim.quantity === undefined ? undefined : figureFeatures(article, claim);
+    if (f) keys.set(claim.quantity!, `${f.thing}|${scopeKey(f.scope)}`);
+  }
   const sentences = spans.map((s): StanceSentence => {
     const slice = text.slice(s.start, s.end);
     const terms = tokenize(slice)
@@ -93,9 +108,9 @@ export function stanceText(article: Article): StanceText {
       negated: NEGATION_PATTERN.test(slice.replace(NEGATION_EXCEPTIONS, ' ')),
       attributed: (layers.attribution ?? []).some((a) => inside(s, a.cue.start) || (a.content && a.content.start < s.end && s.start < a.content.end)),
       question: slice.trim().endsWith('?'),
-      numbers: (layers.quantity ?? [])
-        .filter((q) => inside(s, q.start))
-        .map((q) => ({ kind: 'number', value: q.value, low: q.low, high: q.high, approx: q.approx, unit: q.unit })),
+      numbers: (layers.quantity ?? []).flatMap((q, i) =>
+        inside(s, q.start) ? [{ kind: 'number' as const, value: q.value, low: q.low, high: q.high, approx: q.approx, unit: q.unit, key: keys.get(i) }] : [],
+      ),
       dates: (layers.date ?? [])
         .filter((d) => inside(s, d.start) && d.resolved && d.from)
         .map((d) => ({ kind: 'date', from: d.from!, to: d.to ?? d.from!, grain: d.grain })),
@@ -104,8 +119,8 @@ export function stanceText(article: Article): StanceText {
   return { sentences, entities: [...new Set((layers.entity ?? []).map((e) => e.key))] };
 }
 
-// The claims stages whose layers `stanceText` reads; claim assembly and cross-article resolution are not needed.
-const STANCE_STAGES = ['segment/sentences', 'claims/entities', 'claims/quantities', 'claims/dates', 'claims/modality', 'claims/attributions'];
+// The claims stages whose layers `stanceText` reads (claims for the figures' proposition keys); cross-article resolution is not needed.
+const STANCE_STAGES = ['segment/sentences', 'claims/entities', 'claims/quantities', 'claims/dates', 'claims/modality', 'claims/attributions', 'claims/claims'];
 /** Texts analysed per pipeline run, so progress can be reported and memory stays flat. */
 const BATCH_TEXTS = 50;
 
@@ -158,7 +173,8 @@ function valueRelations(head: StanceText, body: readonly StanceSentence[]): Set<
   const bodyDates = body.flatMap((s) => s.dates);
   for (const s of head.sentences) {
     for (const n of s.numbers) {
-      const rel = bodyNumbers.filter((b) => b.unit === n.unit).map((b) => compareNumbers(n, b).relation);
+      // The same proposition when both carry a key (counted thing and scope); the same unit otherwise.
+      const rel = bodyNumbers.filter((b) => (n.key && b.key ? n.key === b.key : b.unit === n.unit)).map((b) => compareNumbers(n, b).relation);
       if (rel.length) out.add(rel.includes('equal') ? 'equal' : rel.includes('compatible') ? 'compatible' : 'conflict');
     }
     for (const d of s.dates) {
