@@ -5,13 +5,12 @@
  * attribution and figures or dates that compare equal or conflicting. The weights are learned by
  * `scripts/eval-stance.ts` on FNC-1 train and shipped in `stance-model.json`.
  */
-import type { Article } from '../core/article.js';
+import { makeArticle, type Article } from '../core/article.js';
 import { createPipeline } from '../core/pipeline.js';
 import { Registry } from '../core/registry.js';
 import { claimsFactories } from '../claims/index.js';
 import { NEGATION_EXCEPTIONS, NEGATION_PATTERN } from '../claims/claims-lexicon.js';
 import type { ModalityKind } from '../claims/types.js';
-import { makeArticle } from '../core/article.js';
 import { tokenize } from '../nlp/wink.js';
 import { compareDates, compareNumbers, type DateValue, type NumberValue, type Relation } from './values.js';
 import { figureFeatures } from './features.js';
@@ -26,6 +25,8 @@ export const RELATED_STANCES: readonly Stance[] = ['agree', 'disagree', 'discuss
 export const FOCUS_SENTENCES = 3;
 /** Leading sentences read as the body's lead. */
 export const LEAD_SENTENCES = 3;
+/** Probability of relatedness from which a body counts as speaking of the headline's claim. */
+export const RELATED_MIN_PROBABILITY = 0.5;
 
 /** What the stance reads of one sentence, kept small so analyses can be cached. */
 export interface StanceSentence {
@@ -353,7 +354,7 @@ export function judgeStance(head: StanceText, body: StanceText, model: StanceMod
   const p = predictLinear(model.stance, stanceFeatures(head, body, model, v));
   const given = Object.fromEntries(model.stance.classes.map((c, i) => [c, p[i]])) as StanceJudgement['given'];
   const top = model.stance.classes[p.indexOf(Math.max(...p))] as Stance;
-  return { stance: related >= 0.5 ? top : 'unrelated', related, given };
+  return { stance: related >= RELATED_MIN_PROBABILITY ? top : 'unrelated', related, given };
 }
 
 /** Analyses a headline and a body and returns the body's stance towards the headline. */
