@@ -41,6 +41,8 @@ const MAX_WORDS = 80;
 const STANCE_L2 = 1e-2;
 /** Bodies analysed per cross-validation fold when tuning the class biases. */
 const BIAS_FOLDS = 4;
+/** Grid cells (0.1 each) on either side averaged when picking the class biases. */
+const BIAS_SMOOTHING_CELLS = 2;
 const CLASSES = ['agree', 'disagree', 'discuss'] as const;
 const LABELS: readonly Stance[] = ['agree', 'disagree', 'discuss', 'unrelated'];
 
@@ -156,10 +158,9 @@ function decide(p: number[], bias: readonly number[]): number {
 function tuneBias(probs: number[][], gold: number[]): number[] {
   const grid = Array.from({ length: 46 }, (_, i) => -3 + i * 0.1);
   const logs = probs.map((p) => p.map((x) => Math.log(x + 1e-12)));
-  let best = { value: -1, bias: [0, 0, 0] };
-  for (const a of grid) {
-    for (const d of grid) {
-      const bias = [a, d, 0];
+  const values = grid.map(() => grid.map(() => 0));
+  grid.forEach((a, ai) => {
+    grid.forEach((d, di) => {
       // Confusion counts in one pass: [gold][predicted].
       const m = [0, 1, 2].map(() => [0, 0, 0]);
       logs.forEach((l, i) => {
@@ -173,8 +174,17 @@ function tuneBias(probs: number[][], gold: number[]): number[] {
         const actual = m[c][0] + m[c][1] + m[c][2];
         return tp ? (2 * tp) / (predicted + actual) : 0;
       });
-      const value = (acc + (f[0] + f[1] + f[2]) / 3) / 2;
-      if (value > best.value + 1e-9) best = { value, bias };
+      values[ai][di] = (acc + (f[0] + f[1] + f[2]) / 3) / 2;
+    });
+  });
+  // The objective is flat near its top, so the best single cell jumps with small changes: the centre of the best ±0.2 square is steadier.
+  let best = { value: -1, bias: [0, 0, 0] };
+  const R = BIAS_SMOOTHING_CELLS;
+  for (let ai = R; ai < grid.length - R; ai++) {
+    for (let di = R; di < grid.length - R; di++) {
+      let sum = 0;
+      for (let x = -R; x <= R; x++) for (let y = -R; y <= R; y++) sum += values[ai + x][di + y];
+      if (sum > best.value + 1e-9) best = { value: sum, bias: [grid[ai], grid[di], 0] };
     }
   }
   return best.bias;
