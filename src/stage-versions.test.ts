@@ -20,7 +20,7 @@ const RECORDED: Record<string, [version: number, digest: string]> = {
   'claims/modality': [1, 'c55757137440a9ae'],
   'claims/attributions': [1, '40318d0fdd20f50e'],
   'claims/claims': [1, '86a3259f4007d69c'],
-  'align/propositions': [1, '62861972ca133191'],
+  'align/propositions': [2, 'd125b2bc1337be27'],
 };
 
 const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../examples/corpus');

@@ -103,7 +103,8 @@ export class SourceResolver {
     if (primaryIndex !== index && outer.speaker) via.push(clean(article.text.slice(outer.speaker.start, outer.speaker.end)));
     if (primary.via) via.push(clean(article.text.slice(primary.via.start, primary.via.end)));
     const speaker = speakerText(article, primaryIndex) ?? undefined;
-    if (!speaker) return { ...own, via };
+    // An unnamed or unattributed report keeps the wire it came through at the end of its chain.
+    if (!speaker) return { ...own, via: [...via, ...own.via] };
     const entity = this.entityIn(speaker) ?? this.personByRole(speaker);
     if (entity) {
       const org = entity.type === 'person' ? this.affiliation.get(entity.id) : undefined;
@@ -111,7 +112,7 @@ export class SourceResolver {
       return { key: `entity:${target.id}`, label: target.name, speaker: clean(speaker), via };
     }
     // Unnamed sources ("officials", "reports") are the outlet's own reporting; named groups are sources of their own.
-    if (primary.anonymous || /^(?:he|she|they|it|we|i)$/i.test(speaker.trim())) return { ...own, speaker: clean(speaker), via };
+    if (primary.anonymous || /^(?:he|she|they|it|we|i)$/i.test(speaker.trim())) return { ...own, speaker: clean(speaker), via: [...via, ...own.via] };
     const norm = normaliseName(speaker);
     return { key: `name:${norm}`, label: clean(speaker), speaker: clean(speaker), via };
   }

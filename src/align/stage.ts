@@ -89,7 +89,7 @@ export const AlignOptions = z.object({});
 export const alignStage: StageFactory<typeof AlignOptions> = {
   name: 'align/propositions',
   options: AlignOptions,
-  version: 1,
+  version: 2,
   create(): CorpusStage {
     return {
       name: 'align/propositions',
