@@ -6,31 +6,11 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseCsv } from './csv.js';
 
 const [outDir, dataDir = path.resolve('../shared/data')] = process.argv.slice(2);
 if (!outDir) throw new Error('usage: tsx scripts/gen-incremental-corpus.ts OUTDIR [DATA_DIR]');
 const OUTLETS = ['example-news.com', 'daily.example.org', 'wire.example.net', 'post.example.com', 'times.example.org', 'herald.example.net', 'gazette.example.com', 'courier.example.org'];
-
-/** RFC 4180 rows (quoted fields may hold commas, quotes and newlines). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') field += text[++i];
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-    else if (c !== '\r') field += c;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
-}
 
 let seed = 7;
 const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
