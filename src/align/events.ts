@@ -4,6 +4,7 @@
  * that lies only in a derivative's unsupported addition. Keyed by the main predicate and its subject.
  */
 import type { Article } from '../core/article.js';
+import { excerpt } from '../core/excerpt.js';
 import { overlaps, type Span } from '../core/span.js';
 import type { ReuseLink } from '../reuse/types.js';
 import type { Claim, DateMention, ModalityMention } from '../claims/types.js';
@@ -46,7 +47,7 @@ export function collectEvents(input: StoryAlignInput, resolver: SourceResolver, 
         ...base,
         value,
         thing,
-        thingLabel: excerpt(article.text.slice(claim.start, claim.end)),
+        thingLabel: excerpt(article.text.slice(claim.start, claim.end), LABEL_CHARS),
         subject,
         subjectLabel,
         scope: {},
@@ -144,9 +145,4 @@ function predicateOf(article: Article, claim: Claim): { predicate?: string; subj
     return { predicate, subject: t.value.toLowerCase(), subjectLabel: t.value };
   }
   return { predicate, subject: '' };
-}
-
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > LABEL_CHARS ? `${flat.slice(0, LABEL_CHARS - 1)}…` : flat;
 }

@@ -3,6 +3,7 @@
  * day each value of each proposition first appeared.
  */
 import type { Article } from '../core/article.js';
+import { excerpt } from '../core/excerpt.js';
 import type { DateMention } from '../claims/types.js';
 import type { ExportProposition, TimelineEntry } from '../report/export-schema.js';
 
@@ -17,7 +18,7 @@ export function buildTimeline(articles: readonly Article[], propositions: readon
     for (const claim of article.layers.claim ?? []) {
       const d = claim.date === undefined ? undefined : dates[claim.date];
       if (!d?.from || !d.resolved || claim.opinion || unsupported.has(claim.id)) continue;
-      const text = excerpt(article.text.slice(claim.start, claim.end));
+      const text = excerpt(article.text.slice(claim.start, claim.end), TIMELINE_TEXT_CHARS);
       // Copies of one sentence are one event, listed once with every claim that states it.
       const key = `${d.from}\u0000${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')}`;
       const entry = events.get(key);
@@ -38,9 +39,4 @@ export function buildTimeline(articles: readonly Article[], propositions: readon
     }
   }
   return entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind.localeCompare(b.kind)));
-}
-
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > TIMELINE_TEXT_CHARS ? `${flat.slice(0, TIMELINE_TEXT_CHARS - 1)}…` : flat;
 }

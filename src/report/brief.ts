@@ -3,7 +3,8 @@
  * the figures moved, what rests on one origin, what is unconfirmed, denied or unsupported, what is
  * corroborated, and the story's timeline. Part of `export --format markdown`.
  */
-import { mdInline, mermaidLabel } from './escape.js';
+import { excerpt } from '../core/excerpt.js';
+import { mdCell, mdInline, mermaidLabel } from './escape.js';
 import type { ExportDocument, ExportProposition, ExportPropositionValue, TimelineEntry } from './export-schema.js';
 
 /** Rows of the timeline shown before "… N more". */
@@ -29,9 +30,9 @@ export function renderStoryBrief(story: Story, doc: ExportDocument, name: (artic
   if (contested.length) {
     out.push('### Contested', '');
     for (const p of contested) {
-      out.push(`#### ${inline(p.label)}`, '', '| value | who says it | independent origins | reports | first seen | hedges |', '|---|---|---|---|---|---|');
+      out.push(`#### ${mdInline(p.label)}`, '', '| value | who says it | independent origins | reports | first seen | hedges |', '|---|---|---|---|---|---|');
       for (const v of p.values) out.push(valueRow(v));
-      out.push('', ...p.reasons.map((r) => `- ${inline(r)}`), '');
+      out.push('', ...p.reasons.map((r) => `- ${mdInline(r)}`), '');
     }
   }
 
@@ -39,7 +40,7 @@ export function renderStoryBrief(story: Story, doc: ExportDocument, name: (artic
   if (moving.length) {
     out.push('### How the figures moved', '');
     for (const p of moving) {
-      out.push(`**${inline(p.label)}**`, '', '| date | value | who | what changed | article |', '|---|---|---|---|---|');
+      out.push(`**${mdInline(p.label)}**`, '', '| date | value | who | what changed | article |', '|---|---|---|---|---|');
       for (const t of p.trajectory) {
         out.push(`| ${t.date ?? 'undated'} | ${cell(t.value)} | ${cell(t.speaker ?? t.origin)} | ${t.change} | ${cell(name(t.article))} |`);
       }
@@ -60,8 +61,8 @@ export function renderStoryBrief(story: Story, doc: ExportDocument, name: (artic
     // Claims a copy added are listed by the article that added them, each once, in its own words.
     const added = status === 'unsupported' ? group.filter((p) => p.kind === 'event') : [];
     for (const p of group.filter((x) => !added.includes(x))) {
-      const values = p.values.map((v) => `${inline(v.text)} (${inline(v.speakers.join('; '))})`).join(' · ');
-      out.push(`- **${inline(p.label)}** — ${values}. ${inline(p.reasons[0] ?? '')}`);
+      const values = p.values.map((v) => `${mdInline(v.text)} (${mdInline(v.speakers.join('; '))})`).join(' · ');
+      out.push(`- **${mdInline(p.label)}** — ${values}. ${mdInline(p.reasons[0] ?? '')}`);
     }
     const byArticle = new Map<string, ExportProposition[]>();
     for (const p of added) {
@@ -69,10 +70,10 @@ export function renderStoryBrief(story: Story, doc: ExportDocument, name: (artic
       byArticle.set(article, [...(byArticle.get(article) ?? []), p]);
     }
     for (const [article, list] of byArticle) {
-      out.push(`- ${inline(name(article))} added, with no support anywhere else in the story:`);
+      out.push(`- ${mdInline(name(article))} added, with no support anywhere else in the story:`);
       for (const p of list) {
         const named = (p.values[0]?.speakers ?? []).filter((sp) => !sp.endsWith('(unattributed)'));
-        out.push(`  - “${inline(p.label)}”${named.length ? ` (${inline(named.join('; '))})` : ''}`);
+        out.push(`  - “${mdInline(p.label)}”${named.length ? ` (${mdInline(named.join('; '))})` : ''}`);
       }
     }
     out.push('');
@@ -119,13 +120,7 @@ function mermaidText(text: string): string {
   return mermaidLabel(text).replace(/:/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 60);
 }
 
-/** Text from an input, flattened to one line, Markdown escaped and HTML written as entities (escape.ts). */
-export function inline(text: string): string {
-  return mdInline(text);
-}
-
 /** Text for a table cell: escaped and cut to CELL_CHARS. */
 export function cell(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return inline(flat.length > CELL_CHARS ? `${flat.slice(0, CELL_CHARS - 1)}…` : flat);
+  return mdCell(excerpt(text, CELL_CHARS));
 }

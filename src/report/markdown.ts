@@ -1,6 +1,7 @@
 /** Renders the export document as a Markdown report a person can read top to bottom. */
-import { renderStoryBrief } from './brief.js';
-import { mdCell, mdInline, mermaidLabel } from './escape.js';
+import { excerpt } from '../core/excerpt.js';
+import { cell, renderStoryBrief } from './brief.js';
+import { mdInline, mermaidLabel } from './escape.js';
 import type { ExportArticle, ExportDocument } from './export-schema.js';
 
 /** Longest excerpt of an article or claim shown inline, in characters. */
@@ -70,7 +71,7 @@ export function renderMarkdown(doc: ExportDocument): string {
 function mermaidGraph(ids: readonly string[], links: ExportDocument['links'], name: (id: string) => string): string[] {
   const node = new Map(ids.map((id, i) => [id, `a${i}`]));
   const lines = ['```mermaid', 'flowchart LR'];
-  for (const id of ids) lines.push(`  ${node.get(id)}["${mermaidLabel(excerpt(name(id))).slice(0, 60)}"]`);
+  for (const id of ids) lines.push(`  ${node.get(id)}["${mermaidLabel(excerpt(name(id), EXCERPT_CHARS)).slice(0, 60)}"]`);
   for (const l of links) {
     const from = node.get(l.to);
     const to = node.get(l.from);
@@ -85,12 +86,3 @@ function articleName(a: ExportArticle | undefined): string | undefined {
   return a.title ?? a.source.path ?? a.source.url;
 }
 
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS - 1)}…` : flat;
-}
-
-/** An excerpt of input text, escaped for a table cell or a line of Markdown. */
-function cell(text: string): string {
-  return mdCell(excerpt(text));
-}
