@@ -1,6 +1,7 @@
 /** Runs the CLI or a helper script in a child process (through tsx), optionally as another user, for tests in-process runs cannot do. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { chmodSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { CliResult } from './cli-helpers.js';
 
 const ROOT = resolve(__dirname, '..');
@@ -45,8 +46,28 @@ export function startScript(script: string, args: string[], options: ProcessOpti
 }
 
 /** Runs `script` (a path under test/) with `args` in a new Node process with tsx. */
-export function runScript(script: string, args: string[], options: ProcessOptions = {}): Promise<CliResult> {
-  return startScript(script, args, options).result;
+export async function runScript(script: string, args: string[], options: ProcessOptions = {}): Promise<CliResult> {
+  if (!options.user || !runningAsRoot) return startScript(script, args, options).result;
+  // A checkout under a private folder (mktemp -d is 0700) is out of another user's reach: let it search the way in, then restore.
+  const opened = openAncestors(ROOT);
+  try {
+    return await startScript(script, args, options).result;
+  } finally {
+    for (const [dir, mode] of opened) chmodSync(dir, mode);
+  }
+}
+
+/** Adds search permission for others to every folder above `dir` that lacks it; returns the modes to restore. */
+function openAncestors(dir: string): Array<[string, number]> {
+  const changed: Array<[string, number]> = [];
+  for (let d = dir; ; d = dirname(d)) {
+    const mode = statSync(d).mode & 0o7777;
+    if (!(mode & 0o001)) {
+      chmodSync(d, mode | 0o001);
+      changed.push([d, mode]);
+    }
+    if (dirname(d) === d) return changed;
+  }
 }
 
 /** Runs `triangulate ARGS` in a new process. */
