@@ -6,6 +6,7 @@ import { runAnalyze } from './commands/analyze.js';
 import { runExport } from './commands/export.js';
 import { runExtract } from './commands/extract.js';
 import { runIngest } from './commands/ingest.js';
+import { runServe } from './commands/serve.js';
 import { runShow, SHOW_WHAT, type ShowWhat } from './commands/show.js';
 import { PROPOSITION_STATUSES } from '../report/export-schema.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
@@ -120,6 +121,15 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WriteStream; st
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (what: ShowWhat, opts) => {
       code = await runShow(what, opts, out());
+    });
+
+  storeOption(program.command('serve'))
+    .description('serve the web UI and the JSON API (docs at /api/docs); ingest and re-analysis need TRIANGULATE_TOKEN')
+    .addOption(new Option('--port <n>', 'TCP port (0: any free one)').argParser(wholeNumber(0, 65535)).default(8321))
+    .option('--host <address>', 'address to listen on (another than loopback exposes the store to the network)', '127.0.0.1')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (opts) => {
+      code = await runServe(opts, out());
     });
 
   try {

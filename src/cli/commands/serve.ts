@@ -1,0 +1,27 @@
+import { listen } from '../../server/listen.js';
+import { openStore, resolveDbLocation } from '../../store/index.js';
+import { EXIT } from '../exit-codes.js';
+import type { Output } from '../output.js';
+
+/** Serves the web UI and the API until SIGINT or SIGTERM. */
+export async function runServe(flags: { db?: string; port: number; host: string }, out: Output): Promise<number> {
+  const store = await openStore(resolveDbLocation(flags.db));
+  const token = process.env.TRIANGULATE_TOKEN || undefined;
+  let server;
+  try {
+    server = await listen({ store, token }, { host: flags.host, port: flags.port });
+  } catch (error) {
+    await store.close();
+    out.error(`serve: cannot listen on ${flags.host}:${flags.port}: ${(error as Error).message}`);
+    return EXIT.ERROR;
+  }
+  out.print(`Triangulate is serving ${store.location} at ${server.url}/ (API docs: ${server.url}/api/docs)`);
+  out.info(token ? 'writes (ingest, re-analysis) need Authorization: Bearer $TRIANGULATE_TOKEN' : 'read-only: set TRIANGULATE_TOKEN to allow ingest and re-analysis');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  await store.close();
+  return EXIT.OK;
+}

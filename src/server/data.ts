@@ -1,0 +1,206 @@
+/**
+ * What the API reads, shaped for it: story summaries, ledgers, timelines, graphs and articles with their
+ * layers. The stored analysis and a light index of the articles are loaded once and kept until a job
+ * changes the store, so a page view does not re-read every article's text.
+ */
+import type { Article } from '../core/article.js';
+import type { ExportClaim, ExportLink, ExportProposition } from '../report/export-schema.js';
+import { exportArticle } from '../report/json.js';
+import { STATUS_ORDER } from '../align/stage.js';
+import type { AnalysisRecord, Store, StoredStory } from '../store/store.js';
+import type { ArticleDetail, ArticleSummary, LayerSpan, StorySummary } from './api-schemas.js';
+
+interface Snapshot {
+  analysis: AnalysisRecord;
+  articles: Map<string, ArticleSummary>;
+  storyOf: Map<string, StoredStory>;
+  claimsById: Map<string, ExportClaim>;
+  claimsByArticle: Map<string, ExportClaim[]>;
+  propositionsByStory: Map<string, ExportProposition[]>;
+  linksByArticle: Map<string, ExportLink[]>;
+}
+
+/** Read access to one store for the API, with the analysis cached between writes. */
+export class ApiData {
+  private snapshot?: Promise<Snapshot>;
+
+  constructor(readonly store: Store) {}
+
+  /** Drops the cache; the next read loads the store again (after an ingest or analysis). */
+  invalidate(): void {
+    this.snapshot = undefined;
+  }
+
+  private load(): Promise<Snapshot> {
+    this.snapshot ??= buildSnapshot(this.store).catch((error) => {
+      this.snapshot = undefined;
+      throw error;
+    });
+    return this.snapshot;
+  }
+
+  async stories(): Promise<StorySummary[]> {
+    const snap = await this.load();
+    return snap.analysis.stories.map((s) => summarise(s, snap)).sort((a, b) => b.articles - a.articles || a.label.localeCompare(b.label));
+  }
+
+  /** A story by id, or by an unambiguous id prefix. */
+  async story(id: string): Promise<StoredStory | undefined> {
+    const snap = await this.load();
+    const exact = snap.analysis.stories.find((s) => s.id === id);
+    if (exact) return exact;
+    const matches = snap.analysis.stories.filter((s) => s.id.startsWith(id));
+    return matches.length === 1 ? matches[0] : undefined;
+  }
+
+  async storyDetail(story: StoredStory) {
+    const snap = await this.load();
+    // The centroid, language, event evidence and alignment digest are analysis state, not part of the contract.
+    const { centroid: _c, lang: _l, event: _e, aligned: _a, ...exported } = story;
+    return { story: exported, summary: summarise(story, snap), articles: story.articles.map((id) => snap.articles.get(id)).filter(isDefined) };
+  }
+
+  async ledger(story: StoredStory) {
+    const snap = await this.load();
+    const propositions = ledgerOrder(snap.propositionsByStory.get(story.id) ?? []);
+    const ids = new Set(propositions.flatMap((p) => p.claims));
+    return { story: story.id, propositions, claims: [...ids].map((id) => snap.claimsById.get(id)).filter(isDefined) };
+  }
+
+  async timeline(story: StoredStory) {
+    const snap = await this.load();
+    const trajectories = (snap.propositionsByStory.get(story.id) ?? [])
+      .filter((p) => p.kind === 'figure' && p.trajectory.some((t) => t.date))
+      .map((p) => ({
+        proposition: p.id,
+        label: p.label,
+        status: p.status,
+        values: p.values.map((v) => ({ text: v.text, ...(v.value !== undefined ? { value: v.value } : {}) })),
+        points: p.trajectory,
+      }));
+    return { story: story.id, timeline: story.timeline ?? [], trajectories: ledgerOrder(trajectories) };
+  }
+
+  async graph(story: StoredStory) {
+    const snap = await this.load();
+    const members = new Set(story.articles);
+    const links = story.articles.flatMap((id) => (snap.linksByArticle.get(id) ?? []).filter((l) => l.from === id && members.has(l.to)));
+    return { story: story.id, nodes: story.articles.map((id) => snap.articles.get(id)).filter(isDefined), links, origins: story.origins ?? [] };
+  }
+
+  async articles(): Promise<ArticleSummary[]> {
+    return [...(await this.load()).articles.values()];
+  }
+
+  async article(id: string): Promise<ArticleDetail | undefined> {
+    const snap = await this.load();
+    const known = snap.articles.has(id) ? id : [...snap.articles.keys()].filter((k) => k.startsWith(id));
+    const full = typeof known === 'string' ? id : known.length === 1 ? known[0] : undefined;
+    const article = full ? await this.store.getArticle(full) : undefined;
+    if (!article) return undefined;
+    return {
+      ...exportArticle(article),
+      story: snap.storyOf.get(article.id)?.id ?? null,
+      layers: exportLayers(article),
+      claims: snap.claimsByArticle.get(article.id) ?? [],
+      links: snap.linksByArticle.get(article.id) ?? [],
+    };
+  }
+
+  async entities(story?: StoredStory) {
+    const { analysis } = await this.load();
+    if (!story) return analysis.entities;
+    const members = new Set(story.articles);
+    return analysis.entities.filter((e) => e.mentions.some((m) => members.has(m.article)));
+  }
+
+  async failures() {
+    return this.store.listFailures();
+  }
+}
+
+/** Propositions (or anything with a status) in ledger order: contested first, stable within a status. */
+export function ledgerOrder<T extends { status: ExportProposition['status'] }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status));
+}
+
+/**
+ * Each annotation layer as offsets plus its scalar fields and sub-spans, whatever the stage put in it, so a
+ * new layer or field reaches the reader without a change here.
+ */
+export function exportLayers(article: Article): Record<string, LayerSpan[]> {
+  const out: Record<string, LayerSpan[]> = {};
+  for (const [name, spans] of Object.entries(article.layers)) {
+    out[name] = (spans as unknown as Record<string, unknown>[]).map((span) => {
+      const attrs: LayerSpan['attrs'] = {};
+      const parts: LayerSpan['parts'] = {};
+      for (const [key, value] of Object.entries(span)) {
+        if (key === 'start' || key === 'end') continue;
+        if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') attrs[key] = value;
+        else if (isSpan(value)) parts[key] = [value.start, value.end];
+      }
+      return { start: span.start as number, end: span.end as number, attrs, parts };
+    });
+  }
+  return out;
+}
+
+async function buildSnapshot(store: Store): Promise<Snapshot> {
+  const analysis = await store.loadAnalysis();
+  const storyOf = new Map<string, StoredStory>();
+  const originOf = new Map<string, number>();
+  for (const s of analysis.stories) {
+    for (const id of s.articles) storyOf.set(id, s);
+    (s.origins ?? []).forEach((group, i) => group.forEach((id) => originOf.set(id, i)));
+  }
+  const articles = new Map<string, ArticleSummary>();
+  for (const a of await store.listArticles()) {
+    const e = exportArticle(a);
+    articles.set(a.id, {
+      id: a.id,
+      title: e.title,
+      site: e.site ?? null,
+      published: e.published,
+      source: e.source,
+      story: storyOf.get(a.id)?.id ?? null,
+      origin: originOf.get(a.id) ?? null,
+    });
+  }
+  return {
+    analysis,
+    articles,
+    storyOf,
+    claimsById: new Map(analysis.claims.map((c) => [c.id, c])),
+    claimsByArticle: groupBy(analysis.claims, (c) => [c.article]),
+    propositionsByStory: groupBy(analysis.propositions, (p) => [p.story]),
+    linksByArticle: groupBy(analysis.links, (l) => (l.from === l.to ? [l.from] : [l.from, l.to])),
+  };
+}
+
+function summarise(story: StoredStory, snap: Snapshot): StorySummary {
+  const props = snap.propositionsByStory.get(story.id) ?? [];
+  const dates = story.articles.map((id) => snap.articles.get(id)?.published).filter((d): d is string => Boolean(d));
+  return {
+    id: story.id,
+    label: story.label ?? story.id,
+    articles: story.articles.length,
+    origins: story.origins?.length ?? story.articles.length,
+    propositions: props.length,
+    contested: props.filter((p) => p.status === 'contested').length,
+    latest: dates.length ? dates.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a)) : null,
+  };
+}
+
+function groupBy<T>(items: readonly T[], keys: (item: T) => string[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) for (const k of keys(item)) (out.get(k) ?? out.set(k, []).get(k)!).push(item);
+  return out;
+}
+
+function isSpan(value: unknown): value is { start: number; end: number } {
+  return typeof value === 'object' && value !== null && typeof (value as { start?: unknown }).start === 'number' && typeof (value as { end?: unknown }).end === 'number';
+}
+
+function isDefined<T>(value: T | undefined): value is T {
+  return value !== undefined;
+}

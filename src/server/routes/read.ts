@@ -1,0 +1,112 @@
+/** Read-only routes: stories, ledgers, timelines, graphs, articles, entities, failures. */
+import { z } from 'zod';
+import { EntitySchema } from '../../report/export-schema.js';
+import {
+  ArticleDetailSchema,
+  ArticleSummarySchema,
+  FailureSchema,
+  GraphSchema,
+  LedgerSchema,
+  StoryDetailSchema,
+  StorySummarySchema,
+  TimelineSchema,
+} from '../api-schemas.js';
+import type { ApiData } from '../data.js';
+import { notFound, param, parseOr400, type Route } from './route.js';
+
+const STORY_PARAM = { id: 'Story id, or an unambiguous prefix of it.' };
+const StoryQuery = z.object({ q: z.string().max(200).optional().describe('Only stories whose label contains this text (any case).') });
+const EntityQuery = z.object({ story: z.string().max(100).optional().describe('Only entities mentioned in this story.') });
+
+export function readRoutes(data: ApiData): Route[] {
+  const story = async (id: string) => (await data.story(id)) ?? notFound('story', id);
+  return [
+    {
+      method: 'get',
+      path: '/api/stories',
+      tag: 'stories',
+      summary: 'Stories with their article, independent-origin and contested-proposition counts and latest update.',
+      query: StoryQuery,
+      response: z.array(StorySummarySchema),
+      handle: async (c) => {
+        const { q } = parseOr400(StoryQuery, c.req.query(), 'query');
+        const all = await data.stories();
+        const needle = q?.trim().toLowerCase();
+        return c.json(needle ? all.filter((s) => s.label.toLowerCase().includes(needle)) : all);
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/stories/:id',
+      tag: 'stories',
+      summary: 'One story: its articles, origin groups, timeline and counts.',
+      params: STORY_PARAM,
+      response: StoryDetailSchema,
+      handle: async (c) => c.json(await data.storyDetail(await story(param(c, 'id')))),
+    },
+    {
+      method: 'get',
+      path: '/api/stories/:id/propositions',
+      tag: 'stories',
+      summary: "The story's ledger: propositions contested first, each value with speakers, origins and chains, plus the claims behind them.",
+      params: STORY_PARAM,
+      response: LedgerSchema,
+      handle: async (c) => c.json(await data.ledger(await story(param(c, 'id')))),
+    },
+    {
+      method: 'get',
+      path: '/api/stories/:id/timeline',
+      tag: 'stories',
+      summary: "The story's dated events and the trajectory of each figure over time.",
+      params: STORY_PARAM,
+      response: TimelineSchema,
+      handle: async (c) => c.json(await data.timeline(await story(param(c, 'id')))),
+    },
+    {
+      method: 'get',
+      path: '/api/stories/:id/graph',
+      tag: 'stories',
+      summary: 'The provenance graph: who copied or rewrote whom, and the independent-origin groups.',
+      params: STORY_PARAM,
+      response: GraphSchema,
+      handle: async (c) => c.json(await data.graph(await story(param(c, 'id')))),
+    },
+    {
+      method: 'get',
+      path: '/api/articles',
+      tag: 'articles',
+      summary: 'Every stored article: title, outlet, date, source, story and origin group.',
+      response: z.array(ArticleSummarySchema),
+      handle: async (c) => c.json(await data.articles()),
+    },
+    {
+      method: 'get',
+      path: '/api/articles/:id',
+      tag: 'articles',
+      summary: 'One article: cleaned text, every annotation layer, its claims, reuse links and dropped boilerplate with reasons.',
+      params: { id: 'Article id, or an unambiguous prefix of it.' },
+      response: ArticleDetailSchema,
+      handle: async (c) => c.json((await data.article(param(c, 'id'))) ?? notFound('article', param(c, 'id'))),
+    },
+    {
+      method: 'get',
+      path: '/api/entities',
+      tag: 'analysis',
+      summary: 'Resolved entities with their aliases and mentions.',
+      query: EntityQuery,
+      response: z.array(EntitySchema),
+      handle: async (c) => {
+        const { story: id } = parseOr400(EntityQuery, c.req.query(), 'query');
+        return c.json(await data.entities(id ? await story(id) : undefined));
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/failures',
+      tag: 'analysis',
+      summary: 'Inputs that could not be read or extracted, each with its rule id and reason.',
+      response: z.array(FailureSchema),
+      handle: async (c) => c.json((await data.failures()).map(({ input, ruleId, reason, at }) => ({ input, ruleId, reason, at }))),
+    },
+  ];
+}
