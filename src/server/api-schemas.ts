@@ -86,6 +86,17 @@ export const ArticleDetailSchema = ExportArticleSchema.extend({
   links: z.array(LinkSchema).describe('Reuse links this article takes part in, either side.'),
 });
 
+const offsets = z.tuple([z.number().int(), z.number().int()]);
+
+export const CompareSchema = z.object({
+  derivative: z.string(),
+  origin: z.string(),
+  link: LinkSchema,
+  pairs: z
+    .array(z.object({ from: offsets, to: offsets, similarity: z.number().describe('1 for a verbatim passage; term overlap (Jaccard) for a paraphrased sentence.') }))
+    .describe("Reused passages and paraphrased sentence pairs, in the derivative's order: `from` in the derivative, `to` in the origin."),
+});
+
 export const FailureSchema = z.object({
   input: z.string(),
   ruleId: z.string(),
@@ -133,5 +144,6 @@ export type StorySummary = z.infer<typeof StorySummarySchema>;
 export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
 export type ArticleDetail = z.infer<typeof ArticleDetailSchema>;
 export type LayerSpan = z.infer<typeof LayerSpanSchema>;
+export type Compare = z.infer<typeof CompareSchema>;
 export type Job = z.infer<typeof JobSchema>;
 export type JobEvent = z.infer<typeof JobEventSchema>;

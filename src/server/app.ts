@@ -128,7 +128,7 @@ function tooLarge(max: number) {
 const DOCS_PAGE = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Triangulate API</title><link rel="stylesheet" href="/api/docs/swagger-ui.css"></head>
+<title>Triangulate API</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/api/docs/swagger-ui.css"></head>
 <body><div id="swagger-ui"></div>
 <script src="/api/docs/swagger-ui-bundle.js"></script><script src="/api/docs/init.js"></script></body>
 </html>

@@ -8,7 +8,10 @@ import type { ExportClaim, ExportLink, ExportProposition } from '../report/expor
 import { exportArticle } from '../report/json.js';
 import { STATUS_ORDER } from '../align/stage.js';
 import type { AnalysisRecord, Store, StoredStory } from '../store/store.js';
-import type { ArticleDetail, ArticleSummary, LayerSpan, StorySummary } from './api-schemas.js';
+import { PARAPHRASE_PASSAGE_JACCARD } from '../reuse/compare.js';
+import { profileArticle } from '../reuse/profile.js';
+import { alignSentences } from '../reuse/sentence-align.js';
+import type { ArticleDetail, ArticleSummary, Compare, LayerSpan, StorySummary } from './api-schemas.js';
 
 interface Snapshot {
   analysis: AnalysisRecord;
@@ -105,6 +108,28 @@ export class ApiData {
       claims: snap.claimsByArticle.get(article.id) ?? [],
       links: snap.linksByArticle.get(article.id) ?? [],
     };
+  }
+
+  /**
+   * A derivative against its origin: the link's verbatim passages plus the sentence pairs the reuse stage's own
+   * aligner finds at its paraphrase threshold, so a rewrite shows which sentence became which.
+   */
+  async compare(fromId: string, toId: string): Promise<Compare | undefined> {
+    const snap = await this.load();
+    const link = (snap.linksByArticle.get(fromId) ?? []).find((l) => l.from === fromId && l.to === toId);
+    if (!link) return undefined;
+    const [derived, origin] = await Promise.all([this.store.getArticle(fromId), this.store.getArticle(toId)]);
+    if (!derived || !origin) return undefined;
+    const pairs: Compare['pairs'] = link.passages.map((p) => ({ from: p.from, to: p.to, similarity: 1 }));
+    const a = profileArticle(derived).sentences;
+    const b = profileArticle(origin).sentences;
+    for (const pair of alignSentences(a, b, PARAPHRASE_PASSAGE_JACCARD)) {
+      const from: [number, number] = [a[pair.a].start, a[pair.a].end];
+      if (pairs.some((p) => p.from[0] < from[1] && from[0] < p.from[1])) continue;
+      pairs.push({ from, to: [b[pair.b].start, b[pair.b].end], similarity: Math.round(pair.similarity * 1000) / 1000 });
+    }
+    pairs.sort((x, y) => x.from[0] - y.from[0]);
+    return { derivative: fromId, origin: toId, link, pairs };
   }
 
   async entities(story?: StoredStory) {

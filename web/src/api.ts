@@ -32,6 +32,7 @@ export interface ArticleDetail {
   source: { path?: string; url?: string; feed?: string }; text: string; dropped: { text: string; reason: string }[];
   additions?: { start: number; end: number; reason: string }[]; story: string | null; layers: Record<string, LayerSpan[]>; claims: Claim[]; links: Link[];
 }
+export interface Compare { derivative: string; origin: string; link: Link; pairs: { from: [number, number]; to: [number, number]; similarity: number }[] }
 export interface Job { id: string; kind: string; status: 'queued' | 'running' | 'done' | 'failed'; added: number; duplicates: number; failed: number; error: string | null }
 export interface JobEvent { seq: number; type: string; input?: string; title?: string; reason?: string; ruleId?: string; stage?: string; ran?: number; status?: string }
 
@@ -74,6 +75,7 @@ export const api = {
   timeline: (id: string) => load<Timeline>(`/api/stories/${enc(id)}/timeline`),
   graph: (id: string) => load<Graph>(`/api/stories/${enc(id)}/graph`),
   article: (id: string) => load<ArticleDetail>(`/api/articles/${enc(id)}`),
+  compare: (from: string, to: string) => load<Compare>(`/api/articles/${enc(from)}/compare/${enc(to)}`),
 };
 
 /** Sends a write request with the token; answers the queued job. */

@@ -4,6 +4,7 @@ import { EntitySchema } from '../../report/export-schema.js';
 import {
   ArticleDetailSchema,
   ArticleSummarySchema,
+  CompareSchema,
   FailureSchema,
   GraphSchema,
   LedgerSchema,
@@ -87,6 +88,15 @@ export function readRoutes(data: ApiData): Route[] {
       params: { id: 'Article id, or an unambiguous prefix of it.' },
       response: ArticleDetailSchema,
       handle: async (c) => c.json((await data.article(param(c, 'id'))) ?? notFound('article', param(c, 'id'))),
+    },
+    {
+      method: 'get',
+      path: '/api/articles/:id/compare/:origin',
+      tag: 'articles',
+      summary: 'A derivative beside its origin: reused passages and paraphrased sentence pairs, for the side-by-side view.',
+      params: { id: 'Id of the derived article.', origin: 'Id of the article it derives from.' },
+      response: CompareSchema,
+      handle: async (c) => c.json((await data.compare(param(c, 'id'), param(c, 'origin'))) ?? notFound('reuse link from', `${param(c, 'id')} to ${param(c, 'origin')}`)),
     },
     {
       method: 'get',

@@ -1,6 +1,6 @@
 /** The article reader: cleaned text with every annotation layer highlighted (legend, toggles), and the dropped boilerplate with reasons. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { api, type ArticleDetail } from '../api';
+import { api, type ArticleDetail, type Link } from '../api';
 import { pieces, type Mark } from '../highlight';
 import { href } from '../router';
 import { useLoad } from '../use-load';
@@ -47,7 +47,17 @@ export function ArticleView({ id, claim }: { id: string; claim?: string }) {
   return <Reader a={article.data} claim={claim} />;
 }
 
+/** How a reuse link reads from this article's side. */
+function linkText(a: ArticleDetail, l: Link, name: (id: string) => string): string {
+  const other = name(l.from === a.id ? l.to : l.from);
+  if (l.kind === 'shared-source') return `shares a source with “${other}”`;
+  return l.from === a.id ? `${l.kind} of “${other}”` : `“${other}” is a ${l.kind} of this article`;
+}
+
 function Reader({ a, claim }: { a: ArticleDetail; claim?: string }) {
+  const story = useLoad(`story:${a.story}`, () => (a.story ? api.story(a.story) : Promise.resolve(undefined)));
+  const names = new Map(story.state === 'ok' && story.data ? story.data.articles.map((x) => [x.id, articleName(x)]) : []);
+  const name = (id: string) => names.get(id) ?? id.slice(0, 12);
   const all = useMemo(() => marksOf(a), [a]);
   const [on, setOn] = useState<Record<LayerKey, boolean>>({ claim: true, entity: true, quantity: true, date: true, attribution: false, modality: true, addition: true });
   const [showDropped, setShowDropped] = useState(false);
@@ -76,9 +86,7 @@ function Reader({ a, claim }: { a: ArticleDetail; claim?: string }) {
         <ul class="article-links">
           {a.links.map((l) => (
             <li key={`${l.from}-${l.to}`}>
-              <a href={href({ view: 'compare', from: l.from, to: l.to })}>
-                {l.from === a.id ? `${l.kind} of another article — compare side by side` : `copied by another article (${l.kind}) — compare side by side`}
-              </a>
+              {linkText(a, l, name)} — <a href={href({ view: 'compare', from: l.from, to: l.to })}>compare side by side</a>
             </li>
           ))}
         </ul>

@@ -1,6 +1,6 @@
-/** A derivative beside its origin: reused passages side by side with word edits marked, the derivative's own text flagged when unsupported. */
+/** A derivative beside its origin: reused passages and paraphrased sentences side by side with word edits marked, the derivative's own text flagged when unsupported. */
 import { diffWords } from 'diff';
-import { api, type ArticleDetail, type Link } from '../api';
+import { api, type ArticleDetail, type Compare } from '../api';
 import { href } from '../router';
 import { useLoad } from '../use-load';
 import { articleName, shortDate } from '../util';
@@ -10,12 +10,12 @@ interface Row {
   kind: 'reused' | 'own';
   left: [number, number];
   right?: [number, number];
+  similarity?: number;
   unsupported?: boolean;
 }
 
-/** Rows in the derivative's order: each reused passage beside its source, and the derivative's own text between them. */
-export function alignRows(derived: ArticleDetail, link: Link): Row[] {
-  const passages = [...link.passages].sort((a, b) => a.from[0] - b.from[0]);
+/** Rows in the derivative's order: each aligned pair beside its source, and the derivative's own text between them. */
+export function alignRows(derived: ArticleDetail, compare: Compare): Row[] {
   const additions = derived.additions ?? [];
   const rows: Row[] = [];
   let at = 0;
@@ -23,10 +23,10 @@ export function alignRows(derived: ArticleDetail, link: Link): Row[] {
     if (!derived.text.slice(start, end).trim()) return;
     rows.push({ kind: 'own', left: [start, end], unsupported: additions.some((x) => x.start < end && start < x.end) });
   };
-  for (const p of passages) {
+  for (const p of compare.pairs) {
     if (p.from[0] < at) continue;
     own(at, p.from[0]);
-    rows.push({ kind: 'reused', left: p.from, right: p.to });
+    rows.push({ kind: 'reused', left: p.from, right: p.to, similarity: p.similarity });
     at = p.from[1];
   }
   own(at, derived.text.length);
@@ -36,53 +36,56 @@ export function alignRows(derived: ArticleDetail, link: Link): Row[] {
 export function CompareView({ from, to }: { from: string; to: string }) {
   const derived = useLoad(`article:${from}`, () => api.article(from));
   const origin = useLoad(`article:${to}`, () => api.article(to));
-  if (derived.state !== 'ok') return <Status of={derived} />;
-  if (origin.state !== 'ok') return <Status of={origin} />;
+  const compare = useLoad(`compare:${from}:${to}`, () => api.compare(from, to));
+  for (const x of [derived, origin, compare]) if (x.state !== 'ok') return <Status of={x} />;
+  if (derived.state !== 'ok' || origin.state !== 'ok' || compare.state !== 'ok') return null;
   const d = derived.data;
   const o = origin.data;
-  const link = d.links.find((l) => l.from === d.id && l.to === o.id);
+  const { link } = compare.data;
+  const rows = alignRows(d, compare.data);
   return (
     <section class="compare">
       <p class="crumbs">
-        <a href="#/">Stories</a> › {d.story ? <a href={href({ view: 'story', id: d.story, tab: 'graph' })}>graph</a> : null} ›
+        <a href="#/">Stories</a> › {d.story ? <a href={href({ view: 'story', id: d.story, tab: 'graph' })}>who copied whom</a> : null} ›
       </p>
       <h1>Side by side</h1>
-      {!link ? (
-        <p role="alert">These two articles are not linked as copy and origin.</p>
-      ) : (
-        <>
-          <p class="counts">
-            <span class={`pill link ${link.kind}`}>{link.kind}</span> score {link.score.toFixed(2)} · direction {link.direction} · {link.passages.length} reused passage{link.passages.length === 1 ? '' : 's'}
-          </p>
-          <p class="legend-line">
-            <ins>added or changed in the derivative</ins> <del>in the origin, changed or left out</del> <span class="own unsupported sample">unsupported addition</span>
-          </p>
-          <div class="side-by-side" role="table" aria-label="Derivative and origin, passage by passage">
-            <div class="row head" role="row">
-              <div role="columnheader">
-                Derivative: <a href={href({ view: 'article', id: d.id })}>{articleName(d)}</a> <small>{shortDate(d.published)}</small>
-              </div>
-              <div role="columnheader">
-                Origin: <a href={href({ view: 'article', id: o.id })}>{articleName(o)}</a> <small>{shortDate(o.published)}</small>
-              </div>
-            </div>
-            {alignRows(d, link).map((row, i) => (
-              <div key={i} class={`row ${row.kind}${row.unsupported ? ' unsupported' : ''}`} role="row">
-                {row.kind === 'reused' ? <Passage left={d.text.slice(...row.left)} right={o.text.slice(...row.right!)} /> : <OwnText text={d.text.slice(...row.left)} unsupported={row.unsupported} />}
-              </div>
-            ))}
+      <p class="counts">
+        <span class={`pill link ${link.kind}`}>{link.kind}</span> score {link.score.toFixed(2)} · direction {link.direction} ·{' '}
+        {rows.filter((r) => r.kind === 'reused').length} aligned passages · {rows.filter((r) => r.unsupported).length} unsupported additions
+      </p>
+      <p class="legend-line">
+        <ins>added or changed in the derivative</ins> <del>in the origin, changed or left out</del> <span class="sample unsupported">unsupported addition</span>
+      </p>
+      <div class="side-by-side" role="table" aria-label="Derivative and origin, passage by passage">
+        <div class="row head" role="row">
+          <div role="columnheader">
+            Derivative: <a href={href({ view: 'article', id: d.id })}>{articleName(d)}</a> <small>{shortDate(d.published)}</small>
           </div>
-        </>
-      )}
+          <div role="columnheader">
+            Origin: <a href={href({ view: 'article', id: o.id })}>{articleName(o)}</a> <small>{shortDate(o.published)}</small>
+          </div>
+        </div>
+        {rows.map((row, i) => (
+          <div key={i} class={`row ${row.kind}${row.unsupported ? ' unsupported' : ''}`} role="row">
+            {row.kind === 'reused' ? (
+              <Passage left={d.text.slice(...row.left)} right={o.text.slice(...row.right!)} similarity={row.similarity ?? 1} />
+            ) : (
+              <OwnText text={d.text.slice(...row.left)} unsupported={row.unsupported} />
+            )}
+          </div>
+        ))}
+      </div>
     </section>
   );
 }
 
-function Passage({ left, right }: { left: string; right: string }) {
+function Passage({ left, right, similarity }: { left: string; right: string; similarity: number }) {
   const parts = diffWords(right, left);
+  const label = similarity >= 1 ? 'verbatim' : `paraphrase, ${Math.round(similarity * 100)}% shared terms`;
   return (
     <>
       <div role="cell" class="cell">
+        <span class="flag">{label}: </span>
         {parts.filter((p) => !p.removed).map((p, i) => (p.added ? <ins key={i}>{p.value}</ins> : p.value))}
       </div>
       <div role="cell" class="cell">
@@ -96,7 +99,7 @@ function OwnText({ text, unsupported }: { text: string; unsupported?: boolean })
   return (
     <>
       <div role="cell" class="cell own">
-        {unsupported ? <strong class="flag unsupported">Unsupported addition: </strong> : <strong class="flag">Own text: </strong>}
+        <span class={`flag${unsupported ? ' unsupported' : ''}`}>{unsupported ? 'Unsupported addition' : 'Own text'}: </span>
         {text}
       </div>
       <div role="cell" class="cell empty">not in the origin</div>
