@@ -38,7 +38,8 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   for (const [label, size] of Object.entries(VIEWPORTS)) {
     await page.setViewportSize(size);
-    await page.waitForTimeout(150);
+    await page.evaluate(() => scrollTo(0, 0));
+    await page.waitForTimeout(200);
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${label}.png`), fullPage: false });
   }
   await page.setViewportSize(VIEWPORTS.desktop);

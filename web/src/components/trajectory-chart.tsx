@@ -7,6 +7,7 @@ import { PALETTE } from '../util';
 
 /** Chart height in CSS pixels. */
 const CHART_HEIGHT_PX = 220;
+const DAY_S = 86_400;
 
 /** The chart's data: x in Unix seconds, one y row per origin (null where that origin said nothing that day). */
 export function chartData(t: Trajectory): { origins: string[]; data: uPlot.AlignedData } | undefined {
@@ -32,8 +33,12 @@ export function TrajectoryChart({ t }: { t: Trajectory }) {
       {
         width: Math.max(260, el.clientWidth),
         height: CHART_HEIGHT_PX,
-        scales: { y: { range: (_u, min, max) => [Math.min(0, min), max * 1.1 || 1] } },
-        axes: [{}, { size: 60, values: (_u, ticks) => ticks.map((v) => v.toLocaleString('en-US')) }],
+        // Most figures are dated to the day: a day of margin each side, and ticks no finer than a day.
+        scales: { x: { range: (_u, min, max) => [min - DAY_S, max + DAY_S] }, y: { range: (_u, min, max) => [Math.min(0, min), max * 1.1 || 1] } },
+        axes: [
+          { incrs: [DAY_S, 2 * DAY_S, 7 * DAY_S, 30 * DAY_S, 365 * DAY_S], values: (_u, ticks) => ticks.map((t) => new Date(t * 1000).toISOString().slice(0, 10)), space: 90 },
+          { size: 60, values: (_u, ticks) => ticks.map((v) => v.toLocaleString('en-US')) },
+        ],
         series: [
           { label: 'date', value: (_u, v) => (v == null ? '—' : new Date(v * 1000).toISOString().slice(0, 16).replace('T', ' ')) },
           ...prepared.origins.map((o, i) => ({
