@@ -213,7 +213,7 @@ describe('security', () => {
     expect(res.status).toBe(202);
     const log = await events((await res.json()).id);
     const added = log.find((e) => e.type === 'added' || e.type === 'failed')!;
-    expect(added.input).toMatch(/triangulate-upload-[^/]+\/0000-x_script_\.txt$/);
+    expect(added.input).toMatch(/triangulate-upload-[^/]+\/0\/x_script_\.txt$/);
     const big = new FormData();
     big.append('files', new Blob(['x'.repeat(5000)]), 'big.txt');
     expect((await server.app.request('/api/ingest/upload', { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: big })).status).toBe(413);

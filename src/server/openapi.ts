@@ -98,7 +98,6 @@ export function openApiDocument(routes: readonly RouteDoc[]): Record<string, unk
         'ingest or re-analyse in the background. Offsets are half-open UTF-16 ranges into the article text. Write routes need ' +
         '`Authorization: Bearer <TRIANGULATE_TOKEN>`.',
     },
-    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     paths,
     components: { securitySchemes: { token: { type: 'http', scheme: 'bearer', description: 'The value of TRIANGULATE_TOKEN the server was started with.' } } },
   };

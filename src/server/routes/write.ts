@@ -1,7 +1,7 @@
 /** Write routes: ingest (URLs, feeds, uploads) and re-analysis as background jobs, and their progress. */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { streamSSE } from 'hono/streaming';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
@@ -53,7 +53,9 @@ export function writeRoutes(jobs: JobQueue): Route[] {
         try {
           const specs = await Promise.all(
             files.map(async (file, i) => {
-              const path = join(dir, `${String(i).padStart(4, '0')}-${safeFileName(file.name)}`);
+              // One folder per file: two uploads of the same name cannot collide, and the file keeps its own name.
+              const path = join(dir, String(i), safeFileName(file.name));
+              await mkdir(dirname(path));
               await writeFile(path, new Uint8Array(await file.arrayBuffer()));
               return path;
             }),

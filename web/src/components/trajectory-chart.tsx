@@ -33,6 +33,8 @@ export function TrajectoryChart({ t }: { t: Trajectory }) {
       {
         width: Math.max(260, el.clientWidth),
         height: CHART_HEIGHT_PX,
+        // Room on the right for the last date label.
+        padding: [12, 48, 0, 0],
         // Most figures are dated to the day: a day of margin each side, and ticks no finer than a day.
         scales: { x: { range: (_u, min, max) => [min - DAY_S, max + DAY_S] }, y: { range: (_u, min, max) => [Math.min(0, min), max * 1.1 || 1] } },
         axes: [

@@ -80,7 +80,7 @@ function Reader({ a, claim }: { a: ArticleDetail; claim?: string }) {
         {a.site ? <span>{a.site} · </span> : null}
         {a.byline ? <span>{a.byline} · </span> : null}
         <span>published {shortDate(a.published)}</span>
-        {url ? <span> · <a href={url} rel="noopener noreferrer nofollow" target="_blank">source</a></span> : a.source.path ? <span> · {a.source.path}</span> : null}
+        {url ? <span> · <a href={url} rel="noopener noreferrer nofollow" target="_blank">source</a></span> : a.source.path ? <span> · file {a.source.path.split('/').pop()}</span> : null}
       </p>
       {a.links.length > 0 && (
         <ul class="article-links">

@@ -83,7 +83,16 @@ function GraphCanvas({ g }: { g: Graph }) {
     cy.on('tap', 'node', (e) => {
       location.hash = href({ view: 'article', id: e.target.id() });
     });
-    return () => cy.destroy();
+    // A phone turned, or a window resized: keep the whole graph in view.
+    const resize = new ResizeObserver(() => {
+      cy.resize();
+      cy.fit(undefined, 20);
+    });
+    resize.observe(box.current);
+    return () => {
+      resize.disconnect();
+      cy.destroy();
+    };
   }, [g]);
   return <div class="graph" ref={box} role="img" aria-label="Provenance graph; the same links are listed below" data-testid="graph" />;
 }

@@ -86,7 +86,7 @@ export function IngestView() {
           {status === 'done' && <p><a href="#/">See the stories</a></p>}
           <ul class="events">
             {events.filter((e) => e.type === 'failed' || e.type === 'warning' || e.type === 'added').map((e) => (
-              <li key={e.seq} class={e.type}>{e.type}: {e.title ?? e.input} {e.reason ? `— ${e.reason}` : ''}</li>
+              <li key={e.seq} class={e.type}>{e.type}: {e.title ?? (/^https?:/.test(e.input ?? '') ? e.input : e.input?.split('/').pop())} {e.reason ? `— ${e.reason}` : ''}</li>
             ))}
           </ul>
         </div>
