@@ -7,6 +7,7 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { webAssetsDir } from '../../src/server/assets.js';
 import { listen, type Listening } from '../../src/server/listen.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/store.js';
@@ -47,6 +48,7 @@ export async function screenshots(page: Page, name: string): Promise<void> {
 
 /** A real server on a free loopback port over a fresh SQLite store. */
 export async function startServer(token: string): Promise<{ server: Listening; store: Store; dir: string }> {
+  if (!webAssetsDir()) throw new Error('the web UI is not built (dist/web/index.html is missing): run npm run build');
   const dir = await mkdtemp(join(tmpdir(), 'triangulate-e2e-'));
   const store = await openStore(join(dir, 'e2e.db'));
   const server = await listen({ store, token }, { host: '127.0.0.1', port: 0 });
