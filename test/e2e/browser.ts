@@ -3,7 +3,7 @@
  * chromium skips the browser tests with a note; in CI (CI=true) that is a failure.
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -53,6 +53,35 @@ export async function startServer(token: string): Promise<{ server: Listening; s
   const store = await openStore(join(dir, 'e2e.db'));
   const server = await listen({ store, token }, { host: '127.0.0.1', port: 0 });
   return { server, store, dir };
+}
+
+/** A server over a fresh store holding `files` (uploaded through the API), and a chromium page. */
+export interface Session {
+  server: Listening;
+  page: Page;
+  /** The upload job's events. */
+  events: JobEvent[];
+  close(): Promise<void>;
+}
+
+export async function openSession(token: string, files: { name: string; body: string | Uint8Array }[], executablePath: string): Promise<Session> {
+  const { server, store, dir } = await startServer(token);
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await server.close();
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    const events = await uploadAndWait(server.url, token, files);
+    browser = await launchChromium(executablePath);
+    const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+    return { server, page, events, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }
 
 /** Uploads files through the API and follows the job's event stream to its end; answers every event. */

@@ -2,44 +2,32 @@
  * End to end: the seeds are uploaded through the API of a real server, then Debian's chromium opens each view
  * and checks what a person sees. Screenshots of each view (desktop and phone) land in SCREENSHOTS.
  */
-import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Listening } from '../../src/server/listen.js';
-import type { Store } from '../../src/store/store.js';
-import { EXAMPLES, findChromium, folderFiles, launchChromium, screenshots, SEEDS, startServer, tabTo, uploadAndWait } from './browser.js';
+import type { Page } from 'playwright-core';
+import { EXAMPLES, findChromium, folderFiles, openSession, screenshots, SEEDS, tabTo, type Session } from './browser.js';
 
 const TOKEN = 'e2e-token';
 const chromiumPath = findChromium();
 if (!chromiumPath) console.warn('e2e: no chromium at /usr/bin/chromium; browser tests skipped (they fail in CI)');
 
 describe.skipIf(!chromiumPath)('web UI in chromium, on the seeds and the example corpus', () => {
-  let server: Listening;
-  let store: Store;
-  let dir: string;
-  let browser: Browser;
+  let session: Session;
+  let server: Session['server'];
   let page: Page;
   /** Console errors and CSP refusals seen on any page: there must be none. */
   const problems: string[] = [];
 
   beforeAll(async () => {
-    ({ server, store, dir } = await startServer(TOKEN));
     // The seeds (real articles, undated) and the example corpus (dated, so its figures have trajectories).
-    const events = await uploadAndWait(server.url, TOKEN, [...(await folderFiles(SEEDS)), ...(await folderFiles(EXAMPLES))]);
-    expect(events.filter((e) => e.type === 'added')).toHaveLength(13);
-    expect(events.at(-1)).toMatchObject({ type: 'status', status: 'done' });
-    browser = await launchChromium(chromiumPath!);
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    session = await openSession(TOKEN, [...(await folderFiles(SEEDS)), ...(await folderFiles(EXAMPLES))], chromiumPath!);
+    ({ server, page } = session);
+    expect(session.events.filter((e) => e.type === 'added')).toHaveLength(13);
+    expect(session.events.at(-1)).toMatchObject({ type: 'status', status: 'done' });
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await store?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it('story list: articles against independent origins and the contested count', async () => {
     await page.goto(`${server.url}/`);

@@ -2,12 +2,9 @@
  * A hostile corpus (script tags, event handlers, javascript: links, CSS injection in titles, text, outlets and
  * URLs) goes through the API and every view; nothing it carries may run, become markup, or restyle the page.
  */
-import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Listening } from '../../src/server/listen.js';
-import type { Store } from '../../src/store/store.js';
-import { findChromium, launchChromium, startServer, uploadAndWait } from './browser.js';
+import type { Page } from 'playwright-core';
+import { findChromium, openSession, type Session } from './browser.js';
 
 const TOKEN = 'xss-token';
 const chromiumPath = findChromium();
@@ -68,32 +65,23 @@ ${BODY(20)
 ];
 
 describe.skipIf(!chromiumPath)('hostile corpus in chromium: nothing executes', () => {
-  let server: Listening;
-  let store: Store;
-  let dir: string;
-  let browser: Browser;
+  let session: Session;
+  let server: Session['server'];
   let page: Page;
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    ({ server, store, dir } = await startServer(TOKEN));
-    const events = await uploadAndWait(server.url, TOKEN, FILES);
-    expect(events.at(-1)).toMatchObject({ type: 'status', status: 'done' });
-    expect(events.filter((e) => e.type === 'added').length).toBeGreaterThanOrEqual(3);
-    browser = await launchChromium(chromiumPath!);
-    page = await browser.newPage();
+    session = await openSession(TOKEN, FILES, chromiumPath!);
+    ({ server, page } = session);
+    expect(session.events.at(-1)).toMatchObject({ type: 'status', status: 'done' });
+    expect(session.events.filter((e) => e.type === 'added').length).toBeGreaterThanOrEqual(3);
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await store?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   /** Fails if any payload ran or became markup on the current page. */
   async function assertInert(where: string): Promise<void> {
