@@ -141,13 +141,16 @@ describe.skipIf(!chromiumPath)('web UI in chromium, on the seeds and the example
     await screenshots(page, 'api-docs');
   });
 
-  it('ingest page: an upload with the token streams its progress; the seeds again are all already stored', async () => {
+  it('ingest page: an upload with the token streams its progress; stored seeds are counted, a broken file is listed with its reason', async () => {
     await page.goto(`${server.url}/#/ingest`);
     await page.getByLabel('Token').fill(TOKEN);
-    await page.getByLabel('Files').setInputFiles((await folderFiles(SEEDS)).map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: Buffer.from(f.body) })));
+    const seeds = (await folderFiles(SEEDS)).map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: Buffer.from(f.body) }));
+    const broken = { name: 'broken.bin', mimeType: 'application/octet-stream', buffer: Buffer.from([0, 1, 2, 255, 0, 0, 7, 8, 0, 200, 0, 0]) };
+    await page.getByLabel('Files').setInputFiles([...seeds, broken]);
     await page.click('text=Upload and analyse');
     await expect.poll(() => page.locator('.job-status').innerText(), { timeout: 60_000 }).toBe('done');
-    expect(await page.locator('.progress p').first().innerText()).toMatch(/0 added, 5 already stored, 0 failed/);
+    expect(await page.locator('.progress p').first().innerText()).toMatch(/0 added, 5 already stored, 1 failed/);
+    await expect.poll(() => page.locator('.failures li').allInnerTexts()).toEqual([expect.stringMatching(/^broken\.bin — .+ [a-z]+:[a-z-]+/)]);
     await page.getByLabel('Token').fill('wrong');
     await page.click('text=Re-analyse everything stored');
     await expect.poll(() => page.locator('.ingest .error').innerText()).toContain('missing or wrong token');

@@ -33,6 +33,7 @@ export interface ArticleDetail {
   additions?: { start: number; end: number; reason: string }[]; story: string | null; layers: Record<string, LayerSpan[]>; claims: Claim[]; links: Link[];
 }
 export interface Compare { derivative: string; origin: string; link: Link; pairs: { from: [number, number]; to: [number, number]; similarity: number }[] }
+export interface Failure { input: string; ruleId: string; reason: string; at: string }
 export interface Job { id: string; kind: string; status: 'queued' | 'running' | 'done' | 'failed'; added: number; duplicates: number; failed: number; error: string | null }
 export interface JobEvent { seq: number; type: string; input?: string; title?: string; reason?: string; ruleId?: string; stage?: string; ran?: number; status?: string }
 
@@ -75,6 +76,7 @@ export const api = {
   timeline: (id: string) => load<Timeline>(`/api/stories/${enc(id)}/timeline`),
   graph: (id: string) => load<Graph>(`/api/stories/${enc(id)}/graph`),
   article: (id: string) => load<ArticleDetail>(`/api/articles/${enc(id)}`),
+  failures: () => load<Failure[]>('/api/failures'),
   compare: (from: string, to: string) => load<Compare>(`/api/articles/${enc(from)}/compare/${enc(to)}`),
 };
 

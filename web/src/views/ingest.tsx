@@ -1,6 +1,8 @@
 /** Adding articles: URLs or feeds, or files; the job's progress streams in (Server-Sent Events). */
 import { useEffect, useState } from 'preact/hooks';
-import { clearCache, submit, type Job, type JobEvent } from '../api';
+import { api, clearCache, submit, type Job, type JobEvent } from '../api';
+import { useLoad } from '../use-load';
+import { shortDate } from '../util';
 
 /** Where the token is kept for this tab only. */
 const TOKEN_KEY = 'triangulate-token';
@@ -50,6 +52,7 @@ export function IngestView() {
     }
   };
 
+  const failures = useLoad(`failures:${job?.status === 'done' ? job.id : ''}`, api.failures);
   const count = (type: string) => events.filter((e) => e.type === type).length;
   const status = events.filter((e) => e.type === 'status').pop()?.status ?? job?.status;
   return (
@@ -91,6 +94,19 @@ export function IngestView() {
           </ul>
         </div>
       )}
+      <h2>Inputs that failed</h2>
+      {failures.state === 'ok' &&
+        (failures.data.length === 0 ? (
+          <p>None so far.</p>
+        ) : (
+          <ul class="failures">
+            {failures.data.map((f, i) => (
+              <li key={i}>
+                <strong>{/^https?:/.test(f.input) ? f.input : f.input.split('/').pop()}</strong> — {f.reason} <code>{f.ruleId}</code> <small>{shortDate(f.at)}</small>
+              </li>
+            ))}
+          </ul>
+        ))}
     </section>
   );
 }
