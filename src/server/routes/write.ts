@@ -104,7 +104,11 @@ export function writeRoutes(jobs: JobQueue): Route[] {
             queue.push(event);
             wake();
           })!;
-          stream.onAbort(unsubscribe);
+          // A client gone mid-job: stop listening and wake the loop so this handler ends too.
+          stream.onAbort(() => {
+            unsubscribe();
+            wake();
+          });
           try {
             for (;;) {
               while (queue.length) {
