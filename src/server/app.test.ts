@@ -106,6 +106,16 @@ describe('read API', () => {
     expect((await getJson(`/api/articles/${rewrite.to}/compare/${rewrite.from}`)).status).toBe(404);
   });
 
+  it('report: the story as the self-contained HTML export, as a download', async () => {
+    const [flood] = (await getJson('/api/stories')).body;
+    const res = await server.app.request(`/api/stories/${flood.id}/report`);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="triangulate-${flood.id}.html"`);
+    const html = await res.text();
+    expect(html).toContain('<h2>Ember River flood');
+    expect(html).toContain('people displaced');
+    expect(html).not.toContain('Portavel United');
+  });
+
   it('timeline: dated events and one trajectory per dated figure', async () => {
     const [flood] = (await getJson('/api/stories')).body;
     const { body } = await getJson(`/api/stories/${flood.id}/timeline`);
@@ -117,7 +127,7 @@ describe('read API', () => {
   it('every read route answers what its OpenAPI schema says', async () => {
     const [flood] = (await getJson('/api/stories')).body;
     const [article] = (await getJson('/api/articles')).body;
-    for (const route of server.routes.filter((r) => r.method === 'get' && !r.events && !r.path.includes('/jobs/') && !r.path.includes('/compare/'))) {
+    for (const route of server.routes.filter((r) => r.method === 'get' && !r.events && !r.html && !r.path.includes('/jobs/') && !r.path.includes('/compare/'))) {
       const path = route.path.replace(':id', route.path.startsWith('/api/stories') ? flood.id : article.id);
       const { status, body } = await getJson(path);
       expect(status, path).toBe(200);

@@ -5,7 +5,8 @@
  */
 import type { Article } from '../core/article.js';
 import type { ExportClaim, ExportLink, ExportProposition } from '../report/export-schema.js';
-import { exportArticle } from '../report/json.js';
+import { renderHtml } from '../report/html.js';
+import { buildExport, exportArticle } from '../report/json.js';
 import { STATUS_ORDER } from '../align/stage.js';
 import type { AnalysisRecord, Store, StoredStory } from '../store/store.js';
 import { PARAPHRASE_PASSAGE_JACCARD } from '../reuse/compare.js';
@@ -130,6 +131,12 @@ export class ApiData {
     }
     pairs.sort((x, y) => x.from[0] - y.from[0]);
     return { derivative: fromId, origin: toId, link, pairs };
+  }
+
+  /** The shareable HTML report of one story (the same file as `export --format html --story`). */
+  async report(story: StoredStory): Promise<string> {
+    const doc = buildExport(await this.store.listArticles(), (await this.load()).analysis, new Date().toISOString());
+    return renderHtml(doc, { story: story.id });
   }
 
   async entities(story?: StoredStory) {

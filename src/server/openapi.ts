@@ -21,6 +21,8 @@ export interface RouteDoc {
   upload?: boolean;
   /** Needs `Authorization: Bearer $TRIANGULATE_TOKEN`. */
   write?: boolean;
+  /** Answers an HTML file to download instead of JSON. */
+  html?: boolean;
   /** A text/event-stream of these events instead of one JSON response. */
   events?: z.ZodType;
   response: z.ZodType;
@@ -49,7 +51,9 @@ export function openApiDocument(routes: readonly RouteDoc[]): Record<string, unk
       })),
     ];
     const responses: Record<string, unknown> = {
-      [String(route.status ?? 200)]: route.events
+      [String(route.status ?? 200)]: route.html
+        ? { description: 'A self-contained HTML file (Content-Disposition: attachment).', content: { 'text/html': { schema: { type: 'string' } } } }
+        : route.events
         ? { description: 'Server-Sent Events; each `data:` line is one JSON event.', content: { 'text/event-stream': { schema: schemaOf(route.events) } } }
         : { description: 'OK', content: { 'application/json': { schema: schemaOf(route.response) } } },
       400: errorResponse('The request was malformed; the message names the parameter.'),

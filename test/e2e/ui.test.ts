@@ -58,6 +58,9 @@ describe.skipIf(!chromiumPath)('web UI in chromium, on the seeds and the example
     await card.locator('button.expand').click();
     await expect.poll(() => card.locator('.sources mark.claim-mark').count()).toBeGreaterThan(1);
     expect(await card.locator('.sources mark.claim-mark').first().innerText()).toMatch(/\d/);
+    // The shareable report of the same story downloads as one HTML file.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Download the report (HTML)')]);
+    expect(download.suggestedFilename()).toMatch(/^triangulate-story-[\w-]+\.html$/);
     await screenshots(page, 'ledger');
   });
 

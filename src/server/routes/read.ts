@@ -74,6 +74,23 @@ export function readRoutes(data: ApiData): Route[] {
     },
     {
       method: 'get',
+      path: '/api/stories/:id/report',
+      tag: 'stories',
+      summary: 'The story as one self-contained HTML file to send (ledger, trajectories, graph, copies), as `export --format html` writes it.',
+      params: STORY_PARAM,
+      html: true,
+      response: z.string(),
+      handle: async (c) => {
+        const s = await story(param(c, 'id'));
+        // A download, opened from disk under the file's own CSP: its inline style is not served as a page of this site.
+        return c.body(await data.report(s), 200, {
+          'content-type': 'text/html; charset=utf-8',
+          'content-disposition': `attachment; filename="triangulate-${s.id.replace(/[^\w-]/g, '')}.html"`,
+        });
+      },
+    },
+    {
+      method: 'get',
       path: '/api/articles',
       tag: 'articles',
       summary: 'Every stored article: title, outlet, date, source, story and origin group.',

@@ -26,7 +26,10 @@ export function StoryView({ id, tab }: { id: string; tab: (typeof TABS)[number][
       <p class="counts">
         <span>{plural(summary.articles, 'article')}</span> · <span><strong>{plural(summary.origins, 'independent origin')}</strong></span> ·{' '}
         <span class={summary.contested ? 'pill contested' : ''}>{summary.contested} contested</span> · <span>{plural(summary.propositions, 'proposition')}</span> ·{' '}
-        <span>latest update {shortDate(summary.latest)}</span>
+        <span>latest update {shortDate(summary.latest)}</span> ·{' '}
+        <a href={`/api/stories/${encodeURIComponent(story.id)}/report`} download>
+          Download the report (HTML)
+        </a>
       </p>
       <nav class="tabs" aria-label="story views">
         {TABS.map(([key, label]) => (
