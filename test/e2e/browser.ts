@@ -7,6 +7,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { webAssetsDir } from '../../src/server/assets.js';
 import { listen, type Listening } from '../../src/server/listen.js';
 import { openStore } from '../../src/store/index.js';
@@ -113,6 +114,12 @@ export async function folderFiles(dir: string): Promise<{ name: string; body: Ui
   const names = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
   return Promise.all(names.map(async (name) => ({ name, body: new Uint8Array(await readFile(join(dir, name))) })));
 }
+
+/** How long a page may take to show something on a loaded machine (expect.poll's default is one second). */
+const POLL_TIMEOUT_MS = 20_000;
+
+/** expect.poll with a timeout for a shared CI machine. */
+export const poll: typeof expect.poll = (fn, options) => expect.poll(fn, { timeout: POLL_TIMEOUT_MS, ...(typeof options === 'string' ? { message: options } : options) });
 
 /** Presses Tab until the focused element's text contains `text`; fails after `max` presses. */
 export async function tabTo(page: Page, text: string, max = 60): Promise<void> {

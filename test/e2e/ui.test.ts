@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { EXAMPLES, findChromium, folderFiles, openSession, screenshots, SEEDS, tabTo, type Session } from './browser.js';
+import { EXAMPLES, findChromium, folderFiles, openSession, screenshots, SEEDS, tabTo, type Session, poll } from './browser.js';
 
 const TOKEN = 'e2e-token';
 const chromiumPath = findChromium();
@@ -31,7 +31,7 @@ describe.skipIf(!chromiumPath)('web UI in chromium, on the seeds and the example
 
   it('story list: articles against independent origins and the contested count', async () => {
     await page.goto(`${server.url}/`);
-    await expect.poll(() => page.locator('table.stories tbody tr').count()).toBe(3);
+    await poll(() => page.locator('table.stories tbody tr').count()).toBe(3);
     const row = page.locator('table.stories tbody tr', { hasText: 'North Korean' });
     expect(await row.locator('[data-label="Articles"]').innerText()).toBe('5');
     expect(await row.locator('[data-label="Independent origins"]').innerText()).toBe('2');
@@ -41,7 +41,7 @@ describe.skipIf(!chromiumPath)('web UI in chromium, on the seeds and the example
     expect(await flood.locator('[data-label="Latest update"]').innerText()).toBe('2031-03-19 14:05');
     await screenshots(page, 'stories');
     await page.fill('input[type=search]', 'no such story anywhere');
-    await expect.poll(() => page.locator('table.stories tbody tr').count()).toBe(0);
+    await poll(() => page.locator('table.stories tbody tr').count()).toBe(0);
     expect(page.url()).toContain('q=no%20such');
   });
 
@@ -49,15 +49,24 @@ describe.skipIf(!chromiumPath)('web UI in chromium, on the seeds and the example
     await page.goto(`${server.url}/#/`);
     await page.click('text=North Korean Troops Sent To Russia');
     const first = page.locator('.status-group').first();
-    await expect.poll(() => first.locator('h2').innerText()).toContain('contested');
+    await poll(() => first.locator('h2').innerText()).toContain('contested');
     const card = first.locator('.proposition').first();
     expect(await card.locator('h3').innerText()).toContain('North Korean troops');
     const values = await card.locator('td.value').allInnerTexts();
     expect(values.join(' | ')).toContain('up to 12,000');
     expect(values.join(' | ')).toContain('nearly 11,000');
     await card.locator('button.expand').click();
-    await expect.poll(() => card.locator('.sources mark.claim-mark').count()).toBeGreaterThan(1);
+    await poll(() => card.locator('.sources mark.claim-mark').count()).toBeGreaterThan(1);
     expect(await card.locator('.sources mark.claim-mark').first().innerText()).toMatch(/\d/);
+    // Each source sentence links to its place in the article, highlighted there.
+    const source = card.locator('.sources li a').first();
+    const claimText = await card.locator('.sources mark.claim-mark').first().innerText();
+    await source.click();
+    await poll(() => page.locator('.reader .text .focused').count()).toBe(1);
+    expect(claimText).toContain(await page.locator('.reader .text .focused').innerText());
+    await page.goBack();
+    await page.locator('.status-group').first().waitFor();
+    await card.locator('button.expand').click();
     // The shareable report of the same story downloads as one HTML file.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Download the report (HTML)')]);
     expect(download.suggestedFilename()).toMatch(/^triangulate-story-[\w-]+\.html$/);
@@ -69,7 +78,7 @@ describe.skipIf(!chromiumPath)('web UI in chromium, on the seeds and the example
     await page.click('text=North Korean Troops Sent To Russia');
     await page.click('nav.tabs >> text=Articles');
     await page.click('text=Budanov: Russia is preparing 11,000');
-    await expect.poll(() => page.locator('.reader .text .hl-claim').count()).toBeGreaterThan(3);
+    await poll(() => page.locator('.reader .text .hl-claim').count()).toBeGreaterThan(3);
     const quantities = await page.locator('.reader .text .hl-quantity').allInnerTexts();
     expect(quantities.join(' ')).toContain('11,000');
     expect(await page.locator('.reader .text .hl-date').count()).toBeGreaterThan(0);
@@ -87,12 +96,12 @@ describe.skipIf(!chromiumPath)('web UI in chromium, on the seeds and the example
     await page.goto(`${server.url}/#/`);
     await page.click('text=North Korean Troops Sent To Russia');
     await page.click('nav.tabs >> text=Who copied whom');
-    await expect.poll(() => page.locator('[data-testid=graph] canvas').count()).toBeGreaterThan(0);
+    await poll(() => page.locator('[data-testid=graph] canvas').count()).toBeGreaterThan(0);
     expect(await page.locator('.links li').count()).toBe(4);
     expect(await page.locator('.origins > li').count()).toBe(2);
     await screenshots(page, 'graph');
     await page.locator('.links li', { hasText: 'rewrite' }).locator('a').click();
-    await expect.poll(() => page.locator('.side-by-side .row.reused').count()).toBeGreaterThan(2);
+    await poll(() => page.locator('.side-by-side .row.reused').count()).toBeGreaterThan(2);
     expect(await page.locator('.compare .pill').innerText()).toBe('rewrite');
     // A rewrite: sentences paired by the reuse aligner, with the words it changed marked on both sides.
     expect(await page.locator('.side-by-side .row.reused .flag').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/^paraphrase/)]));
@@ -106,7 +115,7 @@ describe.skipIf(!chromiumPath)('web UI in chromium, on the seeds and the example
     await page.goto(`${server.url}/#/`);
     await page.click('text=Ember River flood: thousands displaced');
     await page.click('nav.tabs >> text=Timeline');
-    await expect.poll(() => page.locator('.trajectory canvas').count()).toBeGreaterThan(0);
+    await poll(() => page.locator('.trajectory canvas').count()).toBeGreaterThan(0);
     const captions = await page.locator('.trajectory figcaption').allInnerTexts();
     expect(captions[0]).toMatch(/people displaced\s+contested/);
     // uPlot's legend names each independent origin that gave a value.
@@ -123,10 +132,10 @@ describe.skipIf(!chromiumPath)('web UI in chromium, on the seeds and the example
     await page.locator('.proposition').first().waitFor();
     await tabTo(page, 'Show source sentences');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('.sources li').count()).toBeGreaterThan(0);
+    await poll(() => page.locator('.sources li').count()).toBeGreaterThan(0);
     await tabTo(page, 'Timeline', 400);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.url()).toContain('/timeline');
+    await poll(() => page.url()).toContain('/timeline');
     await tabTo(page, 'Articles');
     await page.keyboard.press('Enter');
     await tabTo(page, 'Budanov: Russia is preparing');
@@ -139,7 +148,7 @@ describe.skipIf(!chromiumPath)('web UI in chromium, on the seeds and the example
 
   it('API docs page lists every route, under the same CSP', async () => {
     await page.goto(`${server.url}/api/docs`);
-    await expect.poll(() => page.locator('.opblock').count(), { timeout: 15_000 }).toBeGreaterThan(10);
+    await poll(() => page.locator('.opblock').count()).toBeGreaterThan(10);
     expect(await page.locator('.opblock-summary-path').allInnerTexts()).toEqual(expect.arrayContaining(['/api/stories/{id}/propositions', '/api/ingest/upload']));
     await screenshots(page, 'api-docs');
   });
@@ -151,12 +160,12 @@ describe.skipIf(!chromiumPath)('web UI in chromium, on the seeds and the example
     const broken = { name: 'broken.bin', mimeType: 'application/octet-stream', buffer: Buffer.from([0, 1, 2, 255, 0, 0, 7, 8, 0, 200, 0, 0]) };
     await page.getByLabel('Files').setInputFiles([...seeds, broken]);
     await page.click('text=Upload and analyse');
-    await expect.poll(() => page.locator('.job-status').innerText(), { timeout: 60_000 }).toBe('done');
+    await poll(() => page.locator('.job-status').innerText()).toBe('done');
     expect(await page.locator('.progress p').first().innerText()).toMatch(/0 added, 5 already stored, 1 failed/);
-    await expect.poll(() => page.locator('.failures li').allInnerTexts()).toEqual([expect.stringMatching(/^broken\.bin — .+ [a-z]+:[a-z-]+/)]);
+    await poll(() => page.locator('.failures li').allInnerTexts()).toEqual([expect.stringMatching(/^broken\.bin — .+ [a-z]+:[a-z-]+/)]);
     await page.getByLabel('Token').fill('wrong');
     await page.click('text=Re-analyse everything stored');
-    await expect.poll(() => page.locator('.ingest .error').innerText()).toContain('missing or wrong token');
+    await poll(() => page.locator('.ingest .error').innerText()).toContain('missing or wrong token');
   }, 90_000);
 
   it('no page logged an error or a refused resource', () => {
