@@ -84,11 +84,11 @@ function Passage({ left, right, similarity }: { left: string; right: string; sim
   const label = similarity >= 1 ? 'verbatim' : `paraphrase, ${Math.round(similarity * 100)}% shared terms`;
   return (
     <>
-      <div role="cell" class="cell">
+      <div role="cell" class="cell" data-side="Derivative">
         <span class="flag">{label}: </span>
         {parts.filter((p) => !p.removed).map((p, i) => (p.added ? <ins key={i}>{p.value}</ins> : p.value))}
       </div>
-      <div role="cell" class="cell">
+      <div role="cell" class="cell" data-side="Origin">
         {parts.filter((p) => !p.added).map((p, i) => (p.removed ? <del key={i}>{p.value}</del> : p.value))}
       </div>
     </>
@@ -98,11 +98,11 @@ function Passage({ left, right, similarity }: { left: string; right: string; sim
 function OwnText({ text, unsupported }: { text: string; unsupported?: boolean }) {
   return (
     <>
-      <div role="cell" class="cell own">
+      <div role="cell" class="cell own" data-side="Derivative">
         <span class={`flag${unsupported ? ' unsupported' : ''}`}>{unsupported ? 'Unsupported addition' : 'Own text'}: </span>
-        {text}
+        {text.trim()}
       </div>
-      <div role="cell" class="cell empty">not in the origin</div>
+      <div role="cell" class="cell empty" data-side="Origin">not in the origin</div>
     </>
   );
 }
