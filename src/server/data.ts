@@ -98,9 +98,8 @@ export class ApiData {
 
   async article(id: string): Promise<ArticleDetail | undefined> {
     const snap = await this.load();
-    const known = snap.articles.has(id) ? id : [...snap.articles.keys()].filter((k) => k.startsWith(id));
-    const full = typeof known === 'string' ? id : known.length === 1 ? known[0] : undefined;
-    const article = full ? await this.store.getArticle(full) : undefined;
+    const matches = snap.articles.has(id) ? [id] : [...snap.articles.keys()].filter((k) => k.startsWith(id));
+    const article = matches.length === 1 ? await this.store.getArticle(matches[0]) : undefined;
     if (!article) return undefined;
     return {
       ...exportArticle(article),

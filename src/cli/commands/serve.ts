@@ -16,6 +16,7 @@ export async function runServe(flags: { db?: string; port: number; host: string 
     return EXIT.ERROR;
   }
   out.print(`Triangulate is serving ${store.location} at ${server.url}/ (API docs: ${server.url}/api/docs)`);
+  if (!isLoopback(flags.host)) out.info(`serve: listening on ${flags.host}, not loopback: anyone who can reach this address can read the store`);
   out.info(token ? 'writes (ingest, re-analysis) need Authorization: Bearer $TRIANGULATE_TOKEN' : 'read-only: set TRIANGULATE_TOKEN to allow ingest and re-analysis');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
@@ -24,4 +25,8 @@ export async function runServe(flags: { db?: string; port: number; host: string 
   await server.close();
   await store.close();
   return EXIT.OK;
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }
