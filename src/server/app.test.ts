@@ -1,4 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -227,6 +229,39 @@ describe('security', () => {
     const big = new FormData();
     big.append('files', new Blob(['x'.repeat(5000)]), 'big.txt');
     expect((await server.app.request('/api/ingest/upload', { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: big })).status).toBe(413);
+  });
+});
+
+describe('feed URLs', () => {
+  it('a feed URL gives one article per item, each reported as it is stored', async () => {
+    const feed = await readFile(resolve(import.meta.dirname, '../../test/fixtures/ingest/rss.xml'));
+    // A local feed server: the guard is lifted for this server only (allowPrivate), as `--allow-private` does on the CLI.
+    const http = createHttpServer((req, res) => {
+      if (req.url === '/feed.xml') res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((done) => http.listen(0, '127.0.0.1', done));
+    const feedStore = await openStore(':memory:');
+    try {
+      const local = createServer({ store: feedStore, token: TOKEN, webDir, ingest: { allowPrivate: true, timeoutMs: 2000, perHostDelayMs: 0 } });
+      const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/feed.xml`;
+      const res = await local.app.request('/api/ingest', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ urls: [url], analyze: false }),
+      });
+      const job = await res.json();
+      const log = (await (await local.app.request(`/api/jobs/${job.id}/events`)).text())
+        .split('\n')
+        .filter((l) => l.startsWith('data:'))
+        .map((l) => JSON.parse(l.slice(5)) as JobEvent);
+      expect(log.filter((e) => e.type === 'added').map((e) => e.title)).toContain('Breakwater to close for repairs');
+      expect(log.at(-1)).toMatchObject({ type: 'status', status: 'done' });
+      expect(await feedStore.countArticles()).toBeGreaterThan(0);
+    } finally {
+      http.close();
+      await feedStore.close();
+    }
   });
 });
 
