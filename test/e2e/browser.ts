@@ -45,6 +45,8 @@ export async function screenshots(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${label}.png`), fullPage: false });
   }
   await page.setViewportSize(VIEWPORTS.desktop);
+  // Let views that follow their size (graph, charts) settle before the test goes on.
+  await page.waitForTimeout(200);
 }
 
 /** A real server on a free loopback port over a fresh SQLite store. */

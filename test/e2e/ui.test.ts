@@ -100,6 +100,29 @@ describe.skipIf(!chromiumPath)('web UI in chromium, on the seeds and the example
     expect(await page.locator('.links li').count()).toBe(4);
     expect(await page.locator('.origins > li').count()).toBe(2);
     await screenshots(page, 'graph');
+    // Clicking the rewrite's arrow on the canvas opens the side-by-side view (positions from Cytoscape's own registry).
+    const arrowAt = () =>
+      page.evaluate(() => {
+        const box = document.querySelector('[data-testid=graph]') as HTMLElement & { _cyreg: { cy: import('cytoscape').Core } };
+        const edge = box._cyreg.cy.edges('[kind = "rewrite"]')[0];
+        const at = edge.renderedMidpoint();
+        const src = edge.source().renderedPosition();
+        const rect = box.getBoundingClientRect();
+        // A little along the edge from its label, so the click lands on the line.
+        return { x: Math.round(rect.left + (at.x * 3 + src.x) / 4), y: Math.round(rect.top + (at.y * 3 + src.y) / 4), from: edge.data('from') as string };
+      });
+    // The screenshots resized the page and the graph refits: wait until the arrow stays put.
+    let last = '';
+    await poll(async () => {
+      const now = JSON.stringify(await arrowAt());
+      const still = now === last;
+      last = now;
+      return still;
+    }).toBe(true);
+    const arrow = JSON.parse(last) as { x: number; y: number; from: string };
+    await page.mouse.click(arrow.x, arrow.y);
+    await poll(() => page.url()).toContain(`#/compare/${arrow.from}/`);
+    await page.goBack();
     await page.locator('.links li', { hasText: 'rewrite' }).locator('a').click();
     await poll(() => page.locator('.side-by-side .row.reused').count()).toBeGreaterThan(2);
     expect(await page.locator('.compare .pill').innerText()).toBe('rewrite');
