@@ -128,8 +128,8 @@ export const JobSchema = z.object({
 export const JobEventSchema = z.object({
   seq: z.number().int(),
   type: z.enum(['added', 'duplicate', 'failed', 'warning', 'stage', 'status']),
-  input: z.string().optional(),
-  id: z.string().optional(),
+  input: z.string().optional().describe('The input as given (URL or uploaded file).'),
+  id: z.string().optional().describe('The stored article; for a duplicate, the one already stored.'),
   title: z.string().optional(),
   reason: z.string().optional(),
   ruleId: z.string().optional(),

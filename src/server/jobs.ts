@@ -100,8 +100,14 @@ export class JobQueue {
     if (event.type === 'added') state.job.added++;
     else if (event.type === 'duplicate') state.job.duplicates++;
     else if (event.type === 'failed') state.job.failed++;
-    const { type, input, id, title, reason, ruleId } = event as IngestEvent & { id?: string; title?: string; reason?: string; ruleId?: string };
-    this.emit(state, { type, input, id, title, reason, ruleId });
+    switch (event.type) {
+      case 'added':
+        return this.emit(state, { type: event.type, input: event.input, id: event.id, title: event.title });
+      case 'duplicate':
+        return this.emit(state, { type: event.type, input: event.input, id: event.duplicateOf, reason: event.reason });
+      default:
+        return this.emit(state, { type: event.type, input: event.input, ruleId: event.ruleId, reason: event.reason });
+    }
   }
 
   private setStatus(state: JobState, status: Job['status']): void {
