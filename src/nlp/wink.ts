@@ -38,6 +38,14 @@ export function getNlp(): WinkNlp {
  */
 export function tokenize(text: string): WinkToken[] {
   // Several stages tokenise the same sentences; a small cache saves repeating wink's work (copies keep callers apart).
+  return tokenizeShared(text).map((t) => ({ ...t }));
+}
+
+/**
+ * Like `tokenize`, but returns the cached tokens themselves: callers must not change them (the entity
+ * tagger copies what it keeps), which saves a copy of every token of the article.
+ */
+export function tokenizeShared(text: string): readonly Readonly<WinkToken>[] {
   let cached = tokenCache.get(text);
   if (cached) {
     tokenCache.delete(text);
@@ -46,7 +54,7 @@ export function tokenize(text: string): WinkToken[] {
     if (tokenCache.size >= TOKEN_CACHE_ENTRIES) tokenCache.delete(tokenCache.keys().next().value as string);
   }
   tokenCache.set(text, cached);
-  return cached.map((t) => ({ ...t }));
+  return cached;
 }
 
 /** Forgets cached tokens (benchmarks use it so that repeated texts are not measured warm). */
