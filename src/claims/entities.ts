@@ -1,6 +1,7 @@
 /**
- * The `claims/entities` stage: entity mentions from the rule tagger (gazetteers, head words, titles,
- * context cues: `entities-rules.ts`).
+ * The `claims/entities` stage: entity mentions found by the trained tagger (`tagger/`, an averaged
+ * perceptron over CoNLL-2003 train) and typed finely by the rule tagger (gazetteers, head words,
+ * titles, context cues: `entities-rules.ts`), whose output is also one of the tagger's features.
  */
 import { z } from 'zod';
 import type { Article } from '../core/article.js';
@@ -10,6 +11,7 @@ import type { Span } from '../core/span.js';
 import { segmentSentences } from '../segment/sentences.js';
 import { useConllLexicon } from './entities-known.js';
 import { tagWithRules } from './entities-rules.js';
+import { tagWithModel } from './entities-model.js';
 import { sentenceTokens } from './entities-tokens.js';
 import type { EntityMention } from './types.js';
 
@@ -21,20 +23,25 @@ declare module '../core/article.js' {
 
 /** Options of `tagEntities`. */
 export interface TagEntitiesOptions {
-  /** Use the name statistics derived from CoNLL-2003 train (default true; off for ablation). */
+  /** Use the trained tagger (default true); false gives the rule tagger alone, as before it (ablation). */
+  model?: boolean;
+  /** Rules alone only: use the name statistics derived from CoNLL-2003 train (default true; off for ablation). */
   conllLexicon?: boolean;
 }
 
 /** Tags entity mentions in `text`, sentence by sentence; sentences default to `segmentSentences`. */
 export function tagEntities(text: string, sentences?: Span[], options: TagEntitiesOptions = {}): EntityMention[] {
   const toks = sentenceTokens(text, sentences ?? segmentSentences(text));
-  if (options.conllLexicon !== false) return tagWithRules(text, toks);
+  if (options.model === false && options.conllLexicon !== false) return tagWithRules(text, toks);
+  // The tagger was trained on rule output without the CoNLL-train lexicon (which knows every training name), so it reads the same here.
   useConllLexicon(false);
+  let rules: EntityMention[];
   try {
-    return tagWithRules(text, toks);
+    rules = tagWithRules(text, toks);
   } finally {
     useConllLexicon(true);
   }
+  return options.model === false ? rules : tagWithModel(toks, rules);
 }
 
 /** Options of the `claims/entities` stage. */
