@@ -1,6 +1,7 @@
 /**
  * Claim-extraction throughput: sentences/s and articles/s of the claims stages over the seeds and the
- * example corpus repeated, beside a plain regex tokenizer pass over the same text in the same run.
+ * example corpus repeated, beside references measured in the same run: the same pipeline with the
+ * previous entities path (the rule tagger alone), wink-nlp's own full pass, and a plain regex tokenizer.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,7 +10,11 @@ import { makeArticle, type Article } from '../src/core/article.js';
 import { createPipeline } from '../src/core/pipeline.js';
 import { Registry } from '../src/core/registry.js';
 import { claimsFactories } from '../src/claims/index.js';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { tagEntities, type TagEntitiesOptions } from '../src/claims/entities.js';
 import { clearTokenCache } from '../src/nlp/wink.js';
+import { segmentSentences } from '../src/segment/sentences.js';
 
 /** How many copies of the base texts one run processes. */
 const REPEAT = 40;
@@ -23,6 +28,59 @@ function baseTexts(): string[] {
   return texts;
 }
 
+interface ClaimsRun {
+  ms: number;
+  sentences: number;
+  claims: number;
+}
+
+/**
+ * Runs the claims stages over the texts with each entities path, one copy of the texts per round, the
+ * paths alternating round by round (a busy moment on the shared machine falls on both); the token
+ * cache is cleared before each run so that no run is warm on the one before.
+ */
+async function runClaims(articles: Article[], paths: Array<'trained' | 'rules'>, rounds = REPEAT): Promise<ClaimsRun[]> {
+  const registry = new Registry(claimsFactories);
+  const pipelines = paths.map((tagger) =>
+    createPipeline(registry.build(claimsFactories.map((f) => (f.name === 'claims/entities' ? { name: f.name, options: { tagger } } : f.name)))),
+  );
+  const perRound = articles.length / REPEAT;
+  const out: ClaimsRun[] = paths.map(() => ({ ms: 0, sentences: 0, claims: 0 }));
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < paths.length; k++) {
+      const p = (k + round) % paths.length;
+      clearTokenCache();
+      const batch = articles.slice(round * perRound, (round + 1) * perRound).map((a) => makeArticle({ id: a.id, text: a.text, meta: a.meta }));
+      const t0 = performance.now();
+      const corpus = await pipelines[p].run(batch);
+      out[p].ms += performance.now() - t0;
+      out[p].sentences += corpus.articles.reduce((n, a) => n + (a.layers.sentence?.length ?? 0), 0);
+      out[p].claims += corpus.articles.reduce((n, a) => n + ((a.layers as { claim?: unknown[] }).claim?.length ?? 0), 0);
+    }
+  }
+  return out;
+}
+
+/** wink-nlp's own full pass (its default pipeline: tokens, sentences, POS, its NER) over the texts: the reference of issue 8. */
+function winkBarePass(texts: string[]): number {
+  const nlp = winkNLP(model);
+  const t0 = performance.now();
+  for (const text of texts) nlp.readDoc(text).tokens().out(nlp.its.pos);
+  return performance.now() - t0;
+}
+
+/** Entity tagging alone over the texts (sentences given), token cache cleared per text. */
+function runEntities(texts: string[], options: TagEntitiesOptions): number {
+  const sentences = texts.map((t) => segmentSentences(t));
+  clearTokenCache();
+  const t0 = performance.now();
+  texts.forEach((text, i) => {
+    clearTokenCache();
+    tagEntities(text, sentences[i], options);
+  });
+  return performance.now() - t0;
+}
+
 export async function benchClaims(): Promise<string[]> {
   const texts = Array.from({ length: REPEAT }, () => baseTexts()).flat();
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
@@ -33,29 +91,23 @@ export async function benchClaims(): Promise<string[]> {
   const tokenizerMs = performance.now() - t0;
 
   const articles: Article[] = texts.map((text, i) => makeArticle({ id: `bench-${i}`, text, meta: { publishedAt: '2024-10-22' } }));
-  const registry = new Registry(claimsFactories);
-  const pipeline = createPipeline(registry.build(claimsFactories.map((f) => f.name)));
-  const perRound = articles.length / REPEAT;
-  let claimsMs = 0;
-  let sentences = 0;
-  let claims = 0;
-  for (let round = 0; round < REPEAT; round++) {
-    // Each round is one copy of the texts; the token cache is cleared so no round runs warm on the previous one.
-    clearTokenCache();
-    t0 = performance.now();
-    const corpus = await pipeline.run(articles.slice(round * perRound, (round + 1) * perRound));
-    claimsMs += performance.now() - t0;
-    sentences += corpus.articles.reduce((n, a) => n + (a.layers.sentence?.length ?? 0), 0);
-    claims += corpus.articles.reduce((n, a) => n + ((a.layers as { claim?: unknown[] }).claim?.length ?? 0), 0);
-  }
+  // Warm-up: models, gazetteer and tagger weights load once per process, outside the timed runs.
+  await runClaims(articles, ['trained', 'rules'], 1);
+  const winkMs = winkBarePass(texts);
+  const [now, before] = await runClaims(articles, ['trained', 'rules']);
+  const rulesEntitiesMs = runEntities(texts, { model: false });
+  const trainedEntitiesMs = runEntities(texts, {});
   const heapMiB = process.memoryUsage().heapUsed / 2 ** 20;
 
   const perS = (n: number, ms: number) => (n / (ms / 1000)).toFixed(0);
   return [
-    `claims: ${texts.length} articles, ${(bytes / 1e6).toFixed(2)} MB, ${sentences} sentences, ${claims} claims`,
-    `claims: pipeline ${perS(texts.length, claimsMs)} articles/s, ${perS(sentences, claimsMs)} sentences/s, ${(bytes / 1e6 / (claimsMs / 1000)).toFixed(2)} MB/s`,
-    `claims: reference regex tokenizer ${perS(tokens, tokenizerMs)} tokens/s, ${perS(texts.length, tokenizerMs)} articles/s`,
-    `claims: pipeline / tokenizer time ratio ${(claimsMs / tokenizerMs).toFixed(0)}×; heap in use after the run ${heapMiB.toFixed(0)} MiB`,
+    `claims: ${texts.length} articles, ${(bytes / 1e6).toFixed(2)} MB, ${now.sentences} sentences, ${now.claims} claims`,
+    `claims: pipeline ${perS(texts.length, now.ms)} articles/s, ${perS(now.sentences, now.ms)} sentences/s, ${(bytes / 1e6 / (now.ms / 1000)).toFixed(2)} MB/s (trained entity tagger)`,
+    `claims: pipeline with the rule tagger alone (the previous entities path) ${perS(texts.length, before.ms)} articles/s: now / before throughput ${(before.ms / now.ms).toFixed(2)}×`,
+    `claims: wink-nlp full pass (default pipeline) ${perS(texts.length, winkMs)} articles/s; pipeline / wink time ratio ${(now.ms / winkMs).toFixed(1)}× (before ${(before.ms / winkMs).toFixed(1)}×)`,
+    `claims: entities alone ${perS(texts.length, trainedEntitiesMs)} articles/s trained, ${perS(texts.length, rulesEntitiesMs)} rules alone (ratio ${(trainedEntitiesMs / rulesEntitiesMs).toFixed(2)}× the time)`,
+    `claims: reference regex tokenizer ${perS(tokens, tokenizerMs)} tokens/s, ${perS(texts.length, tokenizerMs)} articles/s; pipeline / tokenizer time ratio ${(now.ms / tokenizerMs).toFixed(0)}×`,
+    `claims: heap in use after the run ${heapMiB.toFixed(0)} MiB`,
   ];
 }
 

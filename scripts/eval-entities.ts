@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { tagEntities, type TagEntitiesOptions } from '../src/claims/entities.js';
+import { useTaggerModel } from '../src/claims/tagger/perceptron.js';
 import type { EntityType } from '../src/claims/types.js';
 import type { Span } from '../src/core/span.js';
 
@@ -172,6 +173,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     return i >= 0 ? process.argv[i + 1] : undefined;
   };
   const split = arg('--split') ?? 'dev';
+  if (arg('--model')) useTaggerModel(path.resolve(arg('--model')!));
   const errors = arg('--errors') as Tag | undefined;
   const file = arg('--file') ? path.resolve(arg('--file')!) : SPLITS[split];
   if (!file) {

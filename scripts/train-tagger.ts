@@ -5,9 +5,11 @@
  *
  * Run: npx tsx scripts/train-tagger.ts                      # trains on all of train, writes src/claims/tagger/model.json.gz
  *      npx tsx scripts/train-tagger.ts --holdout            # trains on 90 % of train documents, scores the other 10 % per epoch (tuning)
- * Options: --file PATH (CoNLL-format training file), --epochs N, --min-count N, --seed N, --out PATH.
+ * Options: --file PATH (CoNLL-format training file), --epochs N, --min-count N, --seed N, --out PATH;
+ * with --holdout, --out writes the 90 % model and --heldout-file PATH the held-out documents, so that
+ * `scripts/eval-entities.ts --file PATH --model OUT` scores the whole stage (merge with the rules included) on them.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -255,7 +257,13 @@ async function main(): Promise<void> {
     }
     console.log(`${line} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   }
-  if (holdout) return;
+  const heldoutFile = arg('--heldout-file');
+  if (holdout && heldoutFile) {
+    // Same document order as readConllDocs: blocks between -DOCSTART- lines, empty ones dropped.
+    const blocks = readFileSync(file, 'utf8').split(/^-DOCSTART- .*$/m).filter((b) => b.trim());
+    writeFileSync(heldoutFile, blocks.filter((_, d) => d % HOLDOUT_EVERY === 0).map((b) => `-DOCSTART- -X- -X- O\n${b.replace(/^\n+/, '\n')}`).join(''));
+  }
+  if (holdout && !arg('--out')) return;
 
   const avg = model.averaged();
   const weights: Record<string, number[]> = {};

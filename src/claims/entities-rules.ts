@@ -15,15 +15,23 @@ export type Draft = EntityMention & { weak?: boolean; tentative?: boolean; team?
 export function tagWithRules(text: string, sentences: Tok[][]): EntityMention[] {
   const out: EntityMention[] = [];
   const openers: Tok[] = [];
+  const headlines = headlineSentences(sentences);
+  sentences.forEach((toks, s) => {
+    for (const tok of toks) if (tok.initial) openers.push(tok);
+    out.push(...tagSentence(text, toks, headlines[s]));
+  });
+  return recoverRepeats(openers, resolveInArticle(text, out));
+}
+
+/** Which sentences are title-case headlines, where only known names count. */
+export function headlineSentences(sentences: Tok[][]): boolean[] {
   // Headlines lead the text: once a sentence of running prose is seen, a capitalised line is a list of names, not a title.
   let inHead = true;
-  for (const toks of sentences) {
-    for (const tok of toks) if (tok.initial) openers.push(tok);
+  return sentences.map((toks) => {
     const titleCase = inHead && isTitleCase(toks);
-    out.push(...tagSentence(text, toks, titleCase));
     if (inHead && !titleCase && !isAllCaps(toks) && isProse(toks)) inHead = false;
-  }
-  return recoverRepeats(openers, resolveInArticle(text, out));
+    return titleCase;
+  });
 }
 
 /**

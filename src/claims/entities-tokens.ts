@@ -78,7 +78,24 @@ export function isProse(toks: Tok[]): boolean {
   return words.length >= TITLE_CASE_MIN_WORDS && words.filter((t) => CAPITALISED.test(t.value)).length / words.length < TITLE_CASE_MIN_SHARE;
 }
 
+/** Whether a sentence reads as a title-case headline (remembered per token array: the rules and the tagger both ask). */
 export function isTitleCase(toks: Tok[]): boolean {
+  let hit = titleCaseMemo.get(toks);
+  if (hit === undefined) titleCaseMemo.set(toks, (hit = computeTitleCase(toks)));
+  return hit;
+}
+
+/** Whether most words of a sentence are in capitals (remembered per token array). */
+export function isAllCaps(toks: Tok[]): boolean {
+  let hit = allCapsMemo.get(toks);
+  if (hit === undefined) allCapsMemo.set(toks, (hit = computeAllCaps(toks)));
+  return hit;
+}
+
+const titleCaseMemo = new WeakMap<Tok[], boolean>();
+const allCapsMemo = new WeakMap<Tok[], boolean>();
+
+function computeTitleCase(toks: Tok[]): boolean {
   // Short function words ("of", "to", "in") are capitalised in some headline styles and not in others.
   const words = toks.filter((t) => /^\p{L}/u.test(t.value) && t.value.length > 3);
   if (words.length < TITLE_CASE_MIN_WORDS) return false;
@@ -104,7 +121,7 @@ export function isUpperCase(surface: string): boolean {
   return surface === surface.toUpperCase();
 }
 
-export function isAllCaps(toks: Tok[]): boolean {
+function computeAllCaps(toks: Tok[]): boolean {
   const words = toks.filter((t) => /\p{L}{2,}/u.test(t.value));
   if (words.length < 2) return false;
   return words.filter((t) => t.value === t.value.toUpperCase()).length / words.length >= ALL_CAPS_MIN_SHARE;

@@ -15,15 +15,16 @@ const SEEDS = path.resolve(here, '../../../shared/seeds');
 const GOLD = path.resolve(here, '../../test/fixtures/gold/entities/seeds.json');
 
 /**
- * Floors a little below what was measured on the hand annotation (2026-11: place 1.00/.99,
- * organisation 1.00/.94 with the GeoNames gazetteer, outlet 1.00/.93, person 1.00/.78, equipment and unit 1.00/1.00).
- * The seeds were also the development data, so these figures are optimistic.
+ * Floors a little below what was measured on the hand annotation (2026-11, trained tagger: place 1.00/.99,
+ * organisation .97/.94, outlet 1.00/.93, person .91/.87, equipment and unit 1.00/1.00; the rule tagger
+ * alone had person 1.00/.78: the tagger finds four more names and reads "Google Translate" as a person).
+ * The seeds were also the development data of the rules, so these figures are optimistic.
  */
 const FLOORS: Partial<Record<EntityType, { p: number; r: number }>> = {
   place: { p: 0.95, r: 0.95 },
   organisation: { p: 0.95, r: 0.9 },
   outlet: { p: 0.95, r: 0.85 },
-  person: { p: 0.95, r: 0.72 },
+  person: { p: 0.88, r: 0.82 },
   equipment: { p: 0.95, r: 0.95 },
   'military-unit': { p: 0.95, r: 0.95 },
 };

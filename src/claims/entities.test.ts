@@ -105,8 +105,14 @@ describe('claims/entities stage', () => {
   });
 
   it('entities: the factory can drop untyped names', () => {
-    expect(entitiesFactory.options.parse({})).toEqual({ keepOther: true });
-    expect(entitiesFactory.create({ keepOther: false }).name).toBe('claims/entities');
+    expect(entitiesFactory.options.parse({})).toEqual({ keepOther: true, tagger: 'trained' });
+    expect(entitiesFactory.create({ keepOther: false, tagger: 'trained' }).name).toBe('claims/entities');
+  });
+
+  it('entities: the factory refuses an unknown tagger, naming the option', () => {
+    const parsed = entitiesFactory.options.safeParse({ tagger: 'crf' });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0].path).toEqual(['tagger']);
   });
 });
 

@@ -48,17 +48,20 @@ export function tagEntities(text: string, sentences?: Span[], options: TagEntiti
 export interface EntitiesOptions {
   /** Keep mentions typed `other` (names with no type evidence). */
   keepOther?: boolean;
+  /** `trained` (default): the trained tagger with the rules as features; `rules`: the rule tagger alone, as before it (ablation, benchmarks). */
+  tagger?: 'trained' | 'rules';
 }
 
 /** Builds the `claims/entities` stage, which fills `layers.entity`. */
 export function createEntitiesStage(options: EntitiesOptions = {}): Stage {
   const keepOther = options.keepOther ?? true;
+  const tagOptions: TagEntitiesOptions = { model: options.tagger !== 'rules' };
   return {
     name: 'claims/entities',
     requires: ['layers.sentence'],
     produces: ['layers.entity'],
     run(article: Article): Article {
-      const mentions = tagEntities(article.text, article.layers.sentence);
+      const mentions = tagEntities(article.text, article.layers.sentence, tagOptions);
       article.layers.entity = keepOther ? mentions : mentions.filter((m) => m.type !== 'other');
       return article;
     },
@@ -68,12 +71,12 @@ export function createEntitiesStage(options: EntitiesOptions = {}): Stage {
 /** Default `claims/entities` stage. */
 export const entitiesStage: Stage = createEntitiesStage();
 
-const entitiesOptionsSchema = z.object({ keepOther: z.boolean().default(true) });
+const entitiesOptionsSchema = z.object({ keepOther: z.boolean().default(true), tagger: z.enum(['trained', 'rules']).default('trained') });
 
 /** Registry factory for `claims/entities`. */
 export const entitiesFactory: StageFactory<typeof entitiesOptionsSchema> = {
   name: 'claims/entities',
-  version: 2,
+  version: 3,
   options: entitiesOptionsSchema,
   create: (options) => createEntitiesStage(options),
 };

@@ -59,7 +59,7 @@ export function capitalisedWords(sentences: Tok[][]): Set<string> {
   return out;
 }
 
-/** Short form of a word's look: "Xxxxx", "XX", "dd-dd", "X.X.". */
+/** Short form of a word's look, runs cut to two: "Xxx" (Moscow), "XX" (NATO), "dd-dd-dd", "X.X.". */
 export function shapeOf(word: string): string {
   let out = '';
   let last = '';
@@ -114,47 +114,98 @@ function classesOf(w: string): string[] {
   return hit;
 }
 
-/** The static features of every token of a sentence (label history is added while decoding). */
-export function sentenceFeatures(ctx: SentenceContext): string[][] {
+/** Features of a word on its own (the same wherever it stands): spelling, shape, affixes, lexicons. The shape feature is third. */
+export function wordFeatures(value: string): string[] {
+  const w = value.toLowerCase();
+  const s = shapeOf(value);
+  const f = ['bias', `w=${w}`, `s=${s}`];
+  for (let n = 1; n <= Math.min(MAX_AFFIX_CHARS, w.length - 1); n++) f.push(`pre=${w.slice(0, n)}`, `suf=${w.slice(-n)}`);
+  for (const c of classesOf(w)) f.push(`l=${c}`, `l=${c}|${s}`);
+  return f;
+}
+
+/** What the sentence tells about its tokens, computed once per sentence for `contextFeatures`. */
+export interface SentenceView {
+  kind: string;
+  words: string[];
+  shapes: string[];
+}
+
+/** Lowercase words, shapes and the kind of line of a sentence. */
+export function viewSentence(toks: Tok[]): SentenceView {
+  return { kind: lineKind(toks), words: toks.map((t) => t.value.toLowerCase()), shapes: toks.map((t) => shapeOf(t.value)) };
+}
+
+/** The kind of line a sentence is: running prose, a title-case headline, or capitals. */
+export function lineKind(toks: Tok[]): string {
+  return isAllCaps(toks) ? 'caps' : isTitleCase(toks) ? 'title' : 'prose';
+}
+
+/** Features of a neighbouring word, by its position (-2, -1, +1, +2). */
+export function neighbourFeatures(position: number, word: string): string[] {
+  const tag = position < 0 ? `${position}` : `+${position}`;
+  const f = [`w${tag}=${word}`];
+  if (Math.abs(position) === 1 && word !== BOUNDARY_BEFORE && word !== BOUNDARY_AFTER) for (const c of classesOf(word)) f.push(`l${tag}=${c}`);
+  return f;
+}
+
+/** Stand-ins for the word, shape, part of speech or label before the first token and after the last. */
+export const BOUNDARY_BEFORE = '<s>';
+export const BOUNDARY_AFTER = '</s>';
+/** Position of each neighbour the features look at. */
+export const NEIGHBOUR_POSITIONS = [-2, -1, 1, 2] as const;
+/** A sentence opener the article also writes capitalised elsewhere. */
+export const CAPITALISED_IN_DOC_FEATURE = 'init|capdoc';
+
+// The context features come in groups, each made from a few strings, so that the tagger can cache a group's summed weights by them.
+
+/** Shapes around the token and the kind of line. */
+export function shapeGroup(kind: string, sPrev: string, s: string, sNext: string, initial: boolean): string[] {
+  const f = [`k=${kind}|${s}`, `s-1=${sPrev}|${s}`, `s+1=${s}|${sNext}`];
+  if (initial) f.push(`init|s=${s}`);
+  return f;
+}
+
+/** Parts of speech around the token. */
+export function posGroup(pPrev: string, p: string, pNext: string, initial: boolean): string[] {
+  const f = [`p=${p}`, `p-1=${pPrev}|${p}`, `p+1=${p}|${pNext}`];
+  if (initial) f.push(`init|p=${p}`);
+  return f;
+}
+
+/** The rule tagger's labels around the token, and its own with its shape. */
+export function ruleGroup(rPrev: string, r: string, rNext: string, s: string): string[] {
+  return [`r=${r}`, `r|s=${r}|${s}`, `r-1=${rPrev}`, `r+1=${rNext}`];
+}
+
+/** The word pair before (`side` -1) or after (+1) the token. */
+export function pairFeature(side: -1 | 1, left: string, right: string): string {
+  return side < 0 ? `w-1|w=${left}|${right}` : `w|w+1=${left}|${right}`;
+}
+
+/** Features of token `i` that depend on where it stands: neighbours, part of speech, the rules' reading, the kind of line. */
+export function contextFeatures(ctx: SentenceContext, view: SentenceView, i: number): string[] {
   const { toks, rules, capitalisedInDoc } = ctx;
-  const titleCase = isTitleCase(toks);
-  const allCaps = isAllCaps(toks);
-  const sentenceKind = allCaps ? 'caps' : titleCase ? 'title' : 'prose';
-  const words = toks.map((t) => t.value.toLowerCase());
-  const shapes = toks.map((t) => shapeOf(t.value));
-  const at = (a: string[], i: number) => (i < 0 ? '<s>' : i >= a.length ? '</s>' : a[i]);
-  return toks.map((tok, i) => {
-    const w = words[i];
-    const s = shapes[i];
-    const f = [
-      'bias',
-      `w=${w}`,
-      `s=${s}`,
-      `p=${tok.pos}`,
-      `k=${sentenceKind}|${s}`,
-      `w-1=${at(words, i - 1)}`,
-      `w+1=${at(words, i + 1)}`,
-      `w-2=${at(words, i - 2)}`,
-      `w+2=${at(words, i + 2)}`,
-      `s-1=${at(shapes, i - 1)}|${s}`,
-      `s+1=${s}|${at(shapes, i + 1)}`,
-      `p-1=${toks[i - 1]?.pos ?? '<s>'}|${tok.pos}`,
-      `p+1=${tok.pos}|${toks[i + 1]?.pos ?? '</s>'}`,
-      `r=${rules[i]}`,
-      `r|s=${rules[i]}|${s}`,
-      `r-1=${at(rules, i - 1)}`,
-      `r+1=${at(rules, i + 1)}`,
-      `w-1|w=${at(words, i - 1)}|${w}`,
-      `w|w+1=${w}|${at(words, i + 1)}`,
-    ];
-    for (let n = 1; n <= Math.min(MAX_AFFIX_CHARS, w.length - 1); n++) f.push(`pre=${w.slice(0, n)}`, `suf=${w.slice(-n)}`);
-    if (tok.initial) f.push(`init|s=${s}`, `init|p=${tok.pos}`);
-    if (tok.initial && capitalisedInDoc.has(w)) f.push('init|capdoc');
-    for (const c of classesOf(w)) f.push(`l=${c}`, `l=${c}|${s}`);
-    if (i > 0) for (const c of classesOf(words[i - 1])) f.push(`l-1=${c}`);
-    if (i + 1 < toks.length) for (const c of classesOf(words[i + 1])) f.push(`l+1=${c}`);
-    return f;
-  });
+  const { kind, words, shapes } = view;
+  const at = (a: string[], k: number) => (k < 0 ? BOUNDARY_BEFORE : k >= a.length ? BOUNDARY_AFTER : a[k]);
+  const pos = toks.map((t) => t.pos);
+  const initial = toks[i].initial;
+  const f = [
+    ...NEIGHBOUR_POSITIONS.flatMap((d) => neighbourFeatures(d, at(words, i + d))),
+    pairFeature(-1, at(words, i - 1), words[i]),
+    pairFeature(1, words[i], at(words, i + 1)),
+    ...shapeGroup(kind, at(shapes, i - 1), shapes[i], at(shapes, i + 1), initial),
+    ...posGroup(at(pos, i - 1), pos[i], at(pos, i + 1), initial),
+    ...ruleGroup(at(rules, i - 1), rules[i], at(rules, i + 1), shapes[i]),
+  ];
+  if (initial && capitalisedInDoc.has(words[i])) f.push(CAPITALISED_IN_DOC_FEATURE);
+  return f;
+}
+
+/** All static features of every token of a sentence, word features first (training reads them this way). */
+export function sentenceFeatures(ctx: SentenceContext): string[][] {
+  const view = viewSentence(ctx.toks);
+  return ctx.toks.map((tok, i) => [...wordFeatures(tok.value), ...contextFeatures(ctx, view, i)]);
 }
 
 function isCapitalised(word: string): boolean {

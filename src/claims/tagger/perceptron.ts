@@ -7,6 +7,21 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { Tok } from '../entities-tokens.js';
+import {
+  BOUNDARY_AFTER,
+  BOUNDARY_BEFORE,
+  CAPITALISED_IN_DOC_FEATURE,
+  lineKind,
+  NEIGHBOUR_POSITIONS,
+  neighbourFeatures,
+  pairFeature,
+  posGroup,
+  ruleGroup,
+  shapeGroup,
+  sentenceFeatures,
+  wordFeatures,
+  type SentenceContext,
+} from './features.js';
 
 /** IOB2 labels over the CoNLL-2003 types, in the order of the model's weight vectors. */
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
@@ -23,16 +38,25 @@ export interface TaggerModelFile {
   trained: Record<string, unknown>;
 }
 
-/** Loaded weights: one dense vector over `LABELS` per feature. */
-export type TaggerWeights = Map<string, Float32Array>;
+/** Loaded weights: one dense vector over `LABELS` per feature, in the file's integer units. */
+export type TaggerWeights = Map<string, Float64Array>;
 
 const MODEL_URL = new URL('./model.json.gz', import.meta.url);
 let loaded: TaggerWeights | undefined;
 
 /** The shipped weights, read and unpacked on first call (a few tens of milliseconds). */
 export function taggerWeights(): TaggerWeights {
-  loaded ??= unpackModel(JSON.parse(gunzipSync(readFileSync(MODEL_URL)).toString('utf8')) as TaggerModelFile);
+  loaded ??= readModel(MODEL_URL);
   return loaded;
+}
+
+/** Uses another model file from now on (evaluation of a model trained on part of train). */
+export function useTaggerModel(file: string | URL): void {
+  loaded = readModel(file);
+}
+
+function readModel(file: string | URL): TaggerWeights {
+  return unpackModel(JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as TaggerModelFile);
 }
 
 /** Turns a model file into dense vectors; refuses a file for other labels. */
@@ -40,8 +64,9 @@ export function unpackModel(file: TaggerModelFile): TaggerWeights {
   if (file.format !== 1 || file.labels.join() !== LABELS.join()) throw new Error(`entity tagger model: unexpected format or labels (${file.labels.join(', ')})`);
   const out: TaggerWeights = new Map();
   for (const [feature, pairs] of Object.entries(file.weights)) {
-    const v = new Float32Array(LABELS.length);
-    for (let k = 0; k < pairs.length; k += 2) v[pairs[k]] = pairs[k + 1] / file.scale;
+    const v = new Float64Array(LABELS.length);
+    // Kept as the stored integers: a greedy decision does not depend on the scale, and integer sums are exact in any order (the cached and plain paths agree).
+    for (let k = 0; k < pairs.length; k += 2) v[pairs[k]] = pairs[k + 1];
     out.set(feature, v);
   }
   return out;
@@ -57,27 +82,257 @@ export function isAllowed(prev: string, label: string): boolean {
   return label[0] !== 'I' || (prev !== 'O' && prev.slice(2) === label.slice(2));
 }
 
-/** Labels each token of a sentence from its static features (`sentenceFeatures`). */
-export function decodeSentence(weights: TaggerWeights, features: string[][]): Label[] {
+/** `ALLOWED[previous][next]` over label indices (a sentence starts as after `O`, index 0). */
+const ALLOWED: boolean[][] = LABELS.map((prev) => LABELS.map((label) => isAllowed(prev, label)));
+
+/** Labels each token of a sentence (greedy, left to right). */
+export function decodeSentence(weights: TaggerWeights, ctx: SentenceContext): Label[] {
+  const c = cachesFor(weights);
+  let ids = c.sentenceIds(ctx);
+  if (!ids) {
+    c.reset();
+    ids = c.sentenceIds(ctx);
+  }
+  // A sentence with more distinct shapes or words than the caches hold is scored from its feature strings.
+  return ids ? decodeCached(weights, c, ctx, ids) : decodeUncached(weights, ctx);
+}
+
+/** Greedy decoding from the feature strings themselves: the reference the cached path must equal. */
+export function decodeUncached(weights: TaggerWeights, ctx: SentenceContext): Label[] {
   const out: Label[] = [];
   const scores = new Float64Array(LABELS.length);
-  let prev = '<s>';
-  let prev2 = '<s>';
-  for (const feats of features) {
+  let prev: number = START;
+  let prev2: number = START;
+  sentenceFeatures(ctx).forEach((feats) => {
     scores.fill(0);
-    for (const list of [feats, historyFeatures(prev, prev2, feats[2])]) {
-      for (const f of list) {
-        const v = weights.get(f);
-        if (v) for (let l = 0; l < v.length; l++) scores[l] += v[l];
-      }
-    }
-    let best = 0;
-    for (let l = 1; l < LABELS.length; l++) if (isAllowed(prev === '<s>' ? 'O' : prev, LABELS[l]) && scores[l] > scores[best]) best = l;
+    for (const f of [...feats, ...historyFeatures(labelName(prev), labelName(prev2), feats[2])]) add(scores, weights.get(f));
+    const best = bestAllowed(scores, prev);
     out.push(LABELS[best]);
     prev2 = prev;
-    prev = LABELS[best];
+    prev = best;
+  });
+  return out;
+}
+
+function bestAllowed(scores: Float64Array, prev: number): number {
+  let best = 0;
+  const from = prev === START ? 0 : prev;
+  for (let l = 1; l < LABELS.length; l++) if (ALLOWED[from][l] && scores[l] > scores[best]) best = l;
+  return best;
+}
+
+/** Ids of what a sentence's features are made from. */
+interface SentenceIds {
+  kind: number;
+  records: WordRecord[];
+  pos: number[];
+  rule: number[];
+}
+
+function decodeCached(weights: TaggerWeights, c: TaggerCaches, ctx: SentenceContext, ids: SentenceIds): Label[] {
+  const { toks, capitalisedInDoc } = ctx;
+  const { kind, records, pos, rule } = ids;
+  const n = toks.length;
+  const out: Label[] = [];
+  const scores = new Float64Array(LABELS.length);
+  let prev: number = START;
+  let prev2: number = START;
+  const words = records.map((r) => r.word);
+  const shapes = records.map((r) => r.shape);
+  for (let i = 0; i < n; i++) {
+    const rec = records[i];
+    const initial = toks[i].initial ? 1 : 0;
+    scores.set(rec.vector);
+    for (let k = 0; k < NEIGHBOUR_POSITIONS.length; k++) {
+      const w = at(words, i + NEIGHBOUR_POSITIONS[k], c.boundaryWord);
+      add(scores, c.group(k, w, w));
+    }
+    const before = at(words, i - 1, c.boundaryWord);
+    const after = at(words, i + 1, c.boundaryWord);
+    add(scores, c.group(GROUP_PAIR_BEFORE, before * WORD_IDS + rec.word, before, rec.word));
+    add(scores, c.group(GROUP_PAIR_AFTER, rec.word * WORD_IDS + after, rec.word, after));
+    const sPrev = at(shapes, i - 1, c.boundaryShape);
+    const sNext = at(shapes, i + 1, c.boundaryShape);
+    add(scores, c.group(GROUP_SHAPES, (((kind * SHAPE_IDS + sPrev) * SHAPE_IDS + rec.shape) * SHAPE_IDS + sNext) * 2 + initial, kind, sPrev, rec.shape, sNext, initial));
+    const pPrev = at(pos, i - 1, c.boundaryPos);
+    const pNext = at(pos, i + 1, c.boundaryPos);
+    add(scores, c.group(GROUP_POS, ((pPrev * TAG_IDS + pos[i]) * TAG_IDS + pNext) * 2 + initial, pPrev, pos[i], pNext, initial));
+    const rPrev = at(rule, i - 1, c.boundaryRule);
+    const rNext = at(rule, i + 1, c.boundaryRule);
+    add(scores, c.group(GROUP_RULES, ((rPrev * TAG_IDS + rule[i]) * TAG_IDS + rNext) * SHAPE_IDS + rec.shape, rPrev, rule[i], rNext, rec.shape));
+    if (initial && capitalisedInDoc.has(c.words.name(rec.word))) add(scores, weights.get(CAPITALISED_IN_DOC_FEATURE));
+    add(scores, c.group(GROUP_HISTORY, (prev2 * (LABELS.length + 1) + prev) * SHAPE_IDS + rec.shape, prev, prev2, rec.shape));
+    const best = bestAllowed(scores, prev);
+    out.push(LABELS[best]);
+    prev2 = prev;
+    prev = best;
   }
   return out;
+}
+
+/** Feature groups cached apart (0–3 are the neighbours at NEIGHBOUR_POSITIONS). */
+const GROUP_PAIR_BEFORE = 4;
+const GROUP_PAIR_AFTER = 5;
+const GROUP_SHAPES = 6;
+const GROUP_POS = 7;
+const GROUP_RULES = 8;
+const GROUP_HISTORY = 9;
+const GROUP_COUNT = 10;
+/** Groups whose keys stay below 2^16 (neighbour words, parts of speech, label history). */
+const DENSE_GROUPS = [true, true, true, true, false, false, false, true, false, true];
+
+function at(ids: number[], k: number, boundary: [number, number]): number {
+  return k < 0 ? boundary[0] : k >= ids.length ? boundary[1] : ids[k];
+}
+
+/** Index standing for "before the sentence" in the label history (one past the last label). */
+const START = LABELS.length;
+
+function labelName(index: number): string {
+  return index === START ? BOUNDARY_BEFORE : LABELS[index];
+}
+
+// One array type throughout keeps this loop monomorphic (mixing Float32Array and Float64Array made it the slowest line).
+function add(scores: Float64Array, v: Float64Array | undefined): void {
+  if (v) for (let l = 0; l < v.length; l++) scores[l] += v[l];
+}
+
+// Ids are kept small enough that every cache key stays a small integer (below 2^30), which V8 hashes without boxing.
+/** Words get ids below this (a pair key joins two)… */
+const WORD_IDS = 2 ** 15;
+/** …shapes below this (a key joins three, a line kind and a flag)… */
+const SHAPE_IDS = 2 ** 8;
+/** …and parts of speech, rule labels and line kinds below this. */
+const TAG_IDS = 2 ** 5;
+/** Entries a group cache keeps before starting afresh. */
+const GROUP_CACHE_ENTRIES = 200_000;
+
+/** Strings to small ids, so that cache keys are numbers rather than built strings. */
+class Interner {
+  private readonly ids = new Map<string, number>();
+  private readonly names: string[] = [];
+  constructor(readonly limit: number) {}
+  id(name: string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(name, id);
+      this.names.push(name);
+    }
+    return id;
+  }
+  name(id: number): string {
+    return this.names[id];
+  }
+  get overflowed(): boolean {
+    return this.names.length > this.limit;
+  }
+}
+
+interface WordRecord {
+  /** Summed weights of the word's own features. */
+  vector: Float64Array;
+  /** Id of the lowercase word and of its shape. */
+  word: number;
+  shape: number;
+}
+
+/**
+ * Summed weights of feature groups, cached by the ids of what each group is made from: a word's own
+ * features, a neighbour, a word pair, the shapes, parts of speech or rule labels around a token, the
+ * label history. Built strings are looked up only on a miss.
+ */
+class TaggerCaches {
+  words = new Interner(WORD_IDS);
+  shapes = new Interner(SHAPE_IDS);
+  pos = new Interner(TAG_IDS);
+  rules = new Interner(TAG_IDS);
+  kinds = new Interner(TAG_IDS);
+  boundaryWord!: [number, number];
+  boundaryShape!: [number, number];
+  boundaryPos!: [number, number];
+  boundaryRule!: [number, number];
+  private records = new Map<string, WordRecord>();
+  private groups: Array<Map<number, Float64Array>> = [];
+  // Groups with few possible keys (neighbour words, parts of speech, label history) are arrays indexed by key: cheaper than a Map.
+  private dense: Array<Array<Float64Array | undefined>> = [];
+  constructor(private readonly weights: TaggerWeights) {
+    this.reset();
+  }
+  reset(): void {
+    for (const key of ['words', 'shapes', 'pos', 'rules', 'kinds'] as const) this[key] = new Interner(this[key].limit);
+    const both = (i: Interner): [number, number] => [i.id(BOUNDARY_BEFORE), i.id(BOUNDARY_AFTER)];
+    this.boundaryWord = both(this.words);
+    this.boundaryShape = both(this.shapes);
+    this.boundaryPos = both(this.pos);
+    this.boundaryRule = both(this.rules);
+    this.records = new Map();
+    this.groups = Array.from({ length: GROUP_COUNT }, () => new Map());
+    this.dense = Array.from({ length: GROUP_COUNT }, () => []);
+  }
+  word(value: string): WordRecord {
+    let hit = this.records.get(value);
+    if (!hit) {
+      const feats = wordFeatures(value);
+      const vector = new Float64Array(LABELS.length);
+      for (const f of feats) add(vector, this.weights.get(f));
+      // The third word feature is the shape (`s=…`).
+      hit = { vector, word: this.words.id(value.toLowerCase()), shape: this.shapes.id(feats[2].slice(2)) };
+      this.records.set(value, hit);
+    }
+    return hit;
+  }
+  /** The summed weights of one group's features, made from the ids `a`…`e` (which the key encodes). */
+  group(group: number, key: number, a: number, b = 0, c = 0, d = 0, e = 0): Float64Array {
+    const dense = DENSE_GROUPS[group];
+    let hit = dense ? this.dense[group][key] : this.groups[group].get(key);
+    if (!hit) {
+      hit = new Float64Array(LABELS.length);
+      for (const f of this.groupFeatures(group, a, b, c, d, e)) add(hit, this.weights.get(f));
+      if (dense) this.dense[group][key] = hit;
+      else this.groups[group].set(key, hit);
+    }
+    return hit;
+  }
+  private groupFeatures(group: number, a: number, b: number, c: number, d: number, e: number): string[] {
+    const { words, shapes, pos, rules, kinds } = this;
+    switch (group) {
+      case GROUP_PAIR_BEFORE:
+        return [pairFeature(-1, words.name(a), words.name(b))];
+      case GROUP_PAIR_AFTER:
+        return [pairFeature(1, words.name(a), words.name(b))];
+      case GROUP_SHAPES:
+        return shapeGroup(kinds.name(a), shapes.name(b), shapes.name(c), shapes.name(d), e === 1);
+      case GROUP_POS:
+        return posGroup(pos.name(a), pos.name(b), pos.name(c), d === 1);
+      case GROUP_RULES:
+        return ruleGroup(rules.name(a), rules.name(b), rules.name(c), shapes.name(d));
+      case GROUP_HISTORY:
+        return historyFeatures(labelName(a), labelName(b), `s=${shapes.name(c)}`);
+      default:
+        return neighbourFeatures(NEIGHBOUR_POSITIONS[group], words.name(a));
+    }
+  }
+  /** The sentence's ids, or undefined when an id ran past its limit (the caller resets and tries once more). */
+  sentenceIds(ctx: SentenceContext): SentenceIds | undefined {
+    if (this.records.size >= GROUP_CACHE_ENTRIES || this.groups.some((g) => g.size >= GROUP_CACHE_ENTRIES)) this.reset();
+    const ids: SentenceIds = {
+      kind: this.kinds.id(lineKind(ctx.toks)),
+      records: ctx.toks.map((t) => this.word(t.value)),
+      pos: ctx.toks.map((t) => this.pos.id(t.pos)),
+      rule: ctx.rules.map((r) => this.rules.id(r)),
+    };
+    // Past a limit, keys would collide: the caches start afresh instead.
+    return [this.words, this.shapes, this.pos, this.rules, this.kinds].some((i) => i.overflowed) ? undefined : ids;
+  }
+}
+
+const caches = new WeakMap<TaggerWeights, TaggerCaches>();
+
+function cachesFor(weights: TaggerWeights): TaggerCaches {
+  let c = caches.get(weights);
+  if (!c) caches.set(weights, (c = new TaggerCaches(weights)));
+  return c;
 }
 
 /** A labelled span over tokens. */

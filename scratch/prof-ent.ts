@@ -1,0 +1,13 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { tagEntities } from '../src/claims/entities.js';
+import { clearTokenCache } from '../src/nlp/wink.js';
+import { segmentSentences } from '../src/segment/sentences.js';
+const texts: string[] = [];
+for (const d of ['/work/shared/seeds', '/work/wt-entities/examples/corpus']) for (const f of readdirSync(d)) if (f.endsWith('.txt')) texts.push(readFileSync(`${d}/${f}`, 'utf8'));
+const sents = texts.map((t) => segmentSentences(t));
+const mode = process.argv[2] === 'rules' ? { model: false } : {};
+for (let i = 0; i < 3; i++) texts.forEach((t, k) => tagEntities(t, sents[k], mode));
+const t0 = performance.now();
+let n = 0;
+for (let r = 0; r < 30; r++) texts.forEach((t, k) => { clearTokenCache(); tagEntities(t, sents[k], mode); n++; });
+console.log(process.argv[2] ?? 'trained', (n / ((performance.now() - t0) / 1000)).toFixed(0), 'articles/s');

@@ -1,0 +1,27 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { useConllLexicon } from '../src/claims/entities-known.js';
+import { tagWithRules } from '../src/claims/entities-rules.js';
+import { sentenceTokens } from '../src/claims/entities-tokens.js';
+import { capitalisedWords, ruleLabels, tokenContext, viewSentence, wordFeatures, localFeatures, neighbourFeatures, NEIGHBOUR_POSITIONS } from '../src/claims/tagger/features.js';
+import { taggerWeights } from '../src/claims/tagger/perceptron.js';
+import { segmentSentences } from '../src/segment/sentences.js';
+const texts: string[] = [];
+for (const d of ['/work/shared/seeds', '/work/wt-entities/examples/corpus']) for (const f of readdirSync(d)) if (f.endsWith('.txt')) texts.push(readFileSync(`${d}/${f}`, 'utf8'));
+useConllLexicon(false);
+const data = texts.map((t) => { const toks = sentenceTokens(t, segmentSentences(t)); const rules = tagWithRules(t, toks); return { toks, labels: ruleLabels(toks, rules), cap: capitalisedWords(toks) }; });
+const W = taggerWeights();
+const ms: Record<string, number> = {};
+const time = (k: string, f: () => void) => { const t0 = performance.now(); f(); ms[k] = (ms[k] ?? 0) + performance.now() - t0; };
+const sink = new Float64Array(9);
+const addv = (v?: Float32Array) => { if (v) for (let l = 0; l < 9; l++) sink[l] += v[l]; };
+for (let r = 0; r < 10; r++) for (const d of data) d.toks.forEach((toks, s) => {
+  const ctx = { toks, rules: d.labels[s], capitalisedInDoc: d.cap };
+  let view: any; time('view', () => { view = viewSentence(toks); });
+  const cs: any[] = [];
+  time('ctx', () => { for (let i = 0; i < toks.length; i++) cs.push(tokenContext(ctx, view, i)); });
+  time('word', () => { for (const t of toks) for (const f of wordFeatures(t.value)) addv(W.get(f)); });
+  time('neigh', () => { for (const c of cs) c.neighbours.forEach((w: string, k: number) => { for (const f of neighbourFeatures(NEIGHBOUR_POSITIONS[k], w)) addv(W.get(f)); }); });
+  time('pairs', () => { for (const c of cs) for (const f of c.pairs) addv(W.get(f)); });
+  time('local', () => { for (const c of cs) for (const f of localFeatures(c.local)) addv(W.get(f)); });
+});
+console.log(Object.entries(ms).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(' '), 'tokens', data.reduce((n, d) => n + d.toks.reduce((m, s) => m + s.length, 0), 0) * 10);
