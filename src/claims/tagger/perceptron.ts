@@ -103,7 +103,13 @@ export function decodeUncached(weights: TaggerWeights, ctx: SentenceContext): La
   const scores = new Float64Array(LABELS.length);
   let prev: number = START;
   let prev2: number = START;
-  sentenceFeatures(ctx).forEach((feats) => {
+  sentenceFeatures(ctx).forEach((feats, i) => {
+    if (!mayOpen(ctx.toks[i], prev)) {
+      out.push('O');
+      prev2 = prev;
+      prev = 0;
+      return;
+    }
     scores.fill(0);
     for (const f of [...feats, ...historyFeatures(labelName(prev), labelName(prev2), feats[2])]) add(scores, weights.get(f));
     const best = bestAllowed(scores, prev);
@@ -112,6 +118,19 @@ export function decodeUncached(weights: TaggerWeights, ctx: SentenceContext): La
     prev = best;
   });
   return out;
+}
+
+/**
+ * Outside a name, a token that starts with neither a capital nor a digit is taken as outside without
+ * scoring (names open on a capital or a figure: most tokens are skipped); inside one, every token is scored
+ * ("Bank of England").
+ */
+function mayOpen(tok: Tok, prev: number): boolean {
+  if (prev !== 0 && prev !== START) return true;
+  const c = tok.value.charCodeAt(0);
+  if (c >= 48 && c <= 57) return true;
+  const first = tok.value[0];
+  return first !== first.toLowerCase();
 }
 
 function bestAllowed(scores: Float64Array, prev: number): number {
@@ -140,6 +159,12 @@ function decodeCached(weights: TaggerWeights, c: TaggerCaches, ctx: SentenceCont
   const words = records.map((r) => r.word);
   const shapes = records.map((r) => r.shape);
   for (let i = 0; i < n; i++) {
+    if (!mayOpen(toks[i], prev)) {
+      out.push('O');
+      prev2 = prev;
+      prev = 0;
+      continue;
+    }
     const rec = records[i];
     const initial = toks[i].initial ? 1 : 0;
     scores.set(rec.vector);
