@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CONLL_TYPE_OF } from '../src/claims/entities-model.js';
 import { tagEntities, type TagEntitiesOptions } from '../src/claims/entities.js';
 import { useTaggerModel } from '../src/claims/tagger/perceptron.js';
 import type { EntityType } from '../src/claims/types.js';
@@ -27,15 +28,7 @@ const PUBLISHED = 'Stanford NER CMM 85.5 F1 (test); CoNLL gazetteer baseline 59.
 
 type Tag = 'PER' | 'ORG' | 'LOC' | 'MISC';
 const SCORED: Tag[] = ['PER', 'ORG', 'LOC'];
-const TAG_OF: Record<EntityType, Tag> = {
-  person: 'PER',
-  organisation: 'ORG',
-  outlet: 'ORG',
-  'military-unit': 'ORG',
-  place: 'LOC',
-  equipment: 'MISC',
-  other: 'MISC',
-};
+const TAG_OF: Record<EntityType, Tag> = CONLL_TYPE_OF;
 
 interface Doc {
   text: string;

@@ -17,7 +17,7 @@ import { useConllLexicon } from '../src/claims/entities-known.js';
 import { tagWithRules } from '../src/claims/entities-rules.js';
 import { sentenceTokens } from '../src/claims/entities-tokens.js';
 import { capitalisedWords, ruleLabels, sentenceFeatures } from '../src/claims/tagger/features.js';
-import { LABELS, historyFeatures, isAllowed, type TaggerModelFile } from '../src/claims/tagger/perceptron.js';
+import { Interner, LABELS, historyFeatures, isAllowed, type TaggerModelFile } from '../src/claims/tagger/perceptron.js';
 import { readConllDocs } from './eval-entities.js';
 import { rng } from './random.js';
 
@@ -51,18 +51,11 @@ function arg(name: string): string | undefined {
 }
 
 /** Feature dictionary grown while reading, with counts for pruning. */
-class Dictionary {
-  readonly ids = new Map<string, number>();
-  readonly names: string[] = [];
+class Dictionary extends Interner {
   readonly counts: number[] = [];
-  id(name: string): number {
-    let id = this.ids.get(name);
-    if (id === undefined) {
-      id = this.names.length;
-      this.ids.set(name, id);
-      this.names.push(name);
-      this.counts.push(0);
-    }
+  override id(name: string): number {
+    const id = super.id(name);
+    if (id === this.counts.length) this.counts.push(0);
     return id;
   }
 }

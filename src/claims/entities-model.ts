@@ -14,8 +14,8 @@ import type { EntityMention, EntityType } from './types.js';
 const COARSE: Record<Exclude<LabelledSpan['type'], 'MISC'>, EntityType> = { PER: 'person', ORG: 'organisation', LOC: 'place' };
 /** Rule types finer than CoNLL's, kept over the tagger's coarse type. */
 const FINE_TYPES: ReadonlySet<EntityType> = new Set(['outlet', 'equipment', 'military-unit']);
-/** The CoNLL type each rule type falls under. */
-const CONLL_OF: Record<EntityType, LabelledSpan['type']> = {
+/** The CoNLL-2003 type each of our entity types falls under. */
+export const CONLL_TYPE_OF: Record<EntityType, LabelledSpan['type']> = {
   person: 'PER',
   organisation: 'ORG',
   outlet: 'ORG',
@@ -60,7 +60,7 @@ function mergeMentions(spans: Array<LabelledSpan & { toks: Tok[] }>, rules: Enti
     const same = overlapping.find((m) => m.start === span.start && m.end === span.end);
     // A finer rule reading of an overlapping name wins ("11th Guards Air Assault Brigade", "The War Zone").
     const fine = overlapping.find((m) => FINE_TYPES.has(m.type));
-    if (fine || (same && (FINE_TYPES.has(same.type) || CONLL_OF[same.type] === span.type))) {
+    if (fine || (same && (FINE_TYPES.has(same.type) || CONLL_TYPE_OF[same.type] === span.type))) {
       keepRules([fine ?? same!]);
       for (const m of overlapping) used.add(m);
       continue;

@@ -232,11 +232,12 @@ const TAG_IDS = 2 ** 5;
 /** Entries a group cache keeps before starting afresh. */
 const GROUP_CACHE_ENTRIES = 200_000;
 
-/** Strings to small ids, so that cache keys are numbers rather than built strings. */
-class Interner {
+/** Strings to small ids (0, 1, 2, … in order of first sight), so that keys are numbers rather than built strings. */
+export class Interner {
   private readonly ids = new Map<string, number>();
-  private readonly names: string[] = [];
-  constructor(readonly limit: number) {}
+  /** Every string seen, at its id. */
+  readonly names: string[] = [];
+  constructor(readonly limit = Infinity) {}
   id(name: string): number {
     let id = this.ids.get(name);
     if (id === undefined) {
