@@ -33,6 +33,29 @@ describe('entities: finds and types names', () => {
   it.each(rows)('%j', (text, expected) => expect(tag(text)).toEqual(expected));
 });
 
+describe('entities: the trained tagger and the rules together', () => {
+  const rows: [string, Array<[string, string]>][] = [
+    // The tagger finds names no list holds (the rules alone leave both untyped: a sentence opener, a bare company name).
+    ['Adeyemi said the deal was off, according to a spokesman for Glencore.', [['Adeyemi', 'person'], ['Glencore', 'organisation']]],
+    ['Talks between Okonkwo Adeyemi and the Zambezi Shipping Corporation broke down in Lusaka.', [['Okonkwo Adeyemi', 'person'], ['Zambezi Shipping Corporation', 'organisation'], ['Lusaka', 'place']]],
+    // Two names the rules tell apart inside one span stay apart, each with its own type.
+    ['NATO Secretary General Mark Rutte spoke in Brussels.', [['NATO', 'organisation'], ['Mark Rutte', 'person'], ['Brussels', 'place']]],
+    // A finer rule type wins over the tagger's coarse one.
+    ['The War Zone reported that a Su-34 was hit.', [['The War Zone', 'outlet'], ['Su-34', 'equipment']]],
+  ];
+  it.each(rows)('%j', (text, expected) => expect(tag(text).filter(([, type]) => type !== 'other')).toEqual(expected));
+
+  it('entities: a title-case headline is left to the rules, which count only known names', () => {
+    const text = 'Star Striker Suspended For Four Games After Row With Coach\n\nThe club said on Monday that the ban would stand.';
+    expect(tag(text).filter(([, type]) => type !== 'other')).toEqual([]);
+  });
+
+  it('entities: the rule tagger alone is still there for ablation', () => {
+    const text = 'Maria Lopez told Reuters the talks failed.';
+    expect(tagEntities(text, undefined, { model: false }).map((m) => m.type)).toEqual(['person', 'outlet']);
+  });
+});
+
 describe('entities: false positives (must not be entities)', () => {
   const rows: [string, string[]][] = [
     ['On Monday, officials met again in November.', ['Monday', 'November']],
