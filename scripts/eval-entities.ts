@@ -1,10 +1,11 @@
 /**
- * Evaluates the entity tagger on the CoNLL-2003 English dev split (eng.testa): entity-level
- * exact-match P/R/F1 per type and micro over PER/ORG/LOC (MISC reported apart).
- * Run: npx tsx scripts/eval-entities.ts
- * Error analysis on the TRAIN split (never tune on dev): npx tsx scripts/eval-entities.ts --split train --errors ORG
- * prints the most frequent missed (FN) and spurious (FP) surfaces of that type, without the CoNLL lexicon.
- * Another file in the same format: npx tsx scripts/eval-entities.ts --file path/to/eng.testb (scored with and without the lexicon).
+ * Evaluates entity tagging on CoNLL-2003 English (default the dev split, eng.testa): entity-level exact-match
+ * P/R/F1 per type and micro over PER/ORG/LOC (MISC reported apart), for the trained tagger (what the pipeline
+ * runs) and for the rule tagger alone with and without the lexicon derived from CoNLL train.
+ * Run: npm run eval:entities [-- --split dev|train|test] [-- --file PATH] [-- --model PATH]
+ * Error analysis on the TRAIN split (never tune on dev): npm run eval:entities -- --split train --errors ORG
+ * prints the most frequent missed (FN) and spurious (FP) surfaces of that type for the trained tagger.
+ * `--model` reads another tagger model (one trained on part of train with scripts/train-tagger.ts --holdout).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
