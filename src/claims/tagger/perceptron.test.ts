@@ -41,6 +41,20 @@ describe('trained entity tagger', () => {
     for (const ctx of contexts(TEXT)) expect(decodeSentence(weights, ctx)).toEqual(decodeUncached(weights, ctx));
   });
 
+  it('tagger: a sentence with more distinct shapes than the caches index is still labelled as the plain decoding labels it', () => {
+    // Words of capitals, lowercase letters and digits in every order: several hundred distinct shapes in one sentence.
+    const parts = ['Q', 'q', '7'];
+    const words: string[] = [];
+    for (let n = 0; words.length < 400; n++) {
+      let w = '';
+      for (let k = n; w.length < 6; k = Math.floor(k / 3)) w += parts[k % 3];
+      words.push(`${w}${n}`);
+    }
+    const [ctx] = contexts(`${words.join(' ')}.`);
+    expect(new Set(ctx.toks.map((t) => shapeOf(t.value))).size).toBeGreaterThan(256);
+    expect(decodeSentence(taggerWeights(), ctx)).toEqual(decodeUncached(taggerWeights(), ctx));
+  });
+
   it('tagger: never opens an entity with an inside label of another type (IOB2)', () => {
     expect(isAllowed('O', 'I-PER')).toBe(false);
     expect(isAllowed('B-ORG', 'I-PER')).toBe(false);

@@ -230,7 +230,7 @@ const SHAPE_IDS = 2 ** 8;
 /** …and parts of speech, rule labels and line kinds below this. */
 const TAG_IDS = 2 ** 5;
 /** Entries a group cache keeps before starting afresh. */
-const GROUP_CACHE_ENTRIES = 200_000;
+const GROUP_CACHE_ENTRIES = 50_000;
 
 /** Strings to small ids (0, 1, 2, … in order of first sight), so that keys are numbers rather than built strings. */
 export class Interner {
