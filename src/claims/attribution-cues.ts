@@ -1,0 +1,309 @@
+/**
+ * How it is said: the cue readers. Each reads one kind of cue (reporting verb, "according to"/"citing",
+ * passive "by X", participle continuation, "went on to say", headline colon) into a draft report, calling the
+ * speaker and content readers; tokens are re-tagged first where wink errs.
+ */
+import type { Span } from '../core/span.js';
+import type { WinkToken } from '../nlp/wink.js';
+import {
+  ACCORDING_TO_NON_SOURCES,
+  ADDRESSEE_VERBS,
+  STATE_CUES,
+  BASE_FORM_BLOCKERS,
+  BE_FORMS,
+  CLAUSE_FINAL_CUES,
+  COLON_NON_SOURCES,
+  CUE_PARTICLES,
+  EVIDENCE_CUES,
+  EVIDENCE_HEADS,
+  NAMING_CUES,
+  PARTICIPLE_BLOCKERS,
+  SOURCE_IN_HEADS,
+  TO_CUE_LEADS,
+} from './lexicon/attribution.js';
+import { type Draft, type Ctx, type LeftSpeaker, FORM_TO_LEMMA, tokenAt } from './attribution-draft.js';
+import { contentAfter, contentBefore, quoteRightAfter, trimContent, markDirect } from './attribution-content.js';
+import { MAX_APPOSITIVE_TOKENS, readCoordinatedSpeaker, readClauseSubject, headOf, isPluralOrPronoun, readLeftSpeaker, readRightNp, readTrailingName, isCapitalisedName } from './attribution-speaker.js';
+
+/** Most tokens between a lead verb and "to" in "took to Twitter to say". */
+const MAX_TO_LEAD_GAP_TOKENS = 4;
+
+/** Fewest words after a headline colon for it to be a statement ("Clinton: 1,769." is a tally). */
+const MIN_COLON_CONTENT_WORDS = 3;
+
+/** Longest speaker before a headline colon ("Lynch: …"), in tokens. */
+const MAX_COLON_SPEAKER_TOKENS = 6;
+
+const FIRST_SECOND_PERSON = new Set(['i', 'you', 'we']);
+
+/** Words that end a relative clause describing a source ("who asked not to be named because …"). */
+const CLAUSE_BREAKS = new Set([',', 'because', 'since', 'as', '.', ';', '—', '–']);
+
+/** Tokens right before an -ing cue that make it a continuation of the clause before. */
+const PARTICIPLE_OPENERS = new Set([',', '—', '–', 'by', 'while', 'and']);
+
+/**
+ * Fixes the tags the speaker walk relies on: hyphenated compounds ("Seventy-four", "self-described") become one
+ * token, and capitalised words tagged VERB/ADJ/NOUN right before a name ("Ted Cruz") become PROPN.
+ */
+export function retag(text: string, tokens: WinkToken[]): WinkToken[] {
+  const out: WinkToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let t = tokens[i];
+    while (isHyphenJoin(t, tokens[i + 1], tokens[i + 2])) {
+      const last = tokens[i + 2];
+      const value = text.slice(t.start, last.end);
+      t = { ...last, start: t.start, value, normal: value.toLowerCase(), lemma: value.toLowerCase(), pos: last.pos === 'VERB' ? 'ADJ' : last.pos };
+      i += 2;
+    }
+    out.push(t);
+  }
+  for (let i = 0; i < out.length - 1; i++) {
+    const t = out[i];
+    const misTagged = t.pos === 'VERB' || t.pos === 'ADJ' || t.pos === 'NOUN';
+    if (misTagged && /^[A-Z][a-z]/.test(t.value) && out[i + 1].pos === 'PROPN' && !FORM_TO_LEMMA.has(t.normal)) out[i] = { ...t, pos: 'PROPN' };
+    // "polls show", "the reports show": wink reads the verb as a noun after a plural.
+    const lemma = FORM_TO_LEMMA.get(t.normal);
+    if (t.pos === 'NOUN' && lemma && EVIDENCE_CUES.has(lemma) && i > 0 && EVIDENCE_HEADS.has(out[i - 1].normal)) out[i] = { ...t, pos: 'VERB' };
+  }
+  return out;
+}
+
+function isHyphenJoin(a: WinkToken, dash: WinkToken | undefined, b: WinkToken | undefined): boolean {
+  return !!dash && !!b && dash.value === '-' && dash.start === a.end && b.start === dash.end && /\w$/.test(a.value) && /^\w/.test(b.value);
+}
+
+/** A headline or lead-in "Lynch: No outside influence on the probe": a short name, a colon, then what was said. */
+export function readColonHeadline(ctx: Ctx, i: number): Draft | undefined {
+  const { tokens, sentence, text } = ctx;
+  let k = i;
+  while (k < tokens.length && tokens[k].end <= sentence.end && tokens[k].value !== ':') {
+    const t = tokens[k];
+    const nounish = t.pos === 'PROPN' || t.pos === 'NOUN' || isCapitalisedName(t) || t.value === '.' || (t.pos === 'PART' && /^['’]s$/.test(t.value));
+    if (!nounish || k - i >= MAX_COLON_SPEAKER_TOKENS) return undefined;
+    k++;
+  }
+  if (k === i || tokens[k]?.value !== ':') return undefined;
+  const words = tokens.slice(i, k);
+  const head = words[words.length - 1];
+  if (words.some((w) => COLON_NON_SOURCES.has(w.normal))) return undefined;
+  // A one-word all-caps label is a dateline ("WASHINGTON:"), not a speaker.
+  if (words.length === 1 && /^[A-Z]{5,}$/.test(head.value)) return undefined;
+  if (!words.some((w) => w.pos === 'PROPN' || (w.pos !== 'NOUN' && isCapitalisedName(w))) && !EVIDENCE_HEADS.has(head.normal)) return undefined;
+  const content = contentAfter(ctx, k + 1);
+  if (!content || (text.slice(content.start, content.end).match(/\p{L}+/gu) ?? []).length < MIN_COLON_CONTENT_WORDS) return undefined;
+  const draft: Draft = {
+    speaker: { start: words[0].start, end: head.end },
+    cue: { start: tokens[k].start, end: tokens[k].end },
+    cueLemma: ':',
+    content,
+    direct: false,
+    anonymous: false,
+  };
+  markDirect(ctx, draft);
+  return draft;
+}
+
+/** "according to X", "citing X": the source follows the cue. */
+export function readSourceAfterCue(ctx: Ctx, i: number, phrase: string, lemma: string, drafts: Draft[]): Draft | undefined {
+  const { tokens, sentence, text } = ctx;
+  const n = phrase.split(' ').length;
+  const cue: Span = { start: tokens[i].start, end: tokens[i + n - 1].end };
+  const np = readRightNp(ctx, i + n);
+  if (!np) return undefined;
+  const head = text.slice(np.span.start, np.span.end).toLowerCase().replace(/^(the|an?)\s+/, '');
+  if (lemma === 'according to' && ACCORDING_TO_NON_SOURCES.has(head.split(/\s+/)[0])) return undefined;
+  if (lemma === 'in' && !SOURCE_IN_HEADS.has(headOf(tokens, { span: np.span, headToken: tokens[np.next - 1] }).normal)) return undefined;
+  const draft: Draft = { speaker: np.span, cue, cueLemma: lemma, direct: false, anonymous: false };
+  let afterNp = np.next;
+  // "according to the battalion's commander, Major Ruth Calloway": the name after the role is the speaker.
+  const name = readTrailingName(ctx, afterNp);
+  if (name && tokens.slice(i + n, np.next).some((t) => t.pos === 'NOUN')) {
+    draft.speaker = name.span;
+    afterNp = name.next;
+  }
+  // "according to two former employees who asked not to be named because …": the relative clause describes the source.
+  if (tokens[afterNp]?.normal === 'who' && draft.speaker === np.span) {
+    let m = afterNp + 1;
+    while (m < tokens.length && tokens[m].end <= sentence.end && !CLAUSE_BREAKS.has(tokens[m].normal) && m - afterNp < MAX_APPOSITIVE_TOKENS) m++;
+    draft.speaker = { start: np.span.start, end: tokens[m - 1].end };
+    afterNp = m;
+  }
+  if (/^(?:reports|claims) /.test(phrase)) {
+    // "reports from X that …": without the that-clause, "reports from the front" names a place, not a source.
+    if (tokens[afterNp]?.normal !== 'that') return undefined;
+    draft.content = contentAfter(ctx, afterNp + 1);
+    return draft.content ? draft : undefined;
+  }
+  if (lemma === 'cite') {
+    // A chain: the outer report in the same sentence cites this source and shares its content.
+    const outer = [...drafts].reverse().find((d) => d.cue.start >= sentence.start && d.cue.end <= cue.start);
+    if (outer) {
+      draft.citedByCue = outer.cue.start;
+      draft.content = outer.content;
+      draft.direct = outer.direct;
+    } else {
+      draft.content = contentAfter(ctx, afterNp) ?? contentBefore(ctx, cue.start);
+    }
+    return draft;
+  }
+  const leading = !/\S/.test(text.slice(sentence.start, cue.start).replace(/^[\s"“]*(?:but|and|however|yet|so|also)?[\s,]*/i, ''));
+  // "In a CNN poll released Monday, …" opens the sentence; "a lead in the polls" is a standing, not a source.
+  if (lemma === 'in' && !leading) return undefined;
+  draft.content = leading ? contentAfter(ctx, skipToComma(ctx, afterNp)) : contentBefore(ctx, cue.start);
+  markDirect(ctx, draft);
+  return draft;
+}
+
+/** A reporting verb: subject before it, or inverted speaker after it. */
+export function readVerbCue(ctx: Ctx, i: number, lemma: string, drafts: Draft[]): Draft | undefined {
+  const { tokens, text, sentence } = ctx;
+  const token = tokens[i];
+  const lower = token.normal;
+  const prev = tokens[i - 1];
+  if (CLAUSE_FINAL_CUES.has(lemma) && !/^[.,;:!?”"’]/.test(tokens[i + 1]?.value ?? '.')) return undefined;
+  const prevLower = prev && prev.start >= sentence.start ? prev.normal : '';
+  const isBase = lower === lemma;
+  const isIng = lower.endsWith('ing');
+  const isEd = /ed$|^(?:said|told|wrote)$/.test(lower);
+  if (isBase && prevLower === 'to') return readToCue(ctx, i, lemma);
+  if (isBase && (BASE_FORM_BLOCKERS.has(prevLower) || /n't$|n’t$/.test(prev?.value ?? ''))) return undefined;
+  const cue: Span = { start: token.start, end: token.end };
+
+  // Passive: "was reported by X"; without an agent there is no speaker to name. A reduced relative
+  // ("a report published by the Times") is passive too.
+  const reduced = isEd && tokens[i + 1]?.normal === 'by' && (prev?.pos === 'NOUN' || prev?.pos === 'PROPN');
+  if (reduced || (isEd && (BE_FORMS.has(prevLower) || (prevLower === 'not' && BE_FORMS.has(tokens[i - 2]?.normal ?? ''))))) {
+    if (tokens[i + 1]?.normal !== 'by') return undefined;
+    const np = readRightNp(ctx, i + 2);
+    if (!np) return undefined;
+    // The passive subject is the content: "this figure was not confirmed by the NIS".
+    const clauseStart = Math.max(sentence.start, text.lastIndexOf(',', cue.start) + 1);
+    let be = i - 1;
+    while (!reduced && be > 0 && (BE_FORMS.has(tokens[be - 1].normal) || tokens[be - 1].normal === 'not')) be--;
+    const content = trimContent(text, clauseStart, reduced ? cue.start : tokens[be].start);
+    return { speaker: np.span, cue, cueLemma: lemma, direct: false, anonymous: false, content };
+  }
+  if (isEd && PARTICIPLE_BLOCKERS.has(prevLower) && prevLower !== 'that') return undefined;
+  // A participle between a number and a noun is attributive: "270 pledged delegates".
+  if (isEd && prev?.pos === 'NUM' && tokens[i + 1]?.pos === 'NOUN') return undefined;
+
+  // Participial continuation: "…, adding that …" inherits the speaker of the clause before.
+  // Participial continuation: "…, adding that …", "— saying …", "by saying …" inherits the speaker of the
+  // clause before: the report earlier in the sentence, else the subject of the nearest verb with one.
+  if (isIng && !BE_FORMS.has(prevLower)) {
+    if (!PARTICIPLE_OPENERS.has(prev?.value.toLowerCase() ?? '') || STATE_CUES.has(lemma) || EVIDENCE_CUES.has(lemma)) return undefined;
+    const outer = [...drafts].reverse().find((d) => d.cue.start >= sentence.start && d.cue.end <= cue.start);
+    const speaker = outer?.speaker ?? readClauseSubject(ctx, i - 1)?.span;
+    if (!speaker) return undefined;
+    const draft: Draft = { speaker, cue, cueLemma: lemma, direct: false, anonymous: outer?.anonymous ?? false };
+    draft.content = contentAfter(ctx, skipThat(ctx, i + 1));
+    markDirect(ctx, draft);
+    return draft;
+  }
+
+  const left = readLeftSpeaker(ctx, i) ?? (isBase ? undefined : readCoordinatedSpeaker(ctx, i, drafts));
+  if (left) {
+    const head = headOf(tokens, left);
+    if (isBase && !isPluralOrPronoun(head)) return undefined;
+    if (EVIDENCE_CUES.has(lemma) && !EVIDENCE_HEADS.has(head.normal)) return undefined;
+    // "I want", "you know" outside quotes are speech transcripts or asides, not reported states.
+    if (STATE_CUES.has(lemma) && FIRST_SECOND_PERSON.has(left.headToken.normal)) return undefined;
+    if (NAMING_CUES.has(lemma) && isReducedRelative(tokens, i, left)) return undefined;
+    // "…,” she continued." is post-posed; "the search continued." is no report.
+    if (CLAUSE_FINAL_CUES.has(lemma) && !/^[,”"’]+$/.test(tokens[tokenAt(tokens, left.span.start) - 1]?.value ?? '')) return undefined;
+    const draft: Draft = { speaker: left.span, cue, cueLemma: lemma, direct: false, anonymous: false, modifier: left.modifier };
+    if (left.via) draft.via = left.via;
+    let next = i + 1;
+    if (CUE_PARTICLES[lemma]?.includes(tokens[next]?.normal ?? '')) {
+      draft.cue = { start: cue.start, end: tokens[next].end };
+      next++;
+    }
+    if (ADDRESSEE_VERBS.has(lemma)) {
+      const addressee = readRightNp(ctx, next);
+      if (addressee) {
+        draft.via = addressee.span;
+        next = addressee.next;
+      }
+    }
+    next = skipCiting(ctx, next);
+    draft.content = contentAfter(ctx, skipThat(ctx, next));
+    if (!draft.content) draft.content = quoteRightAfter(ctx, tokens[next - 1]?.end ?? cue.end) ?? contentBefore(ctx, left.span.start);
+    markDirect(ctx, draft);
+    return draft;
+  }
+  // Inverted: "…,” said X." or "…, says X."; the speaker ends the clause ("said X on Friday", "said X, a …").
+  if (isIng || isBase || EVIDENCE_CUES.has(lemma) || STATE_CUES.has(lemma)) return undefined;
+  const right = readRightNp(ctx, i + 1);
+  if (!right || !prev || !/^[,”"'’]+$/.test(prev.value)) return undefined;
+  const after = tokens[right.next];
+  if (after && after.start < sentence.end && after.pos !== 'PUNCT' && after.pos !== 'ADP' && after.normal !== 'who') return undefined;
+  const draft: Draft = { speaker: right.span, cue, cueLemma: lemma, direct: false, anonymous: false };
+  draft.content = contentBefore(ctx, cue.start);
+  markDirect(ctx, draft);
+  return draft;
+}
+
+/** "X went on to say …", "took to Twitter to say …": the lead verb's subject speaks; "plans to say" is no report. */
+function readToCue(ctx: Ctx, i: number, lemma: string): Draft | undefined {
+  const { tokens, sentence } = ctx;
+  if (STATE_CUES.has(lemma) || EVIDENCE_CUES.has(lemma)) return undefined;
+  // The lead verb sits right before "to", or before "on" ("went on to"), or before a short object ("took to Twitter to").
+  let lead = -1;
+  for (let k = i - 2; k >= Math.max(0, i - 2 - MAX_TO_LEAD_GAP_TOKENS) && tokens[k].start >= sentence.start; k--) {
+    if (TO_CUE_LEADS.has(tokens[k].normal)) {
+      lead = k;
+      break;
+    }
+    if (tokens[k].pos === 'PUNCT' || tokens[k].pos === 'VERB') return undefined;
+  }
+  if (lead < 0) return undefined;
+  const left = readLeftSpeaker(ctx, lead);
+  if (!left) return undefined;
+  const cue: Span = { start: tokens[i].start, end: tokens[i].end };
+  const draft: Draft = { speaker: left.span, cue, cueLemma: lemma, direct: false, anonymous: false, modifier: left.modifier };
+  draft.content = contentAfter(ctx, skipThat(ctx, i + 1)) ?? quoteRightAfter(ctx, cue.end);
+  markDirect(ctx, draft);
+  return draft;
+}
+
+/**
+ * "a group called the Foundation", "a report published Wednesday": a naming or publishing participle right after
+ * a common noun, followed by a name, a quote, a date or a preposition, modifies the noun ("called for" is a cue).
+ */
+function isReducedRelative(tokens: WinkToken[], i: number, left: LeftSpeaker): boolean {
+  if (left.headToken.pos !== 'NOUN' || tokens[i - 1]?.end !== left.span.end || !/ed$/.test(tokens[i].normal)) return false;
+  if (tokens[i + 1]?.normal === 'for' || tokens[i + 1]?.normal === 'on') return false;
+  let n = i + 1;
+  if (tokens[n]?.pos === 'DET') n++;
+  const next = tokens[n];
+  if (!next) return false;
+  return next.pos === 'PROPN' || next.pos === 'NUM' || next.pos === 'ADP' || next.pos === 'ADV' || /^[“"‘']/.test(next.value);
+}
+
+/** Skips ", citing X," after a cue so the content starts after it. */
+function skipCiting(ctx: Ctx, k: number): number {
+  const { tokens } = ctx;
+  if (tokens[k]?.value === ',' && tokens[k + 1]?.normal === 'citing') {
+    let m = k + 2;
+    while (m < tokens.length && tokens[m].end <= ctx.sentence.end && tokens[m].value !== ',') m++;
+    return m < tokens.length && tokens[m].value === ',' ? m + 1 : m;
+  }
+  return k;
+}
+
+function skipThat(ctx: Ctx, k: number): number {
+  const { tokens } = ctx;
+  // Time adverbials right after the cue ("said on Friday that").
+  if (tokens[k]?.normal === 'on' && tokens[k + 1]?.pos === 'PROPN') k += 2;
+  if (tokens[k]?.normal === 'that') k++;
+  if (tokens[k]?.value === ':' || tokens[k]?.value === ',') k++;
+  return k;
+}
+
+function skipToComma(ctx: Ctx, k: number): number {
+  const { tokens } = ctx;
+  let m = k;
+  while (m < tokens.length && tokens[m].end <= ctx.sentence.end && tokens[m].value !== ',' && m - k < 12) m++;
+  return tokens[m]?.value === ',' ? m + 1 : k;
+}
