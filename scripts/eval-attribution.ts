@@ -1,7 +1,10 @@
 /**
  * Attribution evaluation on PolNeAR (brat standoff): source, cue and content span F1, exact and
- * token-overlap. Runnable alone (`tsx scripts/eval-attribution.ts --split train|dev [--misses 30]`)
- * or via eval-claims (dev). Tune on train, report dev: dev wording must not shape the lexicon.
+ * token-overlap. Runnable alone (`npm run eval:attribution -- --split train|dev [--misses 30]`) or via
+ * eval-claims (dev). Tune on train, report dev: dev wording must not shape the lexicon.
+ * Other data: `--dir ROOT` (a folder holding `<split>/text/*.txt` and `<split>/attributions/*.ann`, default the
+ * shared PolNeAR copy), `--split NAME` (any split folder under it), `--file X.ann` (one brat file; its text is the
+ * `.txt` of the same article name in `../text/` or beside it).
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +16,8 @@ import { extractAttributions } from '../src/claims/attributions.js';
 import { segmentSentences } from '../src/segment/sentences.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const POLNEAR = path.resolve(HERE, '../../shared/data/polnear/data');
+/** Default data root: the shared PolNeAR copy beside the checkout. */
+export const POLNEAR_DIR = path.resolve(HERE, '../../shared/data/polnear/data');
 /** Token-wise Krippendorff's alpha between PolNeAR annotators, from the corpus README. */
 const ANNOTATOR_ALPHA = 0.754;
 
@@ -82,11 +86,15 @@ function f1(tp: number, pred: number, gold: number): { p: number; r: number; f: 
 
 const pct = (x: number) => (100 * x).toFixed(1);
 
-/** PolNeAR split to score: `train` for tuning, `dev` for reported numbers. */
-export type PolnearSplit = 'train' | 'dev';
+/** PolNeAR split to score: `train` for tuning, `dev` for reported numbers (any split folder name is accepted). */
+export type PolnearSplit = 'train' | 'dev' | (string & {});
 
 export interface EvalAttributionOptions {
   split?: PolnearSplit;
+  /** Data root holding the split folders; default `POLNEAR_DIR`. */
+  dir?: string;
+  /** Score these brat `.ann` files only (each with its article's `.txt`), instead of a split. */
+  files?: string[];
   /** Also list the N most frequent missed gold cues and unmatched predicted cues (for tuning on train). */
   misses?: number;
 }
@@ -112,7 +120,7 @@ export interface AttributionScores {
 /** Scores the attribution extractor on one PolNeAR split (dev by default); returns printable lines. */
 export async function evalAttribution(options: EvalAttributionOptions = {}): Promise<string[]> {
   const scores = scoreAttribution(options);
-  const lines = [`attribution (PolNeAR ${scores.split}, ${scores.articles} articles, ${scores.seconds.toFixed(1)} s; annotator agreement α ${ANNOTATOR_ALPHA}, no published model baseline)`];
+  const lines = [`attribution (${scores.split}, ${scores.articles} articles, ${scores.seconds.toFixed(1)} s; annotator agreement α ${ANNOTATOR_ALPHA}, no published model baseline)`];
   for (const role of ROLES) {
     const { exact, overlap, token, gold, predicted } = scores.roles[role];
     lines.push(
@@ -125,16 +133,7 @@ export async function evalAttribution(options: EvalAttributionOptions = {}): Pro
 /** Runs the extractor over one PolNeAR split and returns per-role scores (throws when the split is missing). */
 export function scoreAttribution(options: EvalAttributionOptions = {}): AttributionScores {
   const split = options.split ?? 'dev';
-  const root = path.join(POLNEAR, split);
-  const textDir = path.join(root, 'text');
-  const annDir = path.join(root, 'attributions');
-  if (!existsSync(textDir) || !existsSync(annDir)) throw new Error(`PolNeAR ${split} split missing at ${root}`);
-  // One annotation per article: the first annotator file in name order.
-  const annByArticle = new Map<string, string>();
-  for (const file of readdirSync(annDir).filter((f) => f.endsWith('.ann')).sort()) {
-    const article = file.replace(/_[^_]+\.ann$/, '');
-    if (!annByArticle.has(article)) annByArticle.set(article, file);
-  }
+  const pairs = options.files?.length ? filePairs(options.files) : splitPairs(options.dir ?? POLNEAR_DIR, split);
   const counts = Object.fromEntries(
     ROLES.map((r) => [r, { exactTp: 0, overlapTp: 0, pred: 0, gold: 0, tokTp: 0, tokPred: 0, tokGold: 0 }]),
   ) as Record<Role, Counts>;
@@ -143,11 +142,9 @@ export function scoreAttribution(options: EvalAttributionOptions = {}): Attribut
   const missed = new Map<string, number>();
   const spurious = new Map<string, number>();
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-  for (const [name, annFile] of annByArticle) {
-    const textPath = path.join(textDir, `${name}.txt`);
-    if (!existsSync(textPath)) continue;
+  for (const { textPath, annPath } of pairs) {
     const text = readFileSync(textPath, 'utf8');
-    const gold = parseBrat(readFileSync(path.join(annDir, annFile), 'utf8'));
+    const gold = parseBrat(readFileSync(annPath, 'utf8'));
     const article = makeArticle({ text, layers: { sentence: segmentSentences(text) } });
     const mentions = extractAttributions(article);
     const pred: Record<Role, Span[][]> = {
@@ -183,17 +180,60 @@ export function scoreAttribution(options: EvalAttributionOptions = {}): Attribut
       [...map].sort((a, b) => b[1] - a[1]).slice(0, options.misses).map(([k, n]) => `${n} ${k}`).join(' · ');
     diagnostics.push(`  missed cues: ${top(missed)}`, `  unmatched predicted cues: ${top(spurious)}`);
   }
-  return { split, articles, seconds: (Date.now() - started) / 1000, roles, diagnostics };
+  const label = options.files?.length ? `${options.files.length} file(s)` : `PolNeAR ${split}`;
+  return { split: label, articles, seconds: (Date.now() - started) / 1000, roles, diagnostics };
+}
+
+interface Pair {
+  textPath: string;
+  annPath: string;
+}
+
+/** One annotation per article of a split folder: the first annotator file in name order. */
+function splitPairs(dir: string, split: string): Pair[] {
+  const root = path.join(dir, split);
+  const textDir = path.join(root, 'text');
+  const annDir = path.join(root, 'attributions');
+  if (!existsSync(textDir) || !existsSync(annDir)) throw new Error(`attribution split "${split}" missing: expected ${textDir} and ${annDir}`);
+  const annByArticle = new Map<string, string>();
+  for (const file of readdirSync(annDir).filter((f) => f.endsWith('.ann')).sort()) {
+    const article = file.replace(/_[^_]+\.ann$/, '');
+    if (!annByArticle.has(article)) annByArticle.set(article, file);
+  }
+  const pairs: Pair[] = [];
+  for (const [name, annFile] of annByArticle) {
+    const textPath = path.join(textDir, `${name}.txt`);
+    if (existsSync(textPath)) pairs.push({ textPath, annPath: path.join(annDir, annFile) });
+  }
+  return pairs;
+}
+
+/** A brat file's article text: `<name>.txt` beside it or in the sibling `text/` folder (PolNeAR's layout). */
+function filePairs(files: string[]): Pair[] {
+  return files.map((annPath) => {
+    const name = path.basename(annPath).replace(/(?:_[^_]+)?\.ann$/, '');
+    const dir = path.dirname(annPath);
+    const candidates = [path.join(dir, `${name}.txt`), path.join(dir, '..', 'text', `${name}.txt`), annPath.replace(/\.ann$/, '.txt')];
+    const textPath = candidates.find((c) => existsSync(c));
+    if (!existsSync(annPath)) throw new Error(`--file ${annPath}: no such file`);
+    if (!textPath) throw new Error(`--file ${annPath}: no article text found (looked for ${candidates.join(', ')})`);
+    return { textPath, annPath };
+  });
+}
+
+/** Command-line entry: parses the options and prints the scores; a bad option or missing data is one line on stderr. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { split: { type: 'string', default: 'dev' }, dir: { type: 'string' }, file: { type: 'string', multiple: true }, misses: { type: 'string' } },
+  });
+  const misses = values.misses === undefined ? undefined : Number(values.misses);
+  if (misses !== undefined && !(Number.isInteger(misses) && misses > 0)) throw new Error(`--misses must be a positive whole number, not "${values.misses}"`);
+  console.log((await evalAttribution({ split: values.split, dir: values.dir, files: values.file, misses })).join('\n'));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { split: { type: 'string', default: 'dev' }, misses: { type: 'string' } } });
-  if (values.split !== 'train' && values.split !== 'dev') throw new Error(`--split must be train or dev, not ${values.split}`);
-  evalAttribution({ split: values.split, misses: values.misses ? Number(values.misses) : undefined }).then(
-    (lines) => console.log(lines.join('\n')),
-    (error) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
+  main().catch((error: unknown) => {
+    console.error(`eval-attribution: ${(error as Error)?.message ?? String(error)}`);
+    process.exitCode = 1;
+  });
 }

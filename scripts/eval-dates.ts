@@ -1,11 +1,14 @@
 /**
  * Scores `findDates` on TempEval-3 TBAQ-cleaned (TimeBank + AQUAINT, the TE3 *training* corpus):
  * relaxed span match on TIMEX3 DATE/TIME and value accuracy / value F1 where the gold value is
- * representable as our from/to/grain. Run: `npx tsx scripts/eval-dates.ts`.
+ * representable as our from/to/grain, with relaxed (overlap) and strict (exact) spans.
+ * Run: `npm run eval:dates` (TBAQ-cleaned); `-- --dir DIR` scores every .tml under another folder (TE3 platinum,
+ * a split of your own), `-- --file A.tml --file B.tml` scores those files only.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { findDates } from '../src/claims/dates.js';
 import type { DateMention } from '../src/claims/types.js';
 
@@ -102,17 +105,29 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
 const pct = (x: number) => (100 * x).toFixed(2);
 
-/** Loads every .tml under TBAQ-cleaned; throws when the folder is missing. */
+/** Loads every .tml under `dir` (any depth; TBAQ-cleaned by default); throws when the folder is missing or holds none. */
 export function loadTempEval(dir = TEMPEVAL_DIR): Doc[] {
-  const docs: Doc[] = [];
-  for (const sub of readdirSync(dir, { withFileTypes: true })) {
-    if (!sub.isDirectory()) continue;
-    for (const file of readdirSync(path.join(dir, sub.name))) {
-      if (file.endsWith('.tml')) docs.push(parseTml(file, readFileSync(path.join(dir, sub.name, file), 'utf8')));
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`TimeML folder missing: ${dir}`);
+  const files: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(path.join(d, entry.name));
+      else if (entry.name.endsWith('.tml')) files.push(path.join(d, entry.name));
     }
-  }
-  if (!docs.length) throw new Error(`no .tml files under ${dir}`);
-  return docs;
+  };
+  walk(dir);
+  if (!files.length) throw new Error(`no .tml files under ${dir}`);
+  return loadTmlFiles(files.sort());
+}
+
+/** Loads the given .tml files; throws naming the first one that is missing or has no TEXT element. */
+export function loadTmlFiles(files: readonly string[]): Doc[] {
+  return files.map((file) => {
+    if (!existsSync(file)) throw new Error(`--file ${file}: no such file`);
+    const xml = readFileSync(file, 'utf8');
+    if (!/<TEXT>/.test(xml)) throw new Error(`--file ${file}: not TimeML (no <TEXT> element)`);
+    return parseTml(path.basename(file), xml);
+  });
 }
 
 export interface DateScores {
@@ -128,12 +143,17 @@ export interface DateScores {
   valueP: number;
   valueR: number;
   valueF1: number;
+  /** Exact-span matches: span P/R/F1 and value F1 counting a value right only on an exact span (TE3 "strict"). */
+  strictSpanF1: number;
+  strictValueP: number;
+  strictValueR: number;
+  strictValueF1: number;
 }
 
 /** Scores findDates on the documents; DURATION/SET gold is ignored (a prediction on one is neither right nor wrong). */
 export function scoreDates(docs: Doc[]): DateScores {
   let gold = 0, predicted = 0, spanTpP = 0, spanTpG = 0;
-  let valueGold = 0, valuePred = 0, matched = 0, correct = 0;
+  let valueGold = 0, valuePred = 0, matched = 0, correct = 0, exactSpans = 0, strictCorrect = 0;
   const excluded: Record<string, number> = {};
   for (const doc of docs) {
     const preds = findDates(doc.text, doc.dct);
@@ -163,28 +183,46 @@ export function scoreDates(docs: Doc[]): DateScores {
       matched++;
       const want = goldRange(g.value)!;
       const got = mentionRange(p);
-      if (got && got[0] === want[0] && got[1] === want[1]) correct++;
+      if (got && got[0] === want[0] && got[1] === want[1]) {
+        correct++;
+        if (p.start === g.start && p.end === g.end) strictCorrect++;
+      }
     }
+    exactSpans += scored.filter((g) => live.some((p) => p.start === g.start && p.end === g.end)).length;
   }
   const spanP = predicted ? spanTpP / predicted : 0;
   const spanR = gold ? spanTpG / gold : 0;
   const valueP = valuePred ? correct / valuePred : 0;
   const valueR = valueGold ? correct / valueGold : 0;
+  const strictSpanP = predicted ? exactSpans / predicted : 0;
+  const strictSpanR = gold ? exactSpans / gold : 0;
+  const strictValueP = valuePred ? strictCorrect / valuePred : 0;
+  const strictValueR = valueGold ? strictCorrect / valueGold : 0;
   return {
     docs: docs.length, gold, predicted, spanP, spanR, spanF1: f1(spanP, spanR), valueGold, excluded,
     valueAccuracy: matched ? correct / matched : 0, valueP, valueR, valueF1: f1(valueP, valueR),
+    strictSpanF1: f1(strictSpanP, strictSpanR), strictValueP, strictValueR, strictValueF1: f1(strictValueP, strictValueR),
   };
 }
 
+/** Where the documents come from: a folder of .tml files (TBAQ-cleaned by default) or a list of files. */
+export interface EvalDatesOptions {
+  dir?: string;
+  files?: string[];
+}
+
 /** Runs the evaluation and returns the report lines. */
-export async function evalDates(): Promise<string[]> {
+export async function evalDates(options: EvalDatesOptions = {}): Promise<string[]> {
   const started = performance.now();
-  const s = scoreDates(loadTempEval());
+  const docs = options.files?.length ? loadTmlFiles(options.files) : loadTempEval(options.dir);
+  const label = options.files?.length ? `${options.files.length} TimeML file(s)` : options.dir ? path.relative(process.cwd(), options.dir) || options.dir : 'TempEval-3 TBAQ-cleaned (TE3 training corpus)';
+  const s = scoreDates(docs);
   const excluded = Object.entries(s.excluded).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
   return [
-    `dates on TempEval-3 TBAQ-cleaned (TE3 training corpus; DCT as reference): ${s.docs} docs, ${s.gold} DATE/TIME timexes, ${s.predicted} predictions`,
+    `dates on ${label} (DCT as reference): ${s.docs} docs, ${s.gold} DATE/TIME timexes, ${s.predicted} predictions`,
     `  relaxed span  P ${pct(s.spanP)}  R ${pct(s.spanR)}  F1 ${pct(s.spanF1)}  (DURATION/SET gold ignored)`,
     `  value (${s.valueGold} representable gold)  accuracy on matched ${pct(s.valueAccuracy)}  P ${pct(s.valueP)}  R ${pct(s.valueR)}  F1 ${pct(s.valueF1)}`,
+    `  strict (exact span)  span F1 ${pct(s.strictSpanF1)}  value P ${pct(s.strictValueP)}  R ${pct(s.strictValueR)}  F1 ${pct(s.strictValueF1)}`,
     `  excluded gold values: ${excluded || 'none'}`,
     `  published TE3 value F1 (all timex types, TE3 platinum *test* set, not comparable one-to-one): HeidelTime ${PUBLISHED_VALUE_F1.HeidelTime}, SUTime ${PUBLISHED_VALUE_F1.SUTime}`,
     `  time ${((performance.now() - started) / 1000).toFixed(1)} s`,
@@ -192,7 +230,16 @@ export async function evalDates(): Promise<string[]> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  void evalDates().then((lines) => {
-    for (const line of lines) console.log(line);
-  });
+  Promise.resolve()
+    .then(() => {
+      const { values } = parseArgs({ options: { dir: { type: 'string' }, file: { type: 'string', multiple: true } } });
+      return evalDates({ dir: values.dir, files: values.file });
+    })
+    .then(
+      (lines) => console.log(lines.join('\n')),
+      (error: unknown) => {
+        console.error(`eval-dates: ${(error as Error)?.message ?? String(error)}`);
+        process.exitCode = 1;
+      },
+    );
 }
