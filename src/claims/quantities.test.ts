@@ -62,6 +62,15 @@ describe('quantities: values, hedges and counted nouns', () => {
     ['$1.5 billion in aid', { text: '$1.5 billion', value: 1.5e9, unit: 'usd' }],
     ['a 44-year-old man', { value: 44, unit: 'year' }],
     ['12,000 soldiers deployed to the front', { value: 12000, unit: 'soldier' }],
+    // The counted thing comes from the phrase's structure, not a list: unseen plurals keep their noun.
+    ['about 1,500 infantrymen crossed the border', { value: 1500, unit: 'infantryman' }],
+    ['some 3,000 evacuees were housed in schools', { value: 3000, unit: 'evacuee' }],
+    ['roughly 70 newly trained Ukrainian pilots', { value: 70, unit: 'pilot' }],
+    ['40 heavily armored vehicles', { value: 40, unit: 'vehicle' }],
+    ['3 Russian-made helicopters', { value: 3, unit: 'helicopter' }],
+    ['2,000 of those forces', { value: 2000, unit: 'force' }],
+    ['11 others remained unaccounted for', { value: 11, unit: 'other' }],
+    ['12 visits today', { value: 12, unit: 'visit' }],
   ];
   it.each(rows)('reads %j', (input, expected) => {
     const found = findQuantities(input);
@@ -140,6 +149,20 @@ describe('elided counted nouns', () => {
   it('a bare number heading its own clause counts what the figure before it counts', () => {
     expect(findQuantities('Two people have been confirmed dead and 11 are still missing.').map((q) => q.unit)).toEqual(['person', 'person']);
     expect(findQuantities('About 300 soldiers arrived; 40 of them were wounded.').map((q) => q.unit)).toEqual(['soldier', 'soldier']);
+    expect(findQuantities('They fired 30 rockets, 12 of which hit homes.').map((q) => q.unit)).toEqual(['rocket', 'rocket']);
+  });
+
+  it('an elided count takes the nearest plural noun named before it, through "of them" even from the sentence before', () => {
+    const text = 'Ukraine sent paratroopers to the front. 300 of them landed near Kursk.';
+    const [q] = findQuantities(text);
+    expect(q.unit).toBe('paratrooper');
+    expect(text.slice(q.unitSpan!.start, q.unitSpan!.end)).toBe('paratroopers');
+    expect(findQuantities('Rescuers reached the survivors; 12 were taken to hospital.').map((x) => x.unit)).toEqual(['survivor']);
+  });
+
+  it('a bare clause head takes no noun from the sentence before, and a measure never passes on', () => {
+    expect(findQuantities('Rescuers reached the survivors. 12 were taken to hospital.').map((x) => x.unit)).toEqual([undefined]);
+    expect(findQuantities('The wall is 40 metres high and 3 were injured.').map((x) => x.unit)).toEqual(['metre', undefined]);
   });
 
   it('takes no unit across a sentence end, from money, or for a number that is not a clause head', () => {

@@ -1,6 +1,7 @@
 /**
  * Quantity extraction: numbers with their hedge ("almost", "up to"), range, scale and the thing
- * counted, by rules over a light tokenisation and the lexicon in `lexicon/quantities.ts`.
+ * counted. Numbers, hedges and units are read by rules over a light tokenisation and the lexicon in
+ * `lexicon/quantities.ts`; the counted noun by the tagged phrase structure (`quantity-heads.ts`).
  */
 import { z } from 'zod';
 import type { Article } from '../core/article.js';
@@ -25,7 +26,9 @@ import {
   UNIT_PREFIXES,
   VAGUE_AMOUNTS,
 } from './lexicon/quantities.js';
+import { tokenize as winkTokenize } from '../nlp/wink.js';
 import { lemmatiseNoun, looksPlural, numberWordValue, parseDigits, parseNumberWords } from './numbers.js';
+import { findCountedHead, resolveElidedHeads } from './quantity-heads.js';
 import type { Approximation, QuantityMention } from './types.js';
 
 declare module '../core/article.js' {
@@ -286,6 +289,7 @@ function findHead(tokens: Token[], after: number, allowOfThe: boolean): Token | 
  */
 export function findQuantities(text: string): QuantityMention[] {
   const tokens = tokenize(text);
+  const words = winkTokenize(text);
   const masks = maskedRanges(text);
   const out: QuantityMention[] = [];
   let i = 0;
@@ -342,8 +346,13 @@ export function findQuantities(text: string): QuantityMention[] {
       unit = MEASURE_UNITS[tokens[endTok + 2].lower];
       unitSpan = { start: tokens[endTok + 2].start, end: tokens[endTok + 2].end };
     } else if (!unit) {
-      const head = findHead(tokens, endTok, !core.vague && !core.scaled);
-      if (head) {
+      // The tagged structure first; the word-shape reading only where the tags find no noun phrase at all.
+      const tagged = findCountedHead(words, tokens[endTok].end, core.vague || core.scaled ? 'any' : 'determiner');
+      const head = tagged === undefined ? findHead(tokens, endTok, !core.vague && !core.scaled) : undefined;
+      if (tagged && tagged !== 'elided') {
+        unit = tagged.lemma;
+        unitSpan = { start: tagged.start, end: tagged.end };
+      } else if (head) {
         unit = head.lower in MEASURE_UNITS ? MEASURE_UNITS[head.lower] : lemmatiseNoun(head.text);
         unitSpan = { start: head.start, end: head.end };
       }
@@ -365,26 +374,12 @@ export function findQuantities(text: string): QuantityMention[] {
     out.push(mention);
     i = endTok + 1;
   }
-  inheritElidedUnits(text, out);
+  resolveElidedHeads(text, words, out, MEASURE_OR_MONEY);
   return out;
 }
 
-/** A bare number that heads its own clause ("…, and 11 are still missing"; "40 of them") counts what the figure before it counts. */
-const ELIDED_NOUN_AFTER = /^\s+(?:are|were|is|was|have|had|remain(?:ed|s)?|still|more|of (?:them|those|these))\b/i;
-/** How far back, in characters and without crossing a sentence end, the counted figure may stand. */
-const ELIDED_NOUN_REACH_CHARS = 160;
+/** Units that measure rather than count; an elided count never takes one of these. */
 const MEASURE_OR_MONEY: ReadonlySet<string> = new Set([...Object.values(MEASURE_UNITS), ...Object.values(CURRENCY_SYMBOLS), ...Object.values(CURRENCY_WORDS), 'percent']);
-
-function inheritElidedUnits(text: string, mentions: QuantityMention[]): void {
-  for (let k = 1; k < mentions.length; k++) {
-    const m = mentions[k];
-    if (m.unit || !ELIDED_NOUN_AFTER.test(text.slice(m.end, m.end + 30))) continue;
-    const prev = mentions[k - 1];
-    if (!prev.unit || MEASURE_OR_MONEY.has(prev.unit) || m.start - prev.end > ELIDED_NOUN_REACH_CHARS) continue;
-    if (/[.!?]["”’)]?\s/.test(text.slice(prev.end, m.start))) continue;
-    m.unit = prev.unit;
-  }
-}
 
 /** Options of the quantities stage (none yet; kept for config validation). */
 export type QuantitiesOptions = Record<string, never>;
@@ -403,7 +398,7 @@ export const quantitiesStage: Stage = {
 /** Registry factory for `claims/quantities`. */
 export const quantitiesFactory: StageFactory = {
   name: 'claims/quantities',
-  version: 1,
+  version: 2,
   options: z.object({}),
   create: () => quantitiesStage,
 };
