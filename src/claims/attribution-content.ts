@@ -12,12 +12,26 @@ const OPEN_QUOTES = '“"«„';
 
 const CLOSE_QUOTES = '”"»“';
 
-/** Finds quotations (marks included) in the text: curly pairs, straight pairs and guillemets. */
+/** Two apostrophes as one quotation mark, as typewriter and newswire archives write them (''Yes,'' he said). */
+const DOUBLE_APOSTROPHE = "''";
+
+/** Finds quotations (marks included) in the text: curly pairs, straight pairs, guillemets and '' pairs. */
 export function findQuotes(text: string): Span[] {
   const quotes: Span[] = [];
   let open = -1;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
+    if (ch === "'" && text.startsWith(DOUBLE_APOSTROPHE, i)) {
+      const before = i === 0 ? ' ' : text[i - 1];
+      const after = text[i + 2] ?? ' ';
+      if (open < 0 && /[\s([{\-—–:]/.test(before) && !/\s/.test(after)) open = i;
+      else if (open >= 0 && !/\s/.test(before) && /[\s.,;:!?)\]—–-]|$/.test(after) && i - open <= MAX_QUOTE_CHARS) {
+        quotes.push({ start: open, end: i + 2 });
+        open = -1;
+      }
+      i++;
+      continue;
+    }
     if (open < 0) {
       if (OPEN_QUOTES.includes(ch) && isOpening(text, i)) open = i;
       continue;
@@ -85,8 +99,11 @@ export function quoteRightAfter(ctx: Ctx, end: number): Span | undefined {
   return quote ? innerQuote(ctx.text, quote) : undefined;
 }
 
-function innerQuote(text: string, quote: Span): Span {
-  return trimContent(text, quote.start + 1, quote.end - 1) ?? { start: quote.start + 1, end: quote.end - 1 };
+/** A quotation's text without its marks (trimmed). */
+export function innerQuote(text: string, quote: Span): Span {
+  const open = text.startsWith(DOUBLE_APOSTROPHE, quote.start) ? 2 : 1;
+  const close = text.startsWith(DOUBLE_APOSTROPHE, quote.end - 2) ? 2 : 1;
+  return trimContent(text, quote.start + open, quote.end - close) ?? { start: quote.start + open, end: quote.end - close };
 }
 
 /** The span between `start` and `end` without surrounding spaces, punctuation and quote marks; undefined when empty. */
@@ -98,11 +115,15 @@ export function trimContent(text: string, start: number, end: number): Span | un
   return e > s ? { start: s, end: e } : undefined;
 }
 
-/** Direct when the content is (nearly) all one quotation. */
+/** Direct when the content is (nearly) all one quotation (measured without its marks). */
 export function markDirect(ctx: Ctx, draft: Draft): void {
   const c = draft.content;
   if (!c) return;
-  draft.direct = ctx.quotes.some((q) => q.start <= c.start && c.end <= q.end && c.end - c.start >= (q.end - q.start) * 0.8);
+  draft.direct = ctx.quotes.some((q) => {
+    if (!(q.start <= c.start && c.end <= q.end)) return false;
+    const inner = innerQuote(ctx.text, q);
+    return c.end - c.start >= (inner.end - inner.start) * 0.8;
+  });
 }
 
 /** Straight quote marks plus the imbalance of curly ones: odd means a quote is left open. */

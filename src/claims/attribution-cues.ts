@@ -22,9 +22,11 @@ import {
   TO_CUE_LEADS,
 } from './lexicon/attribution.js';
 import { type Draft, type Ctx, type LeftSpeaker, FORM_TO_LEMMA, tokenAt } from './attribution-draft.js';
-import { contentAfter, contentBefore, quoteRightAfter, trimContent, markDirect } from './attribution-content.js';
+import { contentAfter, contentBefore, innerQuote, quoteRightAfter, trimContent, markDirect } from './attribution-content.js';
 import { MAX_APPOSITIVE_TOKENS, readCoordinatedSpeaker, readClauseSubject, headOf, isPluralOrPronoun, readLeftSpeaker, readRightNp, readTrailingName, isCapitalisedName } from './attribution-speaker.js';
 
+/** Times an all-capitals label must open a line to be a transcript speaker rather than a dateline. */
+const MIN_TRANSCRIPT_TURNS = 2;
 /** Most tokens between a lead verb and "to" in "took to Twitter to say". */
 const MAX_TO_LEAD_GAP_TOKENS = 4;
 
@@ -87,8 +89,8 @@ export function readColonHeadline(ctx: Ctx, i: number): Draft | undefined {
   const words = tokens.slice(i, k);
   const head = words[words.length - 1];
   if (words.some((w) => COLON_NON_SOURCES.has(w.normal))) return undefined;
-  // A one-word all-caps label is a dateline ("WASHINGTON:"), not a speaker.
-  if (words.length === 1 && /^[A-Z]{5,}$/.test(head.value)) return undefined;
+  // A one-word all-caps label is a dateline ("WASHINGTON:"), not a speaker, unless it recurs (a transcript's turns).
+  if (words.length === 1 && /^[A-Z]{5,}$/.test(head.value) && !ctx.labels.has(head.value)) return undefined;
   if (!words.some((w) => w.pos === 'PROPN' || (w.pos !== 'NOUN' && isCapitalisedName(w))) && !EVIDENCE_HEADS.has(head.normal)) return undefined;
   const content = contentAfter(ctx, k + 1);
   if (!content || (text.slice(content.start, content.end).match(/\p{L}+/gu) ?? []).length < MIN_COLON_CONTENT_WORDS) return undefined;
@@ -101,6 +103,39 @@ export function readColonHeadline(ctx: Ctx, i: number): Draft | undefined {
     anonymous: false,
   };
   markDirect(ctx, draft);
+  return draft;
+}
+
+/** A line-opening all-capitals label and colon ("TAPPER: …") seen at least twice: the turns of a transcript. */
+export function transcriptLabels(text: string): Set<string> {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/(?:^|[\n.?!)]\s*)([A-Z][A-Z'’-]{1,}):\s/g)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  return new Set([...counts].filter(([, n]) => n >= MIN_TRANSCRIPT_TURNS).map(([label]) => label));
+}
+
+/**
+ * A quotation introduced by a colon: "He then listed the qualities …: “…”", "… surprise pollster Daron Shaw: “…”".
+ * A name right before the colon speaks; else the subject of the clause before it. A colon after a cue of its own
+ * ("said: …") is that cue's.
+ */
+export function readColonQuote(ctx: Ctx, i: number, drafts: Draft[]): Draft | undefined {
+  const { tokens, sentence, quotes } = ctx;
+  const next = tokens[i + 1];
+  const quote = next && quotes.find((q) => q.start === next.start);
+  if (!quote || i === 0 || tokens[i - 1].start < sentence.start) return undefined;
+  if (drafts.some((d) => d.cue.start >= sentence.start && d.cue.end <= tokens[i].start)) return undefined;
+  const named = readLeftSpeaker(ctx, i);
+  const speaker = named && named.headToken.pos === 'PROPN' && named.span.end === tokens[i - 1].end ? named : readClauseSubject(ctx, i);
+  if (!speaker || FIRST_SECOND_PERSON.has(speaker.headToken.normal)) return undefined;
+  const draft: Draft = {
+    speaker: speaker.span,
+    cue: { start: tokens[i].start, end: tokens[i].end },
+    cueLemma: ':',
+    content: innerQuote(ctx.text, quote),
+    direct: true,
+    anonymous: false,
+    modifier: speaker.modifier,
+  };
   return draft;
 }
 
@@ -192,6 +227,8 @@ export function readVerbCue(ctx: Ctx, i: number, lemma: string, drafts: Draft[])
   // Participial continuation: "…, adding that …", "— saying …", "by saying …" inherits the speaker of the
   // clause before: the report earlier in the sentence, else the subject of the nearest verb with one.
   if (isIng && !BE_FORMS.has(prevLower)) {
+    const nounBefore = !!prev && prev.start >= sentence.start && (prev.pos === 'NOUN' || prev.pos === 'PROPN');
+    if (nounBefore && !STATE_CUES.has(lemma)) return readNounParticiple(ctx, i, lemma);
     if (!PARTICIPLE_OPENERS.has(prev?.value.toLowerCase() ?? '') || STATE_CUES.has(lemma) || EVIDENCE_CUES.has(lemma)) return undefined;
     const outer = [...drafts].reverse().find((d) => d.cue.start >= sentence.start && d.cue.end <= cue.start);
     const speaker = outer?.speaker ?? readClauseSubject(ctx, i - 1)?.span;
@@ -206,7 +243,8 @@ export function readVerbCue(ctx: Ctx, i: number, lemma: string, drafts: Draft[])
   if (left) {
     const head = headOf(tokens, left);
     if (isBase && !isPluralOrPronoun(head)) return undefined;
-    if (EVIDENCE_CUES.has(lemma) && !EVIDENCE_HEADS.has(head.normal)) return undefined;
+    // "the poll showed", "a 2009 report … found that": an evidence verb needs a record as subject or a that-clause.
+    if (EVIDENCE_CUES.has(lemma) && !EVIDENCE_HEADS.has(head.normal) && tokens[i + 1]?.normal !== 'that') return undefined;
     // "I want", "you know" outside quotes are speech transcripts or asides, not reported states.
     if (STATE_CUES.has(lemma) && FIRST_SECOND_PERSON.has(left.headToken.normal)) return undefined;
     if (NAMING_CUES.has(lemma) && isReducedRelative(tokens, i, left)) return undefined;
@@ -242,6 +280,24 @@ export function readVerbCue(ctx: Ctx, i: number, lemma: string, drafts: Draft[])
   draft.content = contentBefore(ctx, cue.start);
   markDirect(ctx, draft);
   return draft;
+}
+
+/**
+ * A participle right after the noun that reports: "data suggesting that …", "polls showing …", "an item suggesting
+ * that X was …". The noun phrase speaks; an evidence verb needs a record as head or a that-clause.
+ */
+function readNounParticiple(ctx: Ctx, i: number, lemma: string): Draft | undefined {
+  const { tokens } = ctx;
+  const left = readLeftSpeaker(ctx, i);
+  if (!left || left.headToken.pos === 'PRON') return undefined;
+  const head = headOf(tokens, left);
+  const that = tokens[i + 1]?.normal === 'that';
+  if (!that && !EVIDENCE_HEADS.has(head.normal)) return undefined;
+  const cue: Span = { start: tokens[i].start, end: tokens[i].end };
+  const draft: Draft = { speaker: left.span, cue, cueLemma: lemma, direct: false, anonymous: false, modifier: left.modifier };
+  draft.content = contentAfter(ctx, skipThat(ctx, i + 1));
+  markDirect(ctx, draft);
+  return draft.content ? draft : undefined;
 }
 
 /** "X went on to say …", "took to Twitter to say …": the lead verb's subject speaks; "plans to say" is no report. */

@@ -36,6 +36,8 @@ export interface Ctx {
   sentence: Span;
   quotes: Span[];
   entities: EntityMention[];
+  /** All-capitals speaker labels used more than once ("TAPPER:"), so a transcript's turns are not read as datelines. */
+  labels: ReadonlySet<string>;
 }
 
 /** True when the tokens from `i` spell `phrase` (lowercased words separated by spaces). */

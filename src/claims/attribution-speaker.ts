@@ -162,19 +162,22 @@ export function readLeftSpeaker(ctx: Ctx, cueIndex: number): LeftSpeaker | undef
     if (t.pos === 'DET') {
       start = k;
       const before = tokens[k - 1];
-      if (inSentence(k - 1) && NP_PREPOSITIONS.has(before.normal) && inSentence(k - 2) && NOUNISH.has(tokens[k - 2].pos)) {
+      if (inSentence(k - 1) && NP_PREPOSITIONS.has(before.normal) && inSentence(k - 2) && (NOUNISH.has(tokens[k - 2].pos) || isPostModifier(tokens, k - 2, sentence))) {
         k -= 1;
         continue;
       }
       break;
     }
     if (NP_PREPOSITIONS.has(t.normal) && (t.pos === 'ADP' || t.pos === 'ADJ')) {
-      if (inSentence(k - 1) && (NOUNISH.has(tokens[k - 1].pos) || tokens[k - 1].pos === 'ADJ')) continue;
+      if (inSentence(k - 1) && (NOUNISH.has(tokens[k - 1].pos) || tokens[k - 1].pos === 'ADJ' || isPostModifier(tokens, k - 1, sentence))) continue;
       break;
     }
+    // A participle after its noun, before a preposition: "exit polls taken in South Carolina", "a man arrested in Paris".
+    if (isPostModifier(tokens, k, sentence)) continue;
     if (t.normal === 'and' && inSentence(k - 1) && tokens[k - 1].pos === 'PROPN' && nextTok.pos === 'PROPN') continue;
     // A participle before the noun it describes: "registered voters".
-    if (t.pos === 'VERB' && /ed$/.test(t.normal) && !FORM_TO_LEMMA.has(t.normal) && nextTok.pos === 'NOUN') {
+    const finite = inSentence(k - 1) && NOUNISH.has(tokens[k - 1].pos);
+    if (t.pos === 'VERB' && /ed$/.test(t.normal) && !FORM_TO_LEMMA.has(t.normal) && nextTok.pos === 'NOUN' && !finite) {
       start = k;
       continue;
     }
@@ -224,6 +227,14 @@ function readAppositiveSubject(ctx: Ctx, close: number): LeftSpeaker | undefined
     end = k;
   }
   return undefined;
+}
+
+/** A past participle between a noun and a preposition, modifying the noun ("polls taken in", "a survey conducted by"). */
+function isPostModifier(tokens: WinkToken[], k: number, sentence: Span): boolean {
+  const t = tokens[k];
+  const before = tokens[k - 1];
+  if (!t || !before || before.start < sentence.start || t.pos !== 'VERB' || FORM_TO_LEMMA.has(t.normal)) return false;
+  return /(?:ed|en)$/.test(t.normal) && (before.pos === 'NOUN' || before.pos === 'PROPN') && NP_PREPOSITIONS.has(tokens[k + 1]?.normal ?? '');
 }
 
 /** A noun phrase, an age, a relative clause ("who heads …", "the company that runs …") or a participle ("speaking anonymously"). */

@@ -33,6 +33,14 @@ describe('attributions: speaker, cue and channel', () => {
     ['The agency confirmed that two reactors were offline.', { speaker: 'The agency', cue: 'confirmed' }],
     ['Residents say the water is unsafe.', { speaker: 'Residents', cue: 'say' }],
     ['The army chief Maria Lopez denied that troops had fired.', { speaker: 'The army chief Maria Lopez', cue: 'denied' }],
+    // A quotation introduced by a colon: the name before it, else the clause's subject.
+    ['The result does not surprise the pollster Dana Reyes: “Turnout decides these races.”', { speaker: 'the pollster Dana Reyes', cue: ':', direct: true }],
+    ['The mayor then listed three demands: “Water, power and a bridge.”', { speaker: 'The mayor', cue: ':', direct: true }],
+    // Evidence verbs with a record as source, or with a that-clause.
+    ['Exit polls taken in the capital found that most voters backed the plan.', { speaker: 'Exit polls taken in the capital', cue: 'found' }],
+    ['A 2009 study by the institute found that the tax would raise $220 billion.', { speaker: 'A 2009 study by the institute', cue: 'found' }],
+    ['The ministry released data suggesting that exports had fallen.', { speaker: 'data', cue: 'suggesting' }],
+    ["''The dam will hold,'' Mr. Hale said.", { speaker: 'Mr. Hale', cue: 'said', direct: true }],
   ];
   it.each(rows)('%s', (input, expected) => {
     const { text, mentions } = run(input);
@@ -42,6 +50,23 @@ describe('attributions: speaker, cue and channel', () => {
     if (expected.via) expect(show(text, m!.via)).toBe(expected.via);
     expect(m!.anonymous).toBe(expected.anonymous ?? false);
     expect(m!.direct).toBe(expected.direct ?? false);
+  });
+
+  it('attributions: a recurring all-capitals label is a transcript speaker; a single one stays a dateline', () => {
+    const transcript = run('HOST: Will the dam hold tonight? GUEST: It will hold until the morning. HOST: And what happens after that? GUEST: Nobody can say for sure.');
+    expect(transcript.mentions.map((m) => show(transcript.text, m.speaker))).toEqual(['HOST', 'GUEST', 'HOST', 'GUEST']);
+    const dateline = run('WASHINGTON: The Senate passed the bill late on Friday after a long debate.');
+    expect(dateline.mentions.filter((m) => m.cueLemma === ':')).toEqual([]);
+  });
+
+  it('attributions: a colon after a cue of its own is that cue, not a second report', () => {
+    const { text, mentions } = run('The governor said: “The bridge is closed until further notice.”');
+    expect(mentions.map((m) => show(text, m.cue))).toEqual(['said']);
+  });
+
+  it('attributions: a tool or fact that is found is no report ("police found a body")', () => {
+    expect(run('Police found a body near the river on Monday.').mentions).toEqual([]);
+    expect(run('The ministry released records of the meeting on Monday.').mentions).toEqual([]);
   });
 
   it('attributions: links an outlet citing anonymous sources as a chain', () => {

@@ -20,7 +20,7 @@ import { type Draft, type Ctx, FORM_TO_LEMMA, matchesPhrase } from './attributio
 import { findQuotes, countQuoteMarks, trimContent } from './attribution-content.js';
 import { isAnonymous } from './attribution-speaker.js';
 import { attachChannel } from './attribution-channel.js';
-import { retag, readColonHeadline, readSourceAfterCue, readVerbCue } from './attribution-cues.js';
+import { retag, readColonHeadline, readColonQuote, readSourceAfterCue, readVerbCue, transcriptLabels } from './attribution-cues.js';
 
 export { findQuotes } from './attribution-content.js';
 export { isAnonymous } from './attribution-speaker.js';
@@ -47,6 +47,7 @@ export function extractAttributions(article: Article, options: AttributionsOptio
   const tokens = retag(text, tokenize(text));
   const entities = (article.layers as { entity?: EntityMention[] }).entity ?? [];
   const drafts: Draft[] = [];
+  const labels = transcriptLabels(text);
 
   let sentenceIndex = 0;
   let quoteIndex = 0;
@@ -61,10 +62,15 @@ export function extractAttributions(article: Article, options: AttributionsOptio
     if (quote && quote.start < token.start && token.start < quote.end) continue;
     if (colonSentence !== sentenceIndex) {
       colonSentence = sentenceIndex;
-      const draft = readColonHeadline({ text, tokens, sentence, quotes, entities }, i);
+      const draft = readColonHeadline({ text, tokens, sentence, quotes, entities, labels }, i);
       if (draft) drafts.push(draft);
     }
-    const ctx: Ctx = { text, tokens, sentence, quotes, entities };
+    const ctx: Ctx = { text, tokens, sentence, quotes, entities, labels };
+    if (token.value === ':') {
+      const draft = readColonQuote(ctx, i, drafts);
+      if (draft) drafts.push(draft);
+      continue;
+    }
     const lower = token.normal;
     const phrase = SOURCE_AFTER_CUES.find((c) => matchesPhrase(tokens, i, c.phrase));
     if (phrase) {
@@ -177,7 +183,7 @@ const attributionsOptionsSchema = z.object({ keepSpeakerless: z.boolean().defaul
 /** Registry factory for `claims/attributions`. */
 export const attributionsFactory: StageFactory<typeof attributionsOptionsSchema> = {
   name: 'claims/attributions',
-  version: 1,
+  version: 2,
   options: attributionsOptionsSchema,
   create: (options) => createAttributionsStage(options),
 };

@@ -28,14 +28,14 @@ export const CUE_VERBS: Readonly<Record<string, readonly string[]>> = {
   assert: ['asserts', 'asserted'],
   declare: ['declares', 'declared'],
   estimate: ['estimates', 'estimated'],
-  suggest: ['suggests', 'suggested'],
+  suggest: ['suggests', 'suggested', 'suggesting'],
   predict: ['predicts', 'predicted'],
   recall: ['recalls', 'recalled'],
   tweet: ['tweets', 'tweeted'],
   post: ['posted'],
   publish: ['published'],
   inform: ['informs', 'informed'],
-  indicate: ['indicates', 'indicated'],
+  indicate: ['indicates', 'indicated', 'indicating'],
   stress: ['stresses', 'stressed'],
   emphasize: ['emphasizes', 'emphasized', 'emphasises', 'emphasised'],
   mention: ['mentions', 'mentioned'],
@@ -82,7 +82,7 @@ export const CUE_VERBS: Readonly<Record<string, readonly string[]>> = {
   expect: ['expect', 'expects', 'expected'],
   know: ['know', 'knows', 'knew'],
   // Evidence verbs: only with a poll, study or report as subject (EVIDENCE_HEADS).
-  show: ['show', 'shows', 'showed', 'shown'],
+  show: ['show', 'shows', 'showed', 'shown', 'showing'],
   find: ['find', 'finds', 'found'],
 };
 
@@ -191,7 +191,7 @@ export const TITLE_NOUNS: ReadonlySet<string> = new Set([
 ]);
 
 /** Prepositions that continue a speaker phrase ("sources in the ministry", "head of the agency"). */
-export const NP_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'in', 'at', 'from', 'for', 'with', 'within', 'inside', 'close', 'to', 'familiar']);
+export const NP_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'in', 'at', 'from', 'for', 'with', 'within', 'inside', 'close', 'to', 'familiar', 'by']);
 
 /** Words before a base-form cue that make it no report ("to confirm", "couldn't confirm"). */
 export const BASE_FORM_BLOCKERS: ReadonlySet<string> = new Set([
