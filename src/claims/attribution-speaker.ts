@@ -145,7 +145,8 @@ export function readLeftSpeaker(ctx: Ctx, cueIndex: number): LeftSpeaker | undef
     return { span: { start: first.start, end: first.end }, headToken: first, via, modifier };
   }
   // An adjective heads the phrase only after a determiner: "the self-described socialist said".
-  const adjHead = first.pos === 'ADJ' && inSentence(j - 1) && (tokens[j - 1].pos === 'DET' || tokens[j - 1].pos === 'ADJ');
+  // wink tags some titles as adjectives ("the intelligence chief/ADJ said"): a title word after a noun heads it too.
+  const adjHead = first.pos === 'ADJ' && inSentence(j - 1) && (tokens[j - 1].pos === 'DET' || tokens[j - 1].pos === 'ADJ' || (tokens[j - 1].pos === 'NOUN' && TITLE_NOUNS.has(first.normal)));
   if (first.pos !== 'NOUN' && first.pos !== 'PROPN' && first.pos !== 'NUM' && !adjHead) return undefined;
   let start = j;
   let sawProper = first.pos === 'PROPN';

@@ -73,6 +73,36 @@ describe('claims: kinds and flags', () => {
     const att = (article.layers as { attribution: { speaker?: Span }[] }).attribution[claim.attribution!];
     expect(text.slice(att.speaker!.start, att.speaker!.end)).toBe('a spokesman');
   });
+
+  const speakerOf = (article: Article, claim: Claim) => {
+    const att = (article.layers as { attribution: { speaker?: Span }[] }).attribution[claim.attribution!];
+    return att?.speaker ? article.text.slice(att.speaker.start, att.speaker.end) : undefined;
+  };
+
+  it('claims: a figure in the next sentence of a paragraph of indirect speech keeps its speaker', () => {
+    const text = 'The intelligence chief said the convoy had crossed the border at night. About 1,500 infantrymen had arrived by Friday, and more would follow.';
+    const article = build(text, [qty(text, '1,500', 'infantrymen', 1500)]);
+    const claims = assembleClaims(article);
+    expect(claims.map((c) => speakerOf(article, c))).toEqual(['The intelligence chief', 'The intelligence chief']);
+  });
+
+  it('claims: a quotation running on after a quoted sentence keeps its speaker', () => {
+    const text = '“We lost two boats,” the captain said. “Nobody on board was hurt.”';
+    const article = build(text);
+    expect(assembleClaims(article).map((c) => speakerOf(article, c))).toEqual(['the captain', 'the captain']);
+  });
+
+  it('claims: plain narration, a new source or a new paragraph ends the run', () => {
+    const narration = 'The mayor said the bridge was closed. Traffic moved slowly through the centre on Monday.';
+    const a = build(narration);
+    expect(assembleClaims(a).map((c) => speakerOf(a, c))).toEqual(['The mayor', undefined]);
+    const paragraph = 'The mayor said the bridge was closed.\n\nThe river had risen two metres since Sunday.';
+    const b = build(paragraph);
+    expect(assembleClaims(b).map((c) => speakerOf(b, c))).toEqual(['The mayor', undefined]);
+    const other = 'The mayor said the bridge was closed. Engineers said it would reopen on Friday.';
+    const c = build(other);
+    expect(assembleClaims(c).map((x) => speakerOf(c, x))).toEqual(['The mayor', 'Engineers']);
+  });
 });
 
 interface GoldClaim {

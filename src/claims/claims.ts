@@ -41,6 +41,8 @@ const MIN_QUOTE_SHARE = 0.4;
 /** Small counts after "the"/"both" ("the two countries") are references, not figures. */
 const DEFINITE_REFERENCE_MAX = 3;
 const ANAPHORIC_OPENER = /^(?:It|They|He|She|These|This|The (?:unit|brigade|battalion|group|figure|number))\b/;
+/** The backshifted verbs of indirect speech: a report's next sentence often goes on "… had arrived", "… would". */
+const INDIRECT_SPEECH = /\b(?:had|would|could|might)\b/;
 
 export interface ClaimsOptions {
   /** Also emit claims for headlines (marked by their position only). */
@@ -87,14 +89,27 @@ function isDefiniteReference(text: string, q: QuantityMention): boolean {
   return q.value <= DEFINITE_REFERENCE_MAX && /\b(?:the|these|those|both|its|their|his|her|our)\s+$/i.test(text.slice(Math.max(0, q.start - 8), q.start));
 }
 
-/** Carries an attribution over to the next sentence of its paragraph when that one opens with a pronoun. */
+/**
+ * Carries an attribution over to the next sentences of its paragraph while they read as the same report: a
+ * sentence opening with a pronoun ("It/They/The unit …"), one in the backshifted tense of indirect speech
+ * ("… had arrived", "… would"), or a quotation that goes on without a cue of its own. A sentence with its own
+ * source, a new paragraph, or plain narration ends the run.
+ */
 function inheritAttributions(text: string, layers: ClaimInputs, claims: Claim[]): void {
   const paragraphs = layers.paragraph ?? [];
+  const attributions = layers.attribution ?? [];
   for (let k = 1; k < claims.length; k++) {
     const claim = claims[k];
     const prev = claims[k - 1];
     if (claim.attribution !== undefined || prev.attribution === undefined) continue;
-    if (!ANAPHORIC_OPENER.test(text.slice(claim.start, claim.start + 12))) continue;
+    const opening = text.slice(claim.start, claim.start + 12);
+    const body = text.slice(claim.start, claim.end);
+    const reported = attributions[prev.attribution];
+    const continues =
+      ANAPHORIC_OPENER.test(opening) ||
+      (INDIRECT_SPEECH.test(body) && !reported?.direct) ||
+      (/^["“]/.test(opening) && !!reported?.direct);
+    if (!continues) continue;
     const gap = text.slice(prev.end, claim.start);
     const samePara = paragraphs.length
       ? paragraphs.some((p) => p.start <= prev.start && claim.end <= p.end)
@@ -274,7 +289,7 @@ const claimsOptionsSchema = z.object({ includeHeadlines: z.boolean().default(fal
 /** Registry factory for `claims/claims`. */
 export const claimsFactory: StageFactory<typeof claimsOptionsSchema> = {
   name: 'claims/claims',
-  version: 1,
+  version: 2,
   options: claimsOptionsSchema,
   create: (options) => createClaimsStage(options),
 };
