@@ -88,6 +88,22 @@ export function goldRange(value: string): DayRange | undefined {
   return undefined;
 }
 
+/** TimeML references to the present, past or future, which our `ref` field carries. */
+const GOLD_REFS: Readonly<Record<string, DateMention['ref']>> = { PRESENT_REF: 'present', PAST_REF: 'past', FUTURE_REF: 'future' };
+
+/** True when the gold value can be compared with a mention: a day range or a reference. */
+export function representable(value: string): boolean {
+  return value in GOLD_REFS || !!goldRange(value);
+}
+
+/** True when a mention has the gold value: the same reference, or the same inclusive day range. */
+export function valueMatches(value: string, m: DateMention): boolean {
+  if (value in GOLD_REFS) return m.ref === GOLD_REFS[value];
+  const want = goldRange(value);
+  const got = mentionRange(m);
+  return !!want && !!got && got[0] === want[0] && got[1] === want[1];
+}
+
 /** Our mention -> inclusive day range, or undefined when unresolved. */
 export function mentionRange(m: DateMention): DayRange | undefined {
   if (!m.resolved || !m.from || !m.to) return undefined;
@@ -164,26 +180,24 @@ export function scoreDates(docs: Doc[]): DateScores {
     predicted += live.length;
     spanTpP += live.filter((p) => scored.some((g) => overlaps(p, g))).length;
     spanTpG += scored.filter((g) => live.some((p) => overlaps(p, g))).length;
-    const representable = scored.filter((g) => {
-      const ok = !!goldRange(g.value);
+    const comparable = scored.filter((g) => {
+      const ok = representable(g.value);
       if (!ok) {
         const kind = g.value.replace(/\d/g, '9');
         excluded[kind] = (excluded[kind] ?? 0) + 1;
       }
       return ok;
     });
-    const unrepresentable = scored.filter((g) => !goldRange(g.value));
-    valueGold += representable.length;
+    const unrepresentable = scored.filter((g) => !representable(g.value));
+    valueGold += comparable.length;
     valuePred += live.filter((p) => !unrepresentable.some((g) => overlaps(p, g))).length;
     const used = new Set<DateMention>();
-    for (const g of representable) {
+    for (const g of comparable) {
       const p = live.find((x) => !used.has(x) && overlaps(x, g));
       if (!p) continue;
       used.add(p);
       matched++;
-      const want = goldRange(g.value)!;
-      const got = mentionRange(p);
-      if (got && got[0] === want[0] && got[1] === want[1]) {
+      if (valueMatches(g.value, p)) {
         correct++;
         if (p.start === g.start && p.end === g.end) strictCorrect++;
       }
@@ -221,7 +235,7 @@ export async function evalDates(options: EvalDatesOptions = {}): Promise<string[
   return [
     `dates on ${label} (DCT as reference): ${s.docs} docs, ${s.gold} DATE/TIME timexes, ${s.predicted} predictions`,
     `  relaxed span  P ${pct(s.spanP)}  R ${pct(s.spanR)}  F1 ${pct(s.spanF1)}  (DURATION/SET gold ignored)`,
-    `  value (${s.valueGold} representable gold)  accuracy on matched ${pct(s.valueAccuracy)}  P ${pct(s.valueP)}  R ${pct(s.valueR)}  F1 ${pct(s.valueF1)}`,
+    `  value (${s.valueGold} representable gold, PRESENT_REF / PAST_REF / FUTURE_REF included)  accuracy on matched ${pct(s.valueAccuracy)}  P ${pct(s.valueP)}  R ${pct(s.valueR)}  F1 ${pct(s.valueF1)}`,
     `  strict (exact span)  span F1 ${pct(s.strictSpanF1)}  value P ${pct(s.strictValueP)}  R ${pct(s.strictValueR)}  F1 ${pct(s.strictValueF1)}`,
     `  excluded gold values: ${excluded || 'none'}`,
     `  published TE3 value F1 (all timex types, TE3 platinum *test* set, not comparable one-to-one): HeidelTime ${PUBLISHED_VALUE_F1.HeidelTime}, SUTime ${PUBLISHED_VALUE_F1.SUTime}`,

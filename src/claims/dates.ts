@@ -1,8 +1,10 @@
 /**
  * Date extraction: absolute and relative time expressions normalised to ISO days, weeks, months
  * or years against the article's publication date. chrono-node finds most expressions; we fix its
- * choices (bare weekdays and months follow the tense around them, not the nearest date), drop its
- * "now" and duration matches, and add rules for years, year's end, weeks, quarters and decades.
+ * choices (bare weekdays and months follow the tense around them; without a tense cue a month is the
+ * nearest one), drop its "now" and duration matches, and add rules for years and year ranges, year's end,
+ * weeks, quarters, decades, seasons, fiscal years, and references to the time of writing ("now",
+ * "currently": the publication day) or an unspecified past or future ("recently", "in the future").
  */
 import * as chrono from 'chrono-node';
 import { z } from 'zod';
@@ -35,6 +37,13 @@ import {
   WEEKDAYS,
   YEAR_END_EXPRESSION,
   YEAR_EXPRESSION,
+  YEAR_RANGE_EXPRESSION,
+  PRESENT_EXPRESSION,
+  PAST_REF_EXPRESSION,
+  FUTURE_REF_EXPRESSION,
+  SEASON_EXPRESSION,
+  SEASON_FIRST_MONTH,
+  FISCAL_YEAR_EXPRESSION,
 } from './lexicon/dates.js';
 import type { DateMention } from './types.js';
 
@@ -53,6 +62,8 @@ declare module '../core/article.js' {
 export const WEEKDAY_YEAR_WINDOW_YEARS = 1;
 /** With a reference date, a chrono date whose stated weekday disagrees is moved by at most this many years. */
 export const WEEKDAY_REPAIR_WINDOW_YEARS = 1;
+/** Longest span read as one range of years ("2009-2010"); a wider pair is two years or a score. */
+export const MAX_YEAR_RANGE_YEARS = 20;
 /** How far into a text a dateline or "Published:" line is looked for. */
 export const MAX_DATELINE_CHARS = 400;
 /** Characters either side of a mention searched for tense cues when no sentence bounds are given. */
@@ -96,6 +107,11 @@ function clauseAround(text: string, start: number, end: number): { start: number
 
 /** The tense of the verb nearest to a span within its clause; past when nothing marks it (news default). */
 export function tenseAround(text: string, start: number, end: number): Tense {
+  return markedTense(text, start, end) ?? 'past';
+}
+
+/** The tense a cue in the clause marks, or undefined when no cue is there. */
+function markedTense(text: string, start: number, end: number): Tense | undefined {
   const clause = clauseAround(text, start, end);
   const slice = text.slice(clause.start, clause.end);
   let best: { distance: number; tense: Tense } | undefined;
@@ -112,7 +128,7 @@ export function tenseAround(text: string, start: number, end: number): Tense {
       if (!best || distance < best.distance || (distance === best.distance && tense === 'future')) best = { distance, tense };
     }
   }
-  return best?.tense ?? 'past';
+  return best?.tense;
 }
 
 function toChronoRef(ref: Ymd): Date {
@@ -145,6 +161,16 @@ export function resolveWeekday(weekday: number, ref: Ymd, tense: Tense): Ymd {
 function yearForMonth(month: number, ref: Ymd, tense: Tense): number {
   if (tense === 'past') return month <= ref.m ? ref.y : ref.y - 1;
   return month >= ref.m ? ref.y : ref.y + 1;
+}
+
+/** The year that puts a month and day nearest the reference (within half a year either way). */
+function nearestYear(month: number, day: number, ref: Ymd): number {
+  let best = ref.y;
+  for (const y of [ref.y - 1, ref.y + 1]) {
+    const d = (x: number) => Math.abs(utc({ y: x, m: month, d: day }).getTime() - utc(ref).getTime());
+    if (d(y) < d(best)) best = y;
+  }
+  return best;
 }
 
 /** Years written in the text, latest first: the anchor for weekday-pinned years when there is no reference. */
@@ -237,10 +263,11 @@ function fromChrono(text: string, result: chrono.ParsedResult, ref: Ymd | undefi
     }
     if (!resolved) return unresolved(start, end, 'day');
     if (ref && !explicitYear && !relative && known('month')) {
-      // A day and month without a year: chrono takes the nearest; the tense says which side of the reference.
-      const tense = tenseAround(text, start, end);
+      // A day and month without a year: a tense cue says which side of the reference; without one, the nearest.
+      const tense = markedTense(text, start, end);
       if (tense === 'past' && utc(day) > utc(addDays(ref, 1))) day = { ...day, y: day.y - 1 };
       else if (tense === 'future' && utc(day) < utc(ref)) day = { ...day, y: day.y + 1 };
+      else if (!tense) day = { ...day, y: nearestYear(day.m, day.d, ref) };
     }
     const mention = dayMention(start, end, day);
     if (result.end && result.end.isCertain('day')) {
@@ -255,7 +282,10 @@ function fromChrono(text: string, result: chrono.ParsedResult, ref: Ymd | undefi
     const month = s.get('month')!;
     let year: number;
     if (explicitYear || known('year')) year = s.get('year')!;
-    else if (ref) year = yearForMonth(month, ref, tenseAround(text, start, end));
+    else if (ref) {
+      const tense = markedTense(text, start, end);
+      year = tense ? yearForMonth(month, ref, tense) : nearestYear(month, 15, ref);
+    }
     else return unresolved(start, end, 'month');
     const mention = monthMention(start, end, year, month);
     if (result.end?.isCertain('month')) {
@@ -346,6 +376,13 @@ function findByRules(text: string, ref: Ymd | undefined): DateMention[] {
     const decade = +m[1] * 10;
     out.push({ start, end: m.index! + m[0].length, from: pad(decade, 4), to: pad(decade + 9, 4), grain: 'year', resolved: true });
   }
+  for (const m of text.matchAll(YEAR_RANGE_EXPRESSION)) {
+    const first = +m[1];
+    const second = m[2].length === 2 ? Math.floor(first / 100) * 100 + +m[2] : +m[2];
+    if (second <= first || second - first > MAX_YEAR_RANGE_YEARS) continue;
+    out.push({ start: m.index!, end: m.index! + m[0].length, from: m[1], to: pad(second, 4), grain: 'year', resolved: true });
+  }
+  out.push(...findReferences(text, ref), ...findSeasons(text, ref), ...findFiscalYears(text, ref));
   for (const m of text.matchAll(YEAR_EXPRESSION)) {
     const start = m.index!;
     const end = start + m[0].length;
@@ -353,6 +390,59 @@ function findByRules(text: string, ref: Ymd | undefined): DateMention[] {
     const next = text.slice(end, end + 20).match(/^\s+([a-z]+)/);
     if (next && /[^s]s$/.test(next[1]) && !/^(?:was|has|is|as|its|this|levels?)$/.test(next[1])) continue;
     out.push({ start, end, from: m[1], to: m[1], grain: 'year', resolved: true });
+  }
+  return out;
+}
+
+/** "now", "currently" (the publication day), "recently", "in the future" (no day to name). */
+function findReferences(text: string, ref: Ymd | undefined): DateMention[] {
+  const out: DateMention[] = [];
+  for (const m of text.matchAll(PRESENT_EXPRESSION)) {
+    const span = { start: m.index!, end: m.index! + m[0].length };
+    out.push(ref ? { ...dayMention(span.start, span.end, ref), ref: 'present' } : { ...unresolved(span.start, span.end, 'day'), ref: 'present' });
+  }
+  for (const [re, which] of [[PAST_REF_EXPRESSION, 'past'], [FUTURE_REF_EXPRESSION, 'future']] as const) {
+    for (const m of text.matchAll(re)) out.push({ start: m.index!, end: m.index! + m[0].length, grain: 'unknown', resolved: true, ref: which });
+  }
+  return out;
+}
+
+/** "last summer", "this winter", "the fall of 2019": three months, winter running into the next year. */
+function findSeasons(text: string, ref: Ymd | undefined): DateMention[] {
+  const out: DateMention[] = [];
+  for (const m of text.matchAll(SEASON_EXPRESSION)) {
+    const which = m[1]?.toLowerCase();
+    if (!which && !m[3]) continue; // a bare season ("in summer") names no particular one
+    const first = SEASON_FIRST_MONTH[m[2].toLowerCase()];
+    const start = m.index!;
+    const end = start + m[0].length;
+    let year: number | undefined = m[3] ? +m[3] : undefined;
+    if (year === undefined && ref) {
+      // The season containing the reference (winter counted from its December), then moved by the modifier.
+      const current = ref.m >= first && ref.m < first + 3 ? ref.y : first === 12 && ref.m <= 2 ? ref.y - 1 : undefined;
+      const upcoming = ref.m < first ? ref.y : ref.y + 1;
+      const past = ref.m >= first + 3 ? ref.y : ref.y - 1;
+      year = which === 'this' ? current ?? (ref.m < first ? ref.y : ref.y) : which === 'next' || which === 'coming' ? (current !== undefined ? current + 1 : upcoming) : current !== undefined ? current - 1 : past;
+    }
+    if (year === undefined) {
+      out.push(unresolved(start, end, 'month'));
+      continue;
+    }
+    const last = first + 2;
+    out.push(monthMention(start, end, year, first, last > 12 ? year + 1 : year, last > 12 ? last - 12 : last));
+  }
+  return out;
+}
+
+/** "this fiscal year", "fiscal 2016": read as the calendar year (fiscal calendars differ by country and firm). */
+function findFiscalYears(text: string, ref: Ymd | undefined): DateMention[] {
+  const out: DateMention[] = [];
+  for (const m of text.matchAll(FISCAL_YEAR_EXPRESSION)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    const which = m[1]?.toLowerCase();
+    const year = m[2] ? +m[2] : ref ? ref.y + (which === 'next' ? 1 : which === 'last' || which === 'the previous' || which === 'the past' ? -1 : 0) : undefined;
+    out.push(year === undefined ? unresolved(start, end, 'year') : { start, end, from: pad(year, 4), to: pad(year, 4), grain: 'year', resolved: true });
   }
   return out;
 }
@@ -462,7 +552,7 @@ export const datesStage: Stage = createDatesStage();
 /** Registry factory for `claims/dates`. */
 export const datesFactory: StageFactory = {
   name: 'claims/dates',
-  version: 1,
+  version: 2,
   options: z.object({ inferReference: z.boolean().default(true) }),
   create: (options) => createDatesStage(options as DatesOptions),
 };

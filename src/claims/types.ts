@@ -45,6 +45,11 @@ export interface DateMention extends Span {
   grain: 'day' | 'week' | 'month' | 'year' | 'unknown';
   /** False when the year or reference could not be fixed; `from`/`to` are then best guesses or absent. */
   resolved: boolean;
+  /**
+   * A reference to the time of writing ("now": `from`/`to` are the publication day) or to an unspecified past or
+   * future ("recently", "in the future": no `from`/`to`), as TimeML's PRESENT_REF / PAST_REF / FUTURE_REF.
+   */
+  ref?: 'present' | 'past' | 'future';
 }
 
 export type AttributionCue = string;

@@ -75,6 +75,26 @@ export const DECADE_EXPRESSION = /\b(?:the\s+)?((?:1[89]|20)\d)0['’]?s\b/g;
 /** Bare years 1800-2099 not glued to other digits or letters. */
 export const YEAR_EXPRESSION = /(?<![\p{L}\p{N}$€£.,]|\p{Lu}-|\d-)(1[89]\d\d|20\d\d)(?![\p{L}\p{N}%]|[.,]\d)/gu;
 
+/** A span of years: "2009-2010", "2015–16" (group 1 the first year, group 2 the second, two or four digits). */
+export const YEAR_RANGE_EXPRESSION = /(?<![\p{L}\p{N}$€£.,-])(1[89]\d\d|20\d\d)\s?[-–]\s?(1[89]\d\d|20\d\d|\d\d)(?![\p{L}\p{N}%]|[.,]\d)/gu;
+
+/** The time of writing: "now", "currently", "at present" (a reference to the publication day). */
+export const PRESENT_EXPRESSION = /\b(?:right now|now|currently|at present|at the moment|nowadays|presently)\b(?![-'’])/gi;
+
+/** An unspecified past or future: "recently", "in the past", "in the near future". */
+export const PAST_REF_EXPRESSION = /\b(?:recently|in the (?:recent |distant )?past\b(?!\s+(?:\d|few|several|two|three|year|month|week|day|decade|century)))\b/gi;
+export const FUTURE_REF_EXPRESSION = /\b(?:in the (?:near |distant |foreseeable )?future)\b/gi;
+
+/** A season with a year or a modifier: "last summer", "this winter", "the fall of 2019", "spring 2020". */
+export const SEASON_EXPRESSION =
+  /\b(?:(last|this|next|past|coming)\s+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(1[89]\d\d|20\d\d))?\b/gi;
+
+/** First month of each season (northern hemisphere, as TimeML reads them); each lasts three months. */
+export const SEASON_FIRST_MONTH: Readonly<Record<string, number>> = { spring: 3, summer: 6, fall: 9, autumn: 9, winter: 12 };
+
+/** A fiscal year: "this fiscal year", "last fiscal year", "fiscal 2016", "fiscal year 2016" (read as that calendar year). */
+export const FISCAL_YEAR_EXPRESSION = /\b(?:(this|last|next|the current|the previous|the past)\s+fiscal\s+year|fiscal(?:\s+year)?\s+(1[89]\d\d|20\d\d))\b/gi;
+
 /** A wire-style dateline opening a line: "KESSING, 20 March 2031 —", "DUNMORE, March 18 (Agency) -". Group 1 is the date part. */
 export const DATELINE_LEAD = /^\s*\p{Lu}[\p{Lu}\p{M} .'’-]*\p{Lu}(?:\s*,\s*\p{Lu}[\p{L} .'’-]*)?,\s+([^—–(\n]{6,40}?)\s*(?:\([^)\n]{1,40}\)\s*)?[—–-]{1,2}\s/u;
 
