@@ -67,6 +67,13 @@ export function retag(text: string, tokens: WinkToken[]): WinkToken[] {
     // "polls show", "the reports show": wink reads the verb as a noun after a plural.
     const lemma = FORM_TO_LEMMA.get(t.normal);
     if (t.pos === 'NOUN' && lemma && EVIDENCE_CUES.has(lemma) && i > 0 && EVIDENCE_HEADS.has(out[i - 1].normal)) out[i] = { ...t, pos: 'VERB' };
+    // "Six in 10 say he …", "majorities in all five say they …": a cue form read as a noun after a count or a plural,
+    // with a clause opening after it, is the verb.
+    const before = out[i - 1];
+    const after = out[i + 1];
+    const countBefore = !!before && (before.pos === 'NUM' || (before.pos === 'NOUN' && before.lemma !== before.normal));
+    const clauseAfter = after.pos === 'PRON' || after.pos === 'PROPN' || after.pos === 'DET' || after.normal === 'that';
+    if (t.pos === 'NOUN' && lemma && countBefore && clauseAfter && !STATE_CUES.has(lemma)) out[i] = { ...out[i], pos: 'VERB' };
   }
   return out;
 }
@@ -242,7 +249,9 @@ export function readVerbCue(ctx: Ctx, i: number, lemma: string, drafts: Draft[])
   const left = readLeftSpeaker(ctx, i) ?? (isBase ? undefined : readCoordinatedSpeaker(ctx, i, drafts));
   if (left) {
     const head = headOf(tokens, left);
-    if (isBase && !isPluralOrPronoun(head)) return undefined;
+    // "Jeb Bush and Chris Christie say": coordinated names take the plural form too.
+    const coordinated = /\s(?:and|&)\s/.test(text.slice(left.span.start, left.span.end));
+    if (isBase && !isPluralOrPronoun(head) && !coordinated) return undefined;
     // "the poll showed", "a 2009 report … found that": an evidence verb needs a record as subject or a that-clause.
     if (EVIDENCE_CUES.has(lemma) && !EVIDENCE_HEADS.has(head.normal) && tokens[i + 1]?.normal !== 'that') return undefined;
     // "I want", "you know" outside quotes are speech transcripts or asides, not reported states.

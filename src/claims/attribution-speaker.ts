@@ -160,10 +160,15 @@ export function readLeftSpeaker(ctx: Ctx, cueIndex: number): LeftSpeaker | undef
       continue;
     }
     if (t.value === "'" || t.value === '’' || (t.pos === 'PART' && /^['’]s$/.test(t.value))) continue;
-    if (t.pos === 'DET') {
+    // A possessive opens the phrase as a determiner does: "sources close to her campaign".
+    if (t.pos === 'DET' || (t.pos === 'PRON' && POSSESSIVES.has(t.normal))) {
       start = k;
       const before = tokens[k - 1];
-      if (inSentence(k - 1) && NP_PREPOSITIONS.has(before.normal) && inSentence(k - 2) && (NOUNISH.has(tokens[k - 2].pos) || isPostModifier(tokens, k - 2, sentence))) {
+      const preposition = inSentence(k - 1) && (NP_PREPOSITIONS.has(before.normal) || before.pos === 'ADP');
+      const owner = inSentence(k - 2) ? tokens[k - 2] : undefined;
+      // "sources in the ministry", "people briefed on the talks", "sources close to her campaign".
+      const joined = !!owner && ((NP_PREPOSITIONS.has(before.normal) && (NOUNISH.has(owner.pos) || NP_PREPOSITIONS.has(owner.normal))) || isPostModifier(tokens, k - 2, sentence));
+      if (preposition && joined) {
         k -= 1;
         continue;
       }
@@ -175,6 +180,7 @@ export function readLeftSpeaker(ctx: Ctx, cueIndex: number): LeftSpeaker | undef
     }
     // A participle after its noun, before a preposition: "exit polls taken in South Carolina", "a man arrested in Paris".
     if (isPostModifier(tokens, k, sentence)) continue;
+    if (t.pos === 'ADP' && isPostModifier(tokens, k - 1, sentence)) continue;
     if (t.normal === 'and' && inSentence(k - 1) && tokens[k - 1].pos === 'PROPN' && nextTok.pos === 'PROPN') continue;
     // A participle before the noun it describes: "registered voters".
     const finite = inSentence(k - 1) && NOUNISH.has(tokens[k - 1].pos);
@@ -235,7 +241,7 @@ function isPostModifier(tokens: WinkToken[], k: number, sentence: Span): boolean
   const t = tokens[k];
   const before = tokens[k - 1];
   if (!t || !before || before.start < sentence.start || t.pos !== 'VERB' || FORM_TO_LEMMA.has(t.normal)) return false;
-  return /(?:ed|en)$/.test(t.normal) && (before.pos === 'NOUN' || before.pos === 'PROPN') && NP_PREPOSITIONS.has(tokens[k + 1]?.normal ?? '');
+  return /(?:ed|en)$/.test(t.normal) && (before.pos === 'NOUN' || before.pos === 'PROPN') && tokens[k + 1]?.pos === 'ADP';
 }
 
 /** A noun phrase, an age, a relative clause ("who heads …", "the company that runs …") or a participle ("speaking anonymously"). */

@@ -41,6 +41,12 @@ describe('attributions: speaker, cue and channel', () => {
     ['A 2009 study by the institute found that the tax would raise $220 billion.', { speaker: 'A 2009 study by the institute', cue: 'found' }],
     ['The ministry released data suggesting that exports had fallen.', { speaker: 'data', cue: 'suggesting' }],
     ["''The dam will hold,'' Mr. Hale said.", { speaker: 'Mr. Hale', cue: 'said', direct: true }],
+    // Subjects the walk now reaches: coordinated names, counts, possessives and participles inside the phrase.
+    ['Jeb Bush and Chris Christie say Marco Rubio has not been tested.', { speaker: 'Jeb Bush and Chris Christie', cue: 'say' }],
+    ['Six in 10 say he is at least somewhat decisive.', { speaker: 'Six in 10', cue: 'say' }],
+    ['Rather, sources close to her campaign say she backs the plan.', { speaker: 'sources close to her campaign', cue: 'say', anonymous: true }],
+    ['People briefed on the talks say that the governor has refused.', { speaker: 'People briefed on the talks', cue: 'say' }],
+    ['The dam was never at risk, the engineer maintains.', { speaker: 'the engineer', cue: 'maintains' }],
   ];
   it.each(rows)('%s', (input, expected) => {
     const { text, mentions } = run(input);
