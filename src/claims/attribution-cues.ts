@@ -19,12 +19,15 @@ import {
   NAMING_CUES,
   PARTICIPLE_BLOCKERS,
   SOURCE_IN_HEADS,
+  TIME_WORDS,
   TO_CUE_LEADS,
 } from './lexicon/attribution.js';
 import { type Draft, type Ctx, type LeftSpeaker, FORM_TO_LEMMA, tokenAt } from './attribution-draft.js';
 import { contentAfter, contentBefore, innerQuote, quoteRightAfter, trimContent, markDirect } from './attribution-content.js';
 import { MAX_APPOSITIVE_TOKENS, readCoordinatedSpeaker, readClauseSubject, headOf, isPluralOrPronoun, readLeftSpeaker, readRightNp, readTrailingName, isCapitalisedName } from './attribution-speaker.js';
 
+/** Month names (and their abbreviations) that open a date after "by". */
+const MONTH_NAMES = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
 /** Times an all-capitals label must open a line to be a transcript speaker rather than a dateline. */
 const MIN_TRANSCRIPT_TURNS = 2;
 /** Most tokens between a lead verb and "to" in "took to Twitter to say". */
@@ -219,6 +222,9 @@ export function readVerbCue(ctx: Ctx, i: number, lemma: string, drafts: Draft[])
     if (tokens[i + 1]?.normal !== 'by') return undefined;
     const np = readRightNp(ctx, i + 2);
     if (!np) return undefined;
+    // "are expected by Friday", "was announced by March 1": a deadline, not an agent.
+    const agent = tokens[i + 2];
+    if (TIME_WORDS.has(agent.normal) || MONTH_NAMES.test(agent.value) || agent.pos === 'NUM') return undefined;
     // The passive subject is the content: "this figure was not confirmed by the NIS".
     const clauseStart = Math.max(sentence.start, text.lastIndexOf(',', cue.start) + 1);
     let be = i - 1;

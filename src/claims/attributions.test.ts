@@ -73,6 +73,8 @@ describe('attributions: speaker, cue and channel', () => {
   it('attributions: a tool or fact that is found is no report ("police found a body")', () => {
     expect(run('Police found a body near the river on Monday.').mentions).toEqual([]);
     expect(run('The ministry released records of the meeting on Monday.').mentions).toEqual([]);
+    expect(run('More evacuees are expected by Friday.').mentions).toEqual([]);
+    expect(run('The plan was announced by March 1 at the latest.').mentions).toEqual([]);
   });
 
   it('attributions: links an outlet citing anonymous sources as a chain', () => {

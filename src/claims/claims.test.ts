@@ -86,6 +86,12 @@ describe('claims: kinds and flags', () => {
     expect(claims.map((c) => speakerOf(article, c))).toEqual(['The intelligence chief', 'The intelligence chief']);
   });
 
+  it('claims: a figure right after an indirect report in its paragraph keeps the report\'s speaker', () => {
+    const text = 'According to the governor, the first convoy reached the city on Monday. Some 3,000 evacuees are expected by Friday.';
+    const article = build(text, [qty(text, '3,000', 'evacuees', 3000)]);
+    expect(assembleClaims(article).map((c) => speakerOf(article, c))).toEqual(['the governor', 'the governor']);
+  });
+
   it('claims: a quotation running on after a quoted sentence keeps its speaker', () => {
     const text = '“We lost two boats,” the captain said. “Nobody on board was hurt.”';
     const article = build(text);

@@ -92,8 +92,8 @@ function isDefiniteReference(text: string, q: QuantityMention): boolean {
 /**
  * Carries an attribution over to the next sentences of its paragraph while they read as the same report: a
  * sentence opening with a pronoun ("It/They/The unit …"), one in the backshifted tense of indirect speech
- * ("… had arrived", "… would"), or a quotation that goes on without a cue of its own. A sentence with its own
- * source, a new paragraph, or plain narration ends the run.
+ * ("… had arrived", "… would"), a figure right after an indirect report, or a quotation that goes on without a
+ * cue of its own. A sentence with its own source, a new paragraph, or plain narration ends the run.
  */
 function inheritAttributions(text: string, layers: ClaimInputs, claims: Claim[]): void {
   const paragraphs = layers.paragraph ?? [];
@@ -108,6 +108,8 @@ function inheritAttributions(text: string, layers: ClaimInputs, claims: Claim[])
     const continues =
       ANAPHORIC_OPENER.test(opening) ||
       (INDIRECT_SPEECH.test(body) && !reported?.direct) ||
+      // A figure right after an indirect report in its paragraph is most often the report's next detail.
+      (claim.kind === 'quantity' && !!reported && !reported.direct && !reported.anonymous && reported.cueLemma !== ':') ||
       (/^["“]/.test(opening) && !!reported?.direct);
     if (!continues) continue;
     const gap = text.slice(prev.end, claim.start);
