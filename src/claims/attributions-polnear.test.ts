@@ -1,5 +1,7 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scoreAttribution } from '../../scripts/eval-attribution.js';
+import { POLNEAR_DIR, scoreAttribution } from '../../scripts/eval-attribution.js';
 
 describe('attributions: PolNeAR dev split', () => {
   it('attributions: keeps cue precision high while source, cue and content recall stay above the floors', () => {
@@ -11,6 +13,18 @@ describe('attributions: PolNeAR dev split', () => {
     expect(roles.Source.overlap.p).toBeGreaterThanOrEqual(FLOOR_SOURCE_OVERLAP_P);
     expect(roles.Source.overlap.r).toBeGreaterThanOrEqual(FLOOR_SOURCE_OVERLAP_R);
     expect(roles.Content.overlap.f).toBeGreaterThanOrEqual(FLOOR_CONTENT_OVERLAP_F1);
+  });
+});
+
+describe('attributions: the evaluation takes its data as options', () => {
+  it('attributions: scores single brat files with their article text, another split by name, and names what is missing', () => {
+    const annDir = path.join(POLNEAR_DIR, 'dev', 'attributions');
+    const first = path.join(annDir, readdirSync(annDir).filter((f) => f.endsWith('.ann')).sort()[0]);
+    const one = scoreAttribution({ files: [first] });
+    expect(one.articles).toBe(1);
+    expect(one.roles.Cue.gold).toBeGreaterThan(0);
+    expect(() => scoreAttribution({ split: 'nope' })).toThrow(/attribution split "nope" missing/);
+    expect(() => scoreAttribution({ files: ['/nonexistent/a_1.ann'] })).toThrow('--file /nonexistent/a_1.ann: no such file');
   });
 });
 

@@ -1,5 +1,6 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTempEval, scoreDates } from '../../scripts/eval-dates.js';
+import { TEMPEVAL_DIR, evalDates, loadTempEval, loadTmlFiles, scoreDates } from '../../scripts/eval-dates.js';
 
 describe('dates: TempEval-3 TBAQ-cleaned', () => {
   it('dates: keeps span and value F1 on TimeBank + AQUAINT above the floors', () => {
@@ -11,5 +12,18 @@ describe('dates: TempEval-3 TBAQ-cleaned', () => {
     expect(s.valueF1).toBeGreaterThanOrEqual(0.77);
     expect(s.valueAccuracy).toBeGreaterThanOrEqual(0.84);
     expect(s.strictValueF1).toBeGreaterThanOrEqual(0.68);
+  });
+});
+
+describe('dates: the evaluation takes its data as options', () => {
+  it('dates: scores a folder or single files given on the command line, and names a missing one', async () => {
+    const one = path.join(TEMPEVAL_DIR, 'AQUAINT', 'APW19980807.0261.tml');
+    const docs = loadTmlFiles([one]);
+    expect(docs.map((d) => d.name)).toEqual(['APW19980807.0261.tml']);
+    expect(docs[0].timexes.length).toBeGreaterThan(0);
+    expect(loadTempEval(path.join(TEMPEVAL_DIR, 'AQUAINT')).length).toBe(73);
+    expect((await evalDates({ files: [one] }))[0]).toMatch(/^dates on 1 TimeML file\(s\)/);
+    expect(() => loadTmlFiles(['/nonexistent/x.tml'])).toThrow('--file /nonexistent/x.tml: no such file');
+    expect(() => loadTempEval('/nonexistent')).toThrow('TimeML folder missing: /nonexistent');
   });
 });
