@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../core/article.js';
 import { overlaps, type Span } from '../core/span.js';
 import { segmentSentences } from '../segment/sentences.js';
+import { createPipeline } from '../core/pipeline.js';
 import { extractAttributions, findQuotes, isAnonymous } from './attributions.js';
+import { claimsFactories } from './index.js';
 import type { AttributionMention } from './types.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -240,5 +242,30 @@ describe('attributions: seed gold', () => {
     expect(anon / n).toBeGreaterThanOrEqual(0.85);
     expect(direct / n).toBeGreaterThanOrEqual(0.85);
     expect(chains).toBe(chainGold);
+  });
+});
+
+describe('attributions: pronoun and role speakers stand for a person named earlier', () => {
+  async function refs(text: string): Promise<[string, string | undefined][]> {
+    const [article] = (await createPipeline(claimsFactories.map((f) => f.create(f.options.parse({})))).run([makeArticle({ text })])).articles;
+    const mentions = (article.layers.attribution ?? []) as AttributionMention[];
+    return mentions.map((m) => [show(text, m.speaker)!, show(text, m.speakerRef)]);
+  }
+
+  it('attributions: a role learned from an apposition or a title names its person, through an equivalent role word', async () => {
+    expect(await refs("Ukraine's foreign minister, Dmytro Kuleba, met reporters in Kyiv. The country's top diplomat said 3,000 soldiers had arrived. He added that more would follow.")).toEqual([
+      ["The country's top diplomat", 'Dmytro Kuleba'],
+      ['He', 'Dmytro Kuleba'],
+    ]);
+    expect(await refs('Antony Blinken, the U.S. Secretary of State, arrived on Monday. The secretary said the talks would resume.')).toEqual([['The secretary', 'Antony Blinken']]);
+    expect(await refs("Kyrylo Budanov, the head of Ukraine's military intelligence, spoke on Monday. About 11,000 troops were in Kursk, the intelligence chief added.")).toEqual([['the intelligence chief', 'Kyrylo Budanov']]);
+  });
+
+  it('attributions: a role with words the person was never given stays unresolved, and "it" is no person', async () => {
+    expect(await refs('Foreign Minister Dmytro Kuleba met reporters. The army chief said 300 tanks were lost.')).toEqual([['The army chief', undefined]]);
+    expect(await refs('The Times reported the deal. It said talks would resume.')).toEqual([
+      ['The Times', undefined],
+      ['It', undefined],
+    ]);
   });
 });

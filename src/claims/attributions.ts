@@ -20,6 +20,7 @@ import { type Draft, type Ctx, FORM_TO_LEMMA, matchesPhrase } from './attributio
 import { findQuotes, countQuoteMarks, trimContent } from './attribution-content.js';
 import { isAnonymous } from './attribution-speaker.js';
 import { attachChannel } from './attribution-channel.js';
+import { resolveSpeakerReferents } from './attribution-referents.js';
 import { retag, readColonHeadline, readColonQuote, readSourceAfterCue, readVerbCue, transcriptLabels } from './attribution-cues.js';
 
 export { findQuotes } from './attribution-content.js';
@@ -88,6 +89,7 @@ export function extractAttributions(article: Article, options: AttributionsOptio
   const sorted = dropCuesInSpeakers(dropNestedStates(drafts.sort((a, b) => a.cue.start - b.cue.start)));
   clipAtSameSpeakerCue(text, sorted);
   const mentions: AttributionMention[] = sorted.map((d) => toMention(text, d));
+  resolveSpeakerReferents(text, mentions, entities);
   sorted.forEach((d, index) => {
     if (d.citedByCue === undefined) return;
     const outer = sorted.findIndex((o) => o.cue.start === d.citedByCue);

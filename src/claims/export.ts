@@ -68,11 +68,13 @@ function exportClaim(article: Article, claim: Claim): ExportClaim {
   return out;
 }
 
-/** Speaker text, resolving a pronoun ("he added") to the nearest named speaker before it. */
+/** Speaker text, resolving a pronoun ("he added") or a role to the name it stands for. */
 export function speakerText(article: Article, index: number): string | null {
   const list = layersOf(article).attribution ?? [];
   const a = list[index];
   if (!a?.speaker) return null;
+  // A pronoun or role the attribution stage tied to a name ("the top diplomat" → the foreign minister named earlier).
+  if (a.speakerRef) return slice(article, a.speakerRef);
   const own = slice(article, a.speaker);
   if (!PERSON_PRONOUNS.has(own.toLowerCase())) return own;
   // "he"/"she" refer back to the nearest named, non-anonymous speaker; other pronouns stay as written.

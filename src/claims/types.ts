@@ -60,6 +60,8 @@ export interface AttributionMention extends Span {
   speaker?: Span;
   /** Id of the resolved entity for the speaker, filled by the entities corpus stage when known. */
   speakerEntity?: string;
+  /** The name earlier in the article that a pronoun or role speaker stands for ("he", "the top diplomat"). */
+  speakerRef?: Span;
   anonymous: boolean;
   /** Reporting verb or phrase: told, said, according to, citing. */
   cue: Span;

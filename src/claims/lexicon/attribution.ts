@@ -251,3 +251,17 @@ export const COLON_NON_SOURCES: ReadonlySet<string> = new Set([
   'name', 'age', 'city', 'hometown', 'job', 'occupation', 'location', 'date', 'time', 'title', 'price', 'cost',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'timeline', 'background',
 ]);
+
+/**
+ * Role words a title or apposition implies, so a later role can name the person: "Foreign Minister X" or "X, the
+ * Secretary of State" is "the top diplomat"; "the head of military intelligence" is "the intelligence chief".
+ */
+export const ROLE_EQUIVALENTS: readonly (readonly [RegExp, readonly string[]])[] = [
+  [/\bforeign (?:minister|secretary)\b|\bsecretary of state\b|\bambassador\b|\benvoy\b/i, ['diplomat']],
+  [/\b(?:head|director|leader|commander|chairman|chairwoman|chair)\b/i, ['chief']],
+  [/\bintelligence\b/i, ['spy', 'spymaster']],
+  [/\bprime minister\b|\bpremier\b/i, ['premier', 'prime', 'minister']],
+  [/\battorney general\b|\bprosecutor\b/i, ['prosecutor']],
+  [/\b(?:senator|congressman|congresswoman|representative|deputy|mp)\b/i, ['lawmaker', 'legislator']],
+  [/\bgeneral\b|\bcommander\b/i, ['commander', 'general']],
+];
