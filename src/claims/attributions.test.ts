@@ -48,7 +48,7 @@ describe('attributions: speaker, cue and channel', () => {
     ['Six in 10 say he is at least somewhat decisive.', { speaker: 'Six in 10', cue: 'say' }],
     ['Rather, sources close to her campaign say she backs the plan.', { speaker: 'sources close to her campaign', cue: 'say', anonymous: true }],
     ['People briefed on the talks say that the governor has refused.', { speaker: 'People briefed on the talks', cue: 'say' }],
-    ['The dam was never at risk, the engineer maintains.', { speaker: 'the engineer', cue: 'maintains' }],
+    ['The dam was never at risk, the engineer conceded.', { speaker: 'the engineer', cue: 'conceded' }],
   ];
   it.each(rows)('%s', (input, expected) => {
     const { text, mentions } = run(input);
@@ -76,6 +76,7 @@ describe('attributions: speaker, cue and channel', () => {
     expect(run('Police found a body near the river on Monday.').mentions).toEqual([]);
     expect(run('The ministry released records of the meeting on Monday.').mentions).toEqual([]);
     expect(run('More evacuees are expected by Friday.').mentions).toEqual([]);
+    expect(run('North Korea has long maintained close ties with Russia.').mentions).toEqual([]);
     expect(run('The plan was announced by March 1 at the latest.').mentions).toEqual([]);
   });
 
