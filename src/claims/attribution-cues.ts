@@ -243,7 +243,11 @@ export function readVerbCue(ctx: Ctx, i: number, lemma: string, drafts: Draft[])
     const nounBefore = !!prev && prev.start >= sentence.start && (prev.pos === 'NOUN' || prev.pos === 'PROPN');
     if (nounBefore && !STATE_CUES.has(lemma)) return readNounParticiple(ctx, i, lemma);
     if (!PARTICIPLE_OPENERS.has(prev?.value.toLowerCase() ?? '') || STATE_CUES.has(lemma) || EVIDENCE_CUES.has(lemma)) return undefined;
-    const outer = [...drafts].reverse().find((d) => d.cue.start >= sentence.start && d.cue.end <= cue.start);
+    // The report the participle continues is the sentence's outer one, not a report nested in its content
+    // ("he added that the agency had found that …, describing …": he describes).
+    const inSentence = drafts.filter((d) => d.cue.start >= sentence.start && d.cue.end <= cue.start);
+    const nested = (d: Draft) => inSentence.some((o) => o !== d && !!o.content && o.content.start <= d.cue.start && d.cue.end <= o.content.end);
+    const outer = [...inSentence].reverse().find((d) => !nested(d));
     const speaker = outer?.speaker ?? readClauseSubject(ctx, i - 1)?.span;
     if (!speaker) return undefined;
     const draft: Draft = { speaker, cue, cueLemma: lemma, direct: false, anonymous: outer?.anonymous ?? false };

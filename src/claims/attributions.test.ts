@@ -67,6 +67,12 @@ describe('attributions: speaker, cue and channel', () => {
     expect(dateline.mentions.filter((m) => m.cueLemma === ':')).toEqual([]);
   });
 
+  it('attributions: a participle continues the outer report of its sentence, not one nested in its content', () => {
+    const { text, mentions } = run('The agency added that it expected a second round of sealifts, noting that airlifters were also in use.');
+    const noting = mentions.find((m) => show(text, m.cue) === 'noting')!;
+    expect(show(text, noting.speaker)).toBe('The agency');
+  });
+
   it('attributions: a colon after a cue of its own is that cue, not a second report', () => {
     const { text, mentions } = run('The governor said: “The bridge is closed until further notice.”');
     expect(mentions.map((m) => show(text, m.cue))).toEqual(['said']);
