@@ -15,12 +15,12 @@ import { DEFAULT_FACTORIES } from './stages.js';
 const RECORDED: Record<string, [version: number, digest: string]> = {
   'segment/sentences': [1, '0df9d4825edcd389'],
   'claims/entities': [3, 'cd4c5811012040d0'],
-  'claims/quantities': [1, '8508493279cf5e07'],
-  'claims/dates': [1, '1d69fc63da339f95'],
+  'claims/quantities': [2, '8508493279cf5e07'],
+  'claims/dates': [2, '22c513386a228f9d'],
   'claims/modality': [1, 'c55757137440a9ae'],
-  'claims/attributions': [1, '40318d0fdd20f50e'],
-  'claims/claims': [1, 'fef5b551f45e8b77'],
-  'align/propositions': [2, '32555e2b2b7dd1f6'],
+  'claims/attributions': [2, '9f8cfd7596d8c8f8'],
+  'claims/claims': [2, '784ac35cbd790bf9'],
+  'align/propositions': [2, '49c09a96021c0ba3'],
 };
 
 const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../examples/corpus');
