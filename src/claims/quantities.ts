@@ -26,7 +26,7 @@ import {
   UNIT_PREFIXES,
   VAGUE_AMOUNTS,
 } from './lexicon/quantities.js';
-import { tokenize as winkTokenize } from '../nlp/wink.js';
+import { tokenizeShared } from '../nlp/wink.js';
 import { lemmatiseNoun, looksPlural, numberWordValue, parseDigits, parseNumberWords } from './numbers.js';
 import { findCountedHead, resolveElidedHeads } from './quantity-heads.js';
 import type { Approximation, QuantityMention } from './types.js';
@@ -289,7 +289,8 @@ function findHead(tokens: Token[], after: number, allowOfThe: boolean): Token | 
  */
 export function findQuantities(text: string): QuantityMention[] {
   const tokens = tokenize(text);
-  const words = winkTokenize(text);
+  // Read-only: the tagged tokens are shared with the other claims stages through the cache.
+  const words = tokenizeShared(text);
   const masks = maskedRanges(text);
   const out: QuantityMention[] = [];
   let i = 0;
