@@ -20,6 +20,7 @@ const RECORDED: Record<string, [version: number, digest: string]> = {
   'claims/modality': [1, 'c55757137440a9ae'],
   'claims/attributions': [2, '9f8cfd7596d8c8f8'],
   'claims/claims': [2, '784ac35cbd790bf9'],
+  'reuse/links': [1, 'RECORD'],
   'align/propositions': [2, '49c09a96021c0ba3'],
 };
 
@@ -42,6 +43,7 @@ function outputDigest(name: string, produces: readonly string[]): string {
     a.messages.filter((m) => m.source === name),
   ]);
   if (name === 'align/propositions') parts.push(result.corpus.data.propositions, result.corpus.data.timelines);
+  if (name === 'reuse/links') parts.push(result.corpus.data.links, result.corpus.data.origins);
   return hashId(JSON.stringify(parts), 16);
 }
 

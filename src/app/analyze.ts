@@ -9,6 +9,7 @@ import { exportClaims, exportEntities } from '../claims/export.js';
 import type { Story } from '../cluster/stories.js';
 import { exportLinks } from '../reuse/export-links.js';
 import { DEFAULT_CONFIG, defaultRegistry } from '../stages.js';
+import type { ReuseState } from '../reuse/state.js';
 import type { AnalysisRecord, Store, StoredStory } from '../store/store.js';
 
 export interface AnalyzeOptions {
@@ -20,6 +21,8 @@ export interface AnalyzeOptions {
   signal?: AbortSignal;
   /** Results of an earlier run to extend; stories already formed keep their articles. */
   previous?: AnalysisRecord;
+  /** What reuse/links stored after an earlier run: only new or changed articles are then compared. */
+  reuse?: ReuseState;
 }
 
 export interface AnalyzeResult {
@@ -39,9 +42,10 @@ export interface AnalyzeResult {
  */
 export async function analyzeStore(store: Store, options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
   const articles = await store.listArticles();
-  const result = await analyzeArticles(articles, { previous: await store.loadAnalysis(), ...options });
+  const result = await analyzeArticles(articles, { previous: await store.loadAnalysis(), reuse: await store.loadReuseState(), ...options });
   await store.updateAnnotations(result.corpus.articles);
   await store.saveAnalysis(result.analysis);
+  if (result.corpus.data.reuseChanges) await store.saveReuseChanges(result.corpus.data.reuseChanges);
   return result;
 }
 
@@ -54,6 +58,7 @@ export async function analyzeArticles(articles: Corpus['articles'], options: Ana
   const stories = options.previous?.stories.map((s) => toStory(s, present)).filter((s) => s.articleIds.length);
   if (stories?.length) initialData.stories = stories;
   if (options.previous) initialData.alignments = storedAlignments(options.previous);
+  if (options.reuse) initialData.reuse = options.reuse;
   const corpus = await pipeline.run(articles, {
     logger: options.logger,
     onProgress: (event) => {

@@ -13,34 +13,78 @@ const SUPPORT_MIN_COVERED_SHARE = 0.5;
 /** Sentences with fewer content terms (datelines, captions) are neither flagged nor supporting. */
 export const ADDITION_MIN_TERMS = 5;
 
-/** Sentence index over the other articles of a story, for support look-ups. */
+/**
+ * Sentence index over the articles of a story, for support look-ups; articles are added one at a time. A look-up
+ * counts shared terms in flat arrays reused across calls (no allocation per sentence) and weighs only sentences whose
+ * length allows the Jaccard it is asked for.
+ */
 export class SupportIndex {
-  private readonly postings = new Map<string, { doc: string; terms: number }[]>();
+  /** Term -> indexes of the sentences holding it. */
+  private readonly postings = new Map<string, number[]>();
+  /** Per indexed sentence: its article (as a number) and its count of terms. */
+  private readonly docOf: number[] = [];
+  private readonly sizeOf: number[] = [];
+  private readonly docIds = new Map<string, number>();
+  private shared = new Int32Array(64);
+  private readonly touched: number[] = [];
 
-  constructor(profiles: readonly ReuseProfile[]) {
-    for (const p of profiles) {
-      for (const s of p.sentences) {
-        if (s.terms.length < 3) continue;
-        const entry = { doc: p.id, terms: s.terms.length };
-        for (const t of s.terms) {
-          const list = this.postings.get(t);
-          if (list) list.push(entry);
-          else this.postings.set(t, [entry]);
-        }
+  constructor(profiles: readonly ReuseProfile[] = []) {
+    for (const p of profiles) this.add(p);
+  }
+
+  /** Indexes the content sentences of one more article. */
+  add(p: ReuseProfile): void {
+    const doc = this.docIds.get(p.id) ?? this.docIds.set(p.id, this.docIds.size).get(p.id)!;
+    for (const s of p.sentences) {
+      if (s.terms.length < 3) continue;
+      const entry = this.docOf.length;
+      this.docOf.push(doc);
+      this.sizeOf.push(s.terms.length);
+      for (const t of s.terms) {
+        const list = this.postings.get(t);
+        if (list) list.push(entry);
+        else this.postings.set(t, [entry]);
       }
     }
   }
 
   /** Best Jaccard of `sentence` against sentences of articles other than `selfId` (and `excludeId`). */
   bestSupport(sentence: SentenceProfile, selfId: string, excludeId?: string): number {
-    const shared = new Map<{ doc: string; terms: number }, number>();
+    return this.support(sentence, selfId, excludeId, 0);
+  }
+
+  /** True when some sentence of an article other than `selfId` and `excludeId` has term Jaccard ≥ `min` with `sentence`. */
+  supports(sentence: SentenceProfile, selfId: string, excludeId: string | undefined, min: number): boolean {
+    return this.support(sentence, selfId, excludeId, min) >= min;
+  }
+
+  /** Best Jaccard, considering only sentences whose length can reach `min` (|B| in [min·|A|, |A|/min]); 0 when none. */
+  private support(sentence: SentenceProfile, selfId: string, excludeId: string | undefined, min: number): number {
+    if (this.shared.length < this.docOf.length) this.shared = new Int32Array(Math.max(this.docOf.length, 2 * this.shared.length));
+    const self = this.docIds.get(selfId) ?? -1;
+    const excluded = excludeId === undefined ? -1 : (this.docIds.get(excludeId) ?? -1);
+    const n = sentence.terms.length;
+    const lo = min * n;
+    const hi = min > 0 ? n / min : Infinity;
+    const { shared, touched } = this;
     for (const t of sentence.terms) {
-      for (const entry of this.postings.get(t) ?? []) {
-        if (entry.doc !== selfId && entry.doc !== excludeId) shared.set(entry, (shared.get(entry) ?? 0) + 1);
+      const list = this.postings.get(t);
+      if (!list) continue;
+      for (const e of list) {
+        if (shared[e]++ === 0) touched.push(e);
       }
     }
     let best = 0;
-    for (const [entry, inter] of shared) best = Math.max(best, inter / (sentence.terms.length + entry.terms - inter));
+    for (const e of touched) {
+      const inter = shared[e];
+      shared[e] = 0;
+      const doc = this.docOf[e];
+      const size = this.sizeOf[e];
+      if (doc === self || doc === excluded || size < lo || size > hi) continue;
+      const j = inter / (n + size - inter);
+      if (j > best) best = j;
+    }
+    touched.length = 0;
     return best;
   }
 }
@@ -59,7 +103,7 @@ export function findAdditions(derived: ReuseProfile, links: readonly ReuseLink[]
   for (const s of derived.sentences) {
     if (s.terms.length < ADDITION_MIN_TERMS) continue;
     if (coveredShare(s, covered) >= SUPPORT_MIN_COVERED_SHARE) continue;
-    if (support.bestSupport(s, derived.id) >= SUPPORT_MIN_JACCARD) continue;
+    if (support.supports(s, derived.id, undefined, SUPPORT_MIN_JACCARD)) continue;
     const last = additions[additions.length - 1];
     if (last && /^\s*$/.test(text.slice(last.end, s.start))) last.end = s.end;
     else additions.push({ start: s.start, end: s.end, reason: 'unsupported-addition' });
@@ -76,7 +120,7 @@ function coveredShare(s: SentenceProfile, covered: readonly [number, number][]):
 /** Content sentences of `p` that no story article other than `p` and `excludeId` supports. */
 export function countUnique(p: ReuseProfile, support: SupportIndex, excludeId: string): number {
   let n = 0;
-  for (const s of p.sentences) if (s.terms.length >= ADDITION_MIN_TERMS && support.bestSupport(s, p.id, excludeId) < SUPPORT_MIN_JACCARD) n++;
+  for (const s of p.sentences) if (s.terms.length >= ADDITION_MIN_TERMS && !support.supports(s, p.id, excludeId, SUPPORT_MIN_JACCARD)) n++;
   return n;
 }
 

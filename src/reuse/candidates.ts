@@ -33,6 +33,24 @@ export interface CandidatePair {
   signals: ('lsh' | 'shingles' | 'anchors')[];
 }
 
+/** What the indexes hold of one article: small enough to store, so a stored article is indexed without profiling it again. */
+export interface IndexKeys {
+  signature: Uint32Array;
+  /** Sampled shingle hashes (distinct). */
+  sampled: number[];
+  /** Anchor term hashes (distinct). */
+  anchors: number[];
+}
+
+/** The index keys of a profile. */
+export function indexKeysOf(profile: ReuseProfile): IndexKeys {
+  return { signature: profile.signature, sampled: [...sampleShingles(profile.shingles)], anchors: [...new Set(profile.anchors.map(termHash))] };
+}
+
+function keysOf(x: ReuseProfile | IndexKeys): IndexKeys {
+  return 'sampled' in x ? x : indexKeysOf(x);
+}
+
 /** Inverted indexes over a set of profiles, queried per profile. */
 export class ReuseIndex {
   private readonly lsh = new LshIndex();
@@ -43,13 +61,13 @@ export class ReuseIndex {
   private size = 0;
 
   /** Adds a profile under the next numeric id and returns it. */
-  add(profile: ReuseProfile): number {
+  add(profile: ReuseProfile | IndexKeys): number {
+    const { signature, sampled, anchors } = keysOf(profile);
     const doc = this.size++;
-    this.lsh.add(doc, profile.signature);
-    for (const h of sampleShingles(profile.shingles)) pushCapped(this.sampled, h, doc);
-    const keys = [...new Set(profile.anchors.map(termHash))];
-    for (const k of keys) this.anchorDf.set(k, (this.anchorDf.get(k) ?? 0) + 1);
-    this.anchorKeys.push(keys);
+    this.lsh.add(doc, signature);
+    for (const h of sampled) pushCapped(this.sampled, h, doc);
+    for (const k of anchors) this.anchorDf.set(k, (this.anchorDf.get(k) ?? 0) + 1);
+    this.anchorKeys.push(anchors);
     return doc;
   }
 
@@ -61,7 +79,8 @@ export class ReuseIndex {
   }
 
   /** Candidate documents for `doc` (indexed) with the signals that found them. */
-  query(doc: number, profile: ReuseProfile): Map<number, Set<CandidatePair['signals'][number]>> {
+  query(doc: number, profile: ReuseProfile | IndexKeys): Map<number, Set<CandidatePair['signals'][number]>> {
+    const { signature, sampled } = keysOf(profile);
     const found = new Map<number, Set<CandidatePair['signals'][number]>>();
     const note = (other: number, signal: CandidatePair['signals'][number]) => {
       if (other === doc) return;
@@ -69,9 +88,9 @@ export class ReuseIndex {
       if (set) set.add(signal);
       else found.set(other, new Set([signal]));
     };
-    for (const other of this.lsh.query(profile.signature, doc)) note(other, 'lsh');
+    for (const other of this.lsh.query(signature, doc)) note(other, 'lsh');
     const shingleHits = new Map<number, number>();
-    for (const h of sampleShingles(profile.shingles)) {
+    for (const h of sampled) {
       const list = this.sampled.get(h);
       if (!list || list.length > MAX_POSTING_DOCS) continue;
       for (const other of list) shingleHits.set(other, (shingleHits.get(other) ?? 0) + 1);
@@ -119,19 +138,27 @@ function pushCapped(map: Map<number, number[]>, key: number, doc: number, cap = 
 }
 
 /** All candidate pairs (a < b) of a list of profiles. */
-export function findCandidatePairs(profiles: readonly ReuseProfile[]): CandidatePair[] {
+export function findCandidatePairs(profiles: readonly (ReuseProfile | IndexKeys)[]): CandidatePair[] {
+  return findCandidatePairsOf(profiles.map(keysOf), profiles.map((_, i) => i));
+}
+
+/**
+ * Candidate pairs (a < b) that involve one of the `queried` documents, over an index of every document: an analysis
+ * that adds articles queries only the new ones against what is stored.
+ */
+export function findCandidatePairsOf(keys: readonly IndexKeys[], queried: Iterable<number>): CandidatePair[] {
   const index = new ReuseIndex();
-  for (const p of profiles) index.add(p);
+  for (const k of keys) index.add(k);
   index.finish();
   const pairs = new Map<string, CandidatePair>();
-  profiles.forEach((p, i) => {
-    for (const [j, signals] of index.query(i, p)) {
+  for (const i of queried) {
+    for (const [j, signals] of index.query(i, keys[i])) {
       const [a, b] = i < j ? [i, j] : [j, i];
       const key = `${a}:${b}`;
       const pair = pairs.get(key);
       if (pair) for (const s of signals) (pair.signals.includes(s) ? null : pair.signals.push(s));
       else pairs.set(key, { a, b, signals: [...signals] });
     }
-  });
+  }
   return [...pairs.values()].sort((x, y) => x.a - y.a || x.b - y.b);
 }

@@ -84,6 +84,23 @@ export const MIGRATIONS: readonly Migration[] = [
     // Stories come back in the order they were saved (the order they were formed), not by id: reports and restored clustering keep it.
     statements: ['ALTER TABLE stories ADD COLUMN seq INTEGER'],
   },
+  {
+    version: 5,
+    name: 'reuse-index',
+    // What reuse/links keeps between runs so a new article is compared only with its candidates: each article's index
+    // keys (MinHash signature, sampled shingles, anchors) under a digest of its contents, and the links as compared.
+    statements: [
+      'CREATE TABLE reuse_profiles (article_id TEXT PRIMARY KEY, digest TEXT NOT NULL, body_json TEXT NOT NULL)',
+      'CREATE TABLE reuse_pairs (from_id TEXT NOT NULL, to_id TEXT NOT NULL, body_json TEXT NOT NULL, PRIMARY KEY (from_id, to_id))',
+      'CREATE INDEX reuse_pairs_to ON reuse_pairs (to_id)',
+    ],
+  },
+  {
+    version: 6,
+    name: 'reuse-support',
+    // Story-wide support results of reuse/links (direction by unique sentences, unsupported additions) under a digest of their inputs.
+    statements: ['CREATE TABLE reuse_support (key TEXT PRIMARY KEY, digest TEXT NOT NULL, body_json TEXT NOT NULL)'],
+  },
 ];
 
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -2,6 +2,7 @@
 import { hashId, normaliseForHash, type Article } from '../core/article.js';
 import type { SqlDriver } from './driver.js';
 import { checkVersion, currentVersion, migrate } from './migrate.js';
+import { emptyReuseState, type ReuseChanges, type ReuseState } from '../reuse/state.js';
 import { emptyAnalysis, type AddResult, type AnalysisRecord, type Store, type StoredFailure } from './store.js';
 
 interface ArticleRow {
@@ -190,6 +191,45 @@ export class SqlStore implements Store {
     const groups = await this.driver.all<{ article_ids_json: string }>('SELECT article_ids_json FROM origin_groups ORDER BY idx');
     analysis.origins = groups.map((g) => JSON.parse(g.article_ids_json));
     return analysis;
+  }
+
+  async loadReuseState(): Promise<ReuseState> {
+    const state = emptyReuseState();
+    for (const row of await this.driver.all<{ article_id: string; digest: string; body_json: string }>('SELECT article_id, digest, body_json FROM reuse_profiles')) {
+      state.features.set(row.article_id, { ...JSON.parse(row.body_json), digest: row.digest });
+    }
+    state.links = (await this.driver.all<{ body_json: string }>('SELECT body_json FROM reuse_pairs ORDER BY from_id, to_id')).map((r) => JSON.parse(r.body_json));
+    for (const row of await this.driver.all<{ key: string; digest: string; body_json: string }>('SELECT key, digest, body_json FROM reuse_support')) {
+      state.support.set(row.key, { digest: row.digest, body: JSON.parse(row.body_json) });
+    }
+    return state;
+  }
+
+  async saveReuseChanges(changes: ReuseChanges): Promise<void> {
+    await this.driver.transaction(async (tx) => {
+      for (const [id, { digest, ...body }] of changes.features) {
+        await tx.run(
+          'INSERT INTO reuse_profiles (article_id, digest, body_json) VALUES (?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET digest = excluded.digest, body_json = excluded.body_json',
+          [id, digest, JSON.stringify(body)],
+        );
+      }
+      for (const id of changes.compared) {
+        await tx.run('DELETE FROM reuse_pairs WHERE from_id = ?', [id]);
+        await tx.run('DELETE FROM reuse_pairs WHERE to_id = ?', [id]);
+      }
+      for (const link of changes.links) {
+        await tx.run(
+          'INSERT INTO reuse_pairs (from_id, to_id, body_json) VALUES (?, ?, ?) ON CONFLICT (from_id, to_id) DO UPDATE SET body_json = excluded.body_json',
+          [link.from, link.to, JSON.stringify(link)],
+        );
+      }
+      for (const [key, { digest, body }] of changes.support) {
+        await tx.run(
+          'INSERT INTO reuse_support (key, digest, body_json) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET digest = excluded.digest, body_json = excluded.body_json',
+          [key, digest, JSON.stringify(body)],
+        );
+      }
+    });
   }
 
   async recordFailures(failures: readonly StoredFailure[]): Promise<void> {

@@ -5,6 +5,7 @@
 import type { Article } from '../core/article.js';
 import type { InputFailure } from '../core/raw-document.js';
 import type { StoryEvent } from '../cluster/event-contrast.js';
+import type { ReuseChanges, ReuseState } from '../reuse/state.js';
 import type { ExportClaim, ExportEntity, ExportLink, ExportProposition, ExportStory } from '../report/export-schema.js';
 
 /** What adding an article did. */
@@ -51,6 +52,10 @@ export interface Store {
   /** Replaces the stored analysis with a new one, all or nothing. */
   saveAnalysis(analysis: AnalysisRecord): Promise<void>;
   loadAnalysis(): Promise<AnalysisRecord>;
+  /** What reuse/links stored after earlier runs (empty for a store analysed before it kept any). */
+  loadReuseState(): Promise<ReuseState>;
+  /** Writes what one run of reuse/links changed, all or nothing. */
+  saveReuseChanges(changes: ReuseChanges): Promise<void>;
   recordFailures(failures: readonly StoredFailure[]): Promise<void>;
   listFailures(): Promise<StoredFailure[]>;
   /** Highest applied migration version. */

@@ -1,0 +1,69 @@
+/**
+ * What `reuse/links` keeps between runs so that an analysis adding articles profiles and compares only the new ones:
+ * each article's index keys (with a digest of what its profile is made from), the links as compared pair by pair,
+ * and the results of story-wide support look-ups (with a digest of what they were computed from).
+ */
+import { hashId, type Article } from '../core/article.js';
+import type { IndexKeys } from './candidates.js';
+import type { ReuseLink } from './types.js';
+
+/** One article's stored reuse features. */
+export interface StoredFeatures {
+  /** Digest of the article's text, sentences and metadata under the stage version: a different one means profile again. */
+  digest: string;
+  signature: number[];
+  sampled: number[];
+  anchors: number[];
+  contentTokens: number;
+  /** Wire agencies its lead credits, as written. */
+  wires: string[];
+}
+
+/** A support look-up's result, with the digest of its inputs. */
+export interface StoredSupport {
+  digest: string;
+  body: unknown;
+}
+
+/** Everything reuse/links stored after a run. */
+export interface ReuseState {
+  features: Map<string, StoredFeatures>;
+  /** Links as compared (before story-wide orientation and pruning), one per linked pair. */
+  links: ReuseLink[];
+  /** Support results by key (`orient:<story>`, `additions:<article>`). */
+  support: Map<string, StoredSupport>;
+}
+
+/** What one run changed in that state: the store writes only this. */
+export interface ReuseChanges {
+  /** Features of articles profiled in this run. */
+  features: Map<string, StoredFeatures>;
+  /** Articles whose links were compared again: their stored links are replaced by those in `links` that touch them. */
+  compared: string[];
+  links: ReuseLink[];
+  support: Map<string, StoredSupport>;
+}
+
+export function emptyReuseState(): ReuseState {
+  return { features: new Map(), links: [], support: new Map() };
+}
+
+/** Digest of what an article's reuse profile and comparisons read: text, sentences, metadata, source and dropped credits. */
+export function featuresDigest(article: Article, version: string): string {
+  const { text, meta, layers, data, source } = article;
+  return hashId(JSON.stringify([version, text, layers.sentence ?? null, meta, source.url ?? null, data.dropped ?? null]), 24);
+}
+
+export function toIndexKeys(f: StoredFeatures): IndexKeys {
+  return { signature: Uint32Array.from(f.signature), sampled: f.sampled, anchors: f.anchors };
+}
+
+/** Digest of any JSON-serialisable inputs. */
+export function digestOf(value: unknown): string {
+  return hashId(JSON.stringify(value), 24);
+}
+
+/** Deep copy of a link, so orientation (which swaps and annotates) never alters the link as compared and stored. */
+export function copyLink(link: ReuseLink): ReuseLink {
+  return { ...link, passages: link.passages.map((p) => ({ from: { ...p.from }, to: { ...p.to } })), evidence: link.evidence.map((e) => ({ ...e })) };
+}
