@@ -21,7 +21,7 @@ const RECORDED: Record<string, [version: number, digest: string]> = {
   'claims/attributions': [2, '9f8cfd7596d8c8f8'],
   'claims/claims': [2, '784ac35cbd790bf9'],
   'reuse/links': [1, 'RECORD'],
-  'align/propositions': [2, '49c09a96021c0ba3'],
+  'align/propositions': [3, 'RECORD'],
 };
 
 const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../examples/corpus');

@@ -44,7 +44,8 @@ export function alignCorpus(corpus: Corpus, stories: readonly AlignStory[]): Map
   return new Map(stories.map((story) => [story.id, alignInputs(story, inputsOf(story))]));
 }
 
-function alignInputs(story: AlignStory, { articles, links, entities, unsupported }: StoryInputs): StoryAlignment {
+function alignInputs(story: AlignStory, inputs: StoryInputs): StoryAlignment {
+  const { articles, links, entities, unsupported } = inputs;
   const propositions = sortPropositions(alignStory({ storyId: story.id, articles, links, entities, unsupported }));
   return { propositions, timeline: buildTimeline(articles, propositions, unsupported) };
 }
@@ -89,7 +90,8 @@ export const AlignOptions = z.object({});
 export const alignStage: StageFactory<typeof AlignOptions> = {
   name: 'align/propositions',
   options: AlignOptions,
-  version: 2,
+  // 3: entities resolved per story.
+  version: 3,
   create(): CorpusStage {
     return {
       name: 'align/propositions',
