@@ -42,9 +42,10 @@ export interface AnalyzeResult {
  */
 export async function analyzeStore(store: Store, options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
   const articles = await store.listArticles();
-  const result = await analyzeArticles(articles, { previous: await store.loadAnalysis(), reuse: await store.loadReuseState(), ...options });
+  const previous = await store.loadAnalysis();
+  const result = await analyzeArticles(articles, { previous, reuse: await store.loadReuseState(), ...options });
   await store.updateAnnotations(result.corpus.articles);
-  await store.saveAnalysis(result.analysis);
+  await store.saveAnalysis(result.analysis, options.previous ? undefined : previous);
   if (result.corpus.data.reuseChanges) await store.saveReuseChanges(result.corpus.data.reuseChanges);
   return result;
 }

@@ -30,6 +30,8 @@ export function textHash(text: string): string {
 
 export class SqlStore implements Store {
   private readonly articleColumns: string;
+  /** Digest of each article's annotations as last read or written, so unchanged ones are not written again. */
+  private readonly annotationDigests = new Map<string, string>();
   private readonly storyOrder: string;
 
   private constructor(
@@ -106,28 +108,42 @@ export class SqlStore implements Store {
 
   async updateAnnotations(articles: readonly Article[]): Promise<void> {
     const now = new Date().toISOString();
+    const written = new Map<string, string>();
     await this.driver.transaction(async (tx) => {
       for (const article of articles) {
-        await tx.run('UPDATE articles SET layers_json = ?, data_json = ?, messages_json = ?, stages_json = ?, updated_at = ? WHERE id = ?', [
+        const values = [
           JSON.stringify(article.layers),
           JSON.stringify(article.data),
           JSON.stringify(article.messages),
           article.analysed ? JSON.stringify(article.analysed) : null,
+        ];
+        const digest = annotationDigest(values);
+        if (this.annotationDigests.get(article.id) === digest) continue;
+        await tx.run('UPDATE articles SET layers_json = ?, data_json = ?, messages_json = ?, stages_json = ?, updated_at = ? WHERE id = ?', [
+          ...values,
           now,
           article.id,
         ]);
+        written.set(article.id, digest);
       }
     });
+    for (const [id, digest] of written) this.annotationDigests.set(id, digest);
+  }
+
+  /** Reads an article row, remembering its annotations' digest. */
+  private toArticle(row: ArticleRow): Article {
+    this.annotationDigests.set(row.id, annotationDigest([row.layers_json, row.data_json, row.messages_json, row.stages_json]));
+    return rowToArticle(row);
   }
 
   async getArticle(id: string): Promise<Article | undefined> {
     const rows = await this.driver.all<ArticleRow>(`SELECT ${this.articleColumns} FROM articles WHERE id = ?`, [id]);
-    return rows[0] ? rowToArticle(rows[0]) : undefined;
+    return rows[0] ? this.toArticle(rows[0]) : undefined;
   }
 
   async listArticles(): Promise<Article[]> {
     const rows = await this.driver.all<ArticleRow>(`SELECT ${this.articleColumns} FROM articles ORDER BY seq`);
-    return rows.map(rowToArticle);
+    return rows.map((row) => this.toArticle(row));
   }
 
   async countArticles(): Promise<number> {
@@ -135,47 +151,17 @@ export class SqlStore implements Store {
     return Number(rows[0]?.n ?? 0);
   }
 
-  async saveAnalysis(analysis: AnalysisRecord): Promise<void> {
+  async saveAnalysis(analysis: AnalysisRecord, previous?: AnalysisRecord): Promise<void> {
     await this.driver.transaction(async (tx) => {
-      for (const table of ['stories', 'links', 'origin_groups', 'entities', 'claims', 'propositions']) {
-        await tx.run(`DELETE FROM ${table}`);
+      if (!previous) {
+        for (const table of ANALYSIS_TABLES) await tx.run(`DELETE FROM ${table.name}`);
       }
-      for (const [seq, story] of analysis.stories.entries()) {
-        await tx.run('INSERT INTO stories (id, label, body_json, seq) VALUES (?, ?, ?, ?)', [story.id, story.label ?? null, JSON.stringify(story), seq + 1]);
-      }
-      for (const link of analysis.links) {
-        await tx.run('INSERT INTO links (from_id, to_id, kind, score, direction, body_json) VALUES (?, ?, ?, ?, ?, ?)', [
-          link.from,
-          link.to,
-          link.kind,
-          link.score,
-          link.direction,
-          JSON.stringify(link),
-        ]);
-      }
-      for (const [idx, group] of analysis.origins.entries()) {
-        await tx.run('INSERT INTO origin_groups (idx, article_ids_json) VALUES (?, ?)', [idx, JSON.stringify(group)]);
-      }
-      for (const entity of analysis.entities) {
-        await tx.run('INSERT INTO entities (id, name, type, body_json) VALUES (?, ?, ?, ?)', [
-          entity.id,
-          entity.name,
-          entity.type,
-          JSON.stringify(entity),
-        ]);
-      }
-      for (const claim of analysis.claims) {
-        await tx.run('INSERT INTO claims (id, article_id, start_offset, end_offset, kind, body_json) VALUES (?, ?, ?, ?, ?, ?)', [
-          claim.id,
-          claim.article,
-          claim.start,
-          claim.end,
-          claim.kind,
-          JSON.stringify(claim),
-        ]);
-      }
-      for (const [idx, proposition] of analysis.propositions.entries()) {
-        await tx.run('INSERT INTO propositions (idx, body_json) VALUES (?, ?)', [idx, JSON.stringify(proposition)]);
+      // Stories written before migration 4 have no seq: compare with the seq each row really holds.
+      const seqs = previous ? new Map((await tx.all<{ id: string; seq: number | null }>('SELECT id, seq FROM stories')).map((r) => [r.id, r.seq])) : undefined;
+      for (const table of ANALYSIS_TABLES) {
+        let old = previous ? table.rows(previous) : [];
+        if (seqs && table.name === 'stories') old = old.map((row) => [...row.slice(0, 3), seqs.get(row[0] as string) ?? null]);
+        await syncTable(tx, table, table.rows(analysis), old);
       }
     });
   }
@@ -259,12 +245,75 @@ export class SqlStore implements Store {
   }
 }
 
+/** One table of the stored analysis: its key columns and how each record becomes a row. */
+interface AnalysisTable {
+  name: string;
+  keys: string[];
+  columns: string[];
+  /** Rows as column values, keys first. */
+  rows(analysis: AnalysisRecord): unknown[][];
+}
+
+const ANALYSIS_TABLES: readonly AnalysisTable[] = [
+  {
+    name: 'stories',
+    keys: ['id'],
+    columns: ['label', 'body_json', 'seq'],
+    rows: (a) => a.stories.map((story, i) => [story.id, story.label ?? null, JSON.stringify(story), i + 1]),
+  },
+  {
+    name: 'links',
+    keys: ['from_id', 'to_id'],
+    columns: ['kind', 'score', 'direction', 'body_json'],
+    rows: (a) => a.links.map((l) => [l.from, l.to, l.kind, l.score, l.direction, JSON.stringify(l)]),
+  },
+  { name: 'origin_groups', keys: ['idx'], columns: ['article_ids_json'], rows: (a) => a.origins.map((g, i) => [i, JSON.stringify(g)]) },
+  { name: 'entities', keys: ['id'], columns: ['name', 'type', 'body_json'], rows: (a) => a.entities.map((e) => [e.id, e.name, e.type, JSON.stringify(e)]) },
+  {
+    name: 'claims',
+    keys: ['id'],
+    columns: ['article_id', 'start_offset', 'end_offset', 'kind', 'body_json'],
+    rows: (a) => a.claims.map((c) => [c.id, c.article, c.start, c.end, c.kind, JSON.stringify(c)]),
+  },
+  { name: 'propositions', keys: ['idx'], columns: ['body_json'], rows: (a) => a.propositions.map((p, i) => [i, JSON.stringify(p)]) },
+];
+
+/**
+ * Brings one analysis table from the `old` rows (what it holds) to `rows`: writes only rows that differ and deletes
+ * rows whose key is gone, so a run that changed one story writes about that story's rows.
+ */
+async function syncTable(tx: SqlDriver, table: AnalysisTable, rows: unknown[][], old: unknown[][]): Promise<void> {
+  const n = table.keys.length;
+  const keyOf = (row: unknown[]) => JSON.stringify(row.slice(0, n));
+  const before = new Map(old.map((row) => [keyOf(row), JSON.stringify(row)]));
+  const columns = [...table.keys, ...table.columns];
+  const insert = `INSERT INTO ${table.name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+  const where = table.keys.map((k) => `${k} = ?`).join(' AND ');
+  const update = `UPDATE ${table.name} SET ${table.columns.map((c) => `${c} = ?`).join(', ')} WHERE ${where}`;
+  for (const row of rows) {
+    const key = keyOf(row);
+    const stored = before.get(key);
+    before.delete(key);
+    // A key twice in one analysis reaches INSERT twice and fails: the transaction keeps the stored analysis.
+    if (stored === undefined) await tx.run(insert, row);
+    else if (stored !== JSON.stringify(row)) await tx.run(update, [...row.slice(n), ...row.slice(0, n)]);
+  }
+  for (const key of before.keys()) {
+    const values = JSON.parse(key) as unknown[];
+    await tx.run(`DELETE FROM ${table.name} WHERE ${where}`, values);
+  }
+}
+
 /** True when two articles are known to come from different outlets (URL hosts or site names differ). */
 function differentOutlets(a: { url: string | null; site: string | null }, b: { url: string | null; site: string | null }): boolean {
   const host = (url: string | null) => (url ? (/^\w+:\/\/(?:www\.)?([^/:?#]+)/.exec(url)?.[1]?.toLowerCase() ?? null) : null);
   const [hostA, hostB] = [host(a.url), host(b.url)];
   if (hostA && hostB && hostA !== hostB) return true;
   return Boolean(a.site && b.site && a.site.toLowerCase() !== b.site.toLowerCase());
+}
+
+function annotationDigest(values: readonly (string | null)[]): string {
+  return hashId(values.map((v) => v ?? '\u0001').join('\u0000'), 24);
 }
 
 function rowToArticle(row: ArticleRow): Article {

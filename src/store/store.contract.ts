@@ -97,6 +97,29 @@ export function runStoreTests(name: string, open: () => Promise<Store>): void {
       await store.close();
     });
 
+    it('saves a changed analysis over the one it was made from: rows changed, added and gone, as a full save would', async () => {
+      const store = await open();
+      const first = emptyAnalysis();
+      first.stories = [
+        { id: 's1', label: 'bridge', articles: ['a', 'b'] },
+        { id: 's2', label: 'storm', articles: ['c'] },
+      ];
+      first.origins = [['a', 'b'], ['c']];
+      first.claims = [
+        { id: 'c1', article: 'a', start: 0, end: 10, text: 'Kyiv said.', kind: 'statement' },
+        { id: 'c2', article: 'c', start: 0, end: 5, text: 'Rain.', kind: 'statement' },
+      ];
+      await store.saveAnalysis(first);
+      const loaded = await store.loadAnalysis();
+      const next = emptyAnalysis();
+      next.stories = [{ id: 's2', label: 'storm', articles: ['c', 'd'] }, { id: 's1', label: 'bridge', articles: ['a', 'b'] }];
+      next.origins = [['c', 'd'], ['a', 'b']];
+      next.claims = [first.claims[1], { id: 'c3', article: 'd', start: 0, end: 4, text: 'Hail', kind: 'statement' }];
+      await store.saveAnalysis(next, loaded);
+      expect(await store.loadAnalysis()).toEqual(next);
+      await store.close();
+    });
+
     it('records input failures in order', async () => {
       const store = await open();
       await store.recordFailures([

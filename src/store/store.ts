@@ -49,8 +49,11 @@ export interface Store {
   getArticle(id: string): Promise<Article | undefined>;
   listArticles(): Promise<Article[]>;
   countArticles(): Promise<number>;
-  /** Replaces the stored analysis with a new one, all or nothing. */
-  saveAnalysis(analysis: AnalysisRecord): Promise<void>;
+  /**
+   * Replaces the stored analysis with a new one, all or nothing. With `previous` (the analysis as loaded before the
+   * run that made the new one), only the rows that differ from it are written.
+   */
+  saveAnalysis(analysis: AnalysisRecord, previous?: AnalysisRecord): Promise<void>;
   loadAnalysis(): Promise<AnalysisRecord>;
   /** What reuse/links stored after earlier runs (empty for a store analysed before it kept any). */
   loadReuseState(): Promise<ReuseState>;
