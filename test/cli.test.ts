@@ -156,9 +156,14 @@ describe('the bundled example corpus', () => {
   it('a re-run analyses no stored article again, says so, and exports the same analysis', async () => {
     const db = join(tmp, 'examples.db');
     const json = join(tmp, 'examples-again.json');
-    const result = await runCli('analyze', '--db', db, '--json', json);
+    const result = await runCli('analyze', '--db', db, '--json', json, '--timings');
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^analyze: 0 article\(s\) analysed, 8 already up to date/m);
+    expect(result.stderr).toMatch(/^analyze: 0 article\(s\) analysed, 8 already up to date; reuse links compared for 0 new or changed article\(s\)/m);
+    // --timings: every step with the articles it worked on; nothing new, so the per-article stages and reuse touched none.
+    expect(result.stdout).toMatch(/^store\/load +[\d.]+ s +8$/m);
+    expect(result.stdout).toMatch(/^claims\/entities +[\d.]+ s +0$/m);
+    expect(result.stdout).toMatch(/^reuse\/links +[\d.]+ s +0$/m);
+    expect(result.stdout).toMatch(/^total +[\d.]+ s/m);
     const strip = (file: string) => ({ ...(JSON.parse(readFileSync(file, 'utf8')) as ExportDocument), generatedAt: undefined });
     expect(strip(json)).toEqual(strip(join(tmp, 'examples.json')));
   });

@@ -59,10 +59,11 @@ export function alignChanged(
   stories: readonly AlignStory[],
   previous: ReadonlyMap<string, StoredAlignment>,
   version: string | undefined,
-): { aligned: Map<string, StoredAlignment>; redone: number } {
+): { aligned: Map<string, StoredAlignment>; redone: number; redoneArticles: number } {
   const inputsOf = storyInputIndex(corpus);
   const aligned = new Map<string, StoredAlignment>();
   let redone = 0;
+  let redoneArticles = 0;
   for (const story of stories) {
     const inputs = inputsOf(story);
     const digest = version === undefined ? undefined : digestStoryInputs(story, inputs, version);
@@ -73,8 +74,9 @@ export function alignChanged(
     }
     aligned.set(story.id, { ...alignInputs(story, inputs), digest });
     redone++;
+    redoneArticles += inputs.articles.length;
   }
-  return { aligned, redone };
+  return { aligned, redone, redoneArticles };
 }
 
 /** Ledger order: contested first, then single-origin, unconfirmed, denied, unsupported, corroborated; more origins first. */
@@ -100,7 +102,8 @@ export const alignStage: StageFactory<typeof AlignOptions> = {
       produces: ['corpus.propositions', 'corpus.timelines', 'corpus.alignments'],
       run(corpus: Corpus, ctx: StageContext): Corpus {
         const stories = corpus.data.stories?.length ? corpus.data.stories : [{ id: 'all', articleIds: corpus.articles.map((a) => a.id) }];
-        const { aligned } = alignChanged(corpus, stories, corpus.data.alignments ?? new Map(), ctx.version);
+        const { aligned, redoneArticles } = alignChanged(corpus, stories, corpus.data.alignments ?? new Map(), ctx.version);
+        ctx.touched?.(redoneArticles);
         const propositions = [...aligned.values()].flatMap((a) => a.propositions);
         const timelines = Object.fromEntries([...aligned].map(([id, a]) => [id, a.timeline]));
         return { articles: corpus.articles, data: Object.assign(corpus.data, { propositions, timelines, alignments: aligned }) };

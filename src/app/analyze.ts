@@ -18,6 +18,7 @@ export interface AnalyzeOptions {
   registry?: Registry;
   logger?: Logger;
   onProgress?: RunOptions['onProgress'];
+  onArticle?: RunOptions['onArticle'];
   signal?: AbortSignal;
   /** Results of an earlier run to extend; stories already formed keep their articles. */
   previous?: AnalysisRecord;
@@ -32,6 +33,15 @@ export interface AnalyzeResult {
   ran: Record<string, number>;
   /** Articles whose per-article stages ran (new, or analysed by an older stage version); the others were up to date. */
   reanalysed: number;
+  /** Each step's wall time and the articles it touched: the stages, and around them reading and writing the store. */
+  timings: StepTiming[];
+}
+
+/** How long one step of an analysis took, and how many articles it touched. */
+export interface StepTiming {
+  step: string;
+  ms: number;
+  articles: number;
 }
 
 /**
@@ -41,12 +51,17 @@ export interface AnalyzeResult {
  * @example const { analysis } = await analyzeStore(await openStore(':memory:'));
  */
 export async function analyzeStore(store: Store, options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
+  let started = performance.now();
   const articles = await store.listArticles();
   const previous = await store.loadAnalysis();
-  const result = await analyzeArticles(articles, { previous, reuse: await store.loadReuseState(), ...options });
+  const reuse = await store.loadReuseState();
+  const load: StepTiming = { step: 'store/load', ms: performance.now() - started, articles: articles.length };
+  const result = await analyzeArticles(articles, { previous, reuse, ...options });
+  started = performance.now();
   await store.updateAnnotations(result.corpus.articles);
   await store.saveAnalysis(result.analysis, options.previous ? undefined : previous);
   if (result.corpus.data.reuseChanges) await store.saveReuseChanges(result.corpus.data.reuseChanges);
+  result.timings = [load, ...result.timings, { step: 'store/save', ms: performance.now() - started, articles: articles.length }];
   return result;
 }
 
@@ -54,6 +69,7 @@ export async function analyzeStore(store: Store, options: AnalyzeOptions = {}): 
 export async function analyzeArticles(articles: Corpus['articles'], options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
   const pipeline = createPipeline((options.registry ?? defaultRegistry()).build(options.config ?? DEFAULT_CONFIG));
   const ran: Record<string, number> = {};
+  const timings: StepTiming[] = [];
   const present = new Set(articles.map((a) => a.id));
   const initialData: CorpusData = {};
   const stories = options.previous?.stories.map((s) => toStory(s, present)).filter((s) => s.articleIds.length);
@@ -64,13 +80,18 @@ export async function analyzeArticles(articles: Corpus['articles'], options: Ana
     logger: options.logger,
     onProgress: (event) => {
       ran[event.stage] = event.ran;
+      timings.push({ step: event.stage, ms: event.ms, articles: event.ran });
       options.onProgress?.(event);
     },
+    onArticle: options.onArticle,
     signal: options.signal,
     initialData,
   });
   const articleStages = pipeline.stages.filter((s) => s.kind !== 'corpus').map((s) => ran[s.name] ?? 0);
-  return { corpus, analysis: collectAnalysis(corpus), ran, reanalysed: Math.max(0, ...articleStages) };
+  const started = performance.now();
+  const analysis = collectAnalysis(corpus);
+  timings.push({ step: 'collect', ms: performance.now() - started, articles: corpus.articles.length });
+  return { corpus, analysis, ran, reanalysed: Math.max(0, ...articleStages), timings };
 }
 
 /** Gathers the corpus stages' results into the stored and exported shape. */

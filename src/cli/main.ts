@@ -85,6 +85,7 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WriteStream; st
     .argument('[inputs...]', 'paths, globs, URLs or - (none: re-analyse what is stored)')
     .option('--json <file>', 'also write the JSON export to this file')
     .option('--markdown <file>', 'also write a Markdown report to this file')
+    .option('--timings', "print each step's time and the articles it worked on")
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (inputs: string[], opts) => {
       code = await runAnalyze(inputs, opts, out());

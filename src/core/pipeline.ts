@@ -11,6 +11,8 @@ export interface StageContext {
   signal?: AbortSignal;
   /** The running stage's version, for stages that keep results of earlier runs. */
   version?: string;
+  /** A corpus stage that keeps earlier results says how many articles it actually worked on (all, if it never calls this). */
+  touched?: (articles: number) => void;
 }
 
 export interface Logger {
@@ -71,8 +73,19 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Corpus results of an earlier run that corpus stages may extend (e.g. stories, for incremental clustering). */
   initialData?: CorpusData;
-  /** Called after each stage finishes, for progress display; `ran` counts the articles the stage ran on. */
-  onProgress?: (event: { stage: string; index: number; total: number; ran: number }) => void;
+  /** Called after each stage finishes, for progress display; `ran` counts the articles the stage ran on, `ms` its wall time. */
+  onProgress?: (event: StageEvent) => void;
+  /** Called as a per-article stage goes through the articles (`done` of `articles`), for progress display. */
+  onArticle?: (event: { stage: string; index: number; total: number; done: number; articles: number }) => void;
+}
+
+/** One stage finished: its name and position, the articles it ran on and how long it took. */
+export interface StageEvent {
+  stage: string;
+  index: number;
+  total: number;
+  ran: number;
+  ms: number;
 }
 
 /** Validates `requires` against earlier `produces` and returns a frozen pipeline. */
@@ -106,15 +119,18 @@ async function runStages(stages: readonly AnyStage[], articles: Article[], optio
   for (const [index, stage] of stages.entries()) {
     options.signal?.throwIfAborted();
     let ran = 0;
+    const started = performance.now();
     if (stage.kind === 'corpus') {
       const live = corpus.articles.filter((a) => !hasFatal(a));
       for (const article of live) clearOutputs(article, stage);
-      const out = await stage.run({ articles: live, data: corpus.data }, { logger, signal: options.signal, version: stage.version });
-      corpus = { articles: corpus.articles, data: out.data };
       ran = live.length;
+      const touched = (n: number) => (ran = n);
+      const out = await stage.run({ articles: live, data: corpus.data }, { logger, signal: options.signal, version: stage.version, touched });
+      corpus = { articles: corpus.articles, data: out.data };
     } else {
       for (let i = 0; i < corpus.articles.length; i++) {
         const article = corpus.articles[i];
+        options.onArticle?.({ stage: stage.name, index, total: stages.length, done: i, articles: corpus.articles.length });
         if (!redone.has(article) && isCurrent(article, stage)) continue;
         clearOutputs(article, stage);
         redone.add(article);
@@ -150,7 +166,7 @@ async function runStages(stages: readonly AnyStage[], articles: Article[], optio
         }
       }
     }
-    options.onProgress?.({ stage: stage.name, index, total: stages.length, ran });
+    options.onProgress?.({ stage: stage.name, index, total: stages.length, ran, ms: performance.now() - started });
   }
   return corpus;
 }

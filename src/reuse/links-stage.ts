@@ -301,7 +301,11 @@ export const reuseLinksStage: StageFactory<typeof ReuseLinksOptions> = {
       kind: 'corpus',
       requires: ['text'],
       produces: ['corpus.links', 'corpus.origins', 'corpus.reuseChanges', 'data.additions'],
-      run: (corpus, ctx) => runReuseLinks(corpus, options, ctx.version),
+      run: (corpus, ctx) => {
+        const out = runReuseLinks(corpus, options, ctx.version);
+        ctx.touched?.(out.data.reuseChanges?.compared.length ?? corpus.articles.length);
+        return out;
+      },
     };
   },
 };

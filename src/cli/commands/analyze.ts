@@ -1,4 +1,4 @@
-import { analyzeStore } from '../../app/analyze.js';
+import { analyzeStore, type StepTiming } from '../../app/analyze.js';
 import { ingestInto, type IngestSummary } from '../../app/ingest.js';
 import { jsonSafe } from '../../report/escape.js';
 import { buildExport } from '../../report/json.js';
@@ -9,9 +9,24 @@ import type { Output } from '../output.js';
 import { writeFileAtomic } from '../write-file.js';
 import { ingestExitCode, ingestSummaryLine, showIngestEvent, toIngestOptions, withStore, type InputFlags } from './shared.js';
 
+/** Least time between two redraws of the per-article progress bar. */
+const PROGRESS_EVERY_MS = 100;
+
+/** The `--timings` table: each step's wall time and the articles it worked on. */
+export function renderTimings(timings: readonly StepTiming[]): string {
+  const width = Math.max(...timings.map((t) => t.step.length), 5);
+  const total = timings.reduce((sum, t) => sum + t.ms, 0);
+  const row = (step: string, ms: number, articles: string) => `${step.padEnd(width)}  ${(ms / 1000).toFixed(2).padStart(8)} s  ${articles}`;
+  return [
+    `${'step'.padEnd(width)}  ${'time'.padStart(10)}  articles`,
+    ...timings.map((t) => row(t.step, t.ms, String(t.articles))),
+    row('total', total, ''),
+  ].join('\n');
+}
+
 export async function runAnalyze(
   inputs: string[],
-  flags: InputFlags & { db?: string; json?: string; markdown?: string },
+  flags: InputFlags & { db?: string; json?: string; markdown?: string; timings?: boolean },
   out: Output,
 ): Promise<number> {
   return withStore(flags.db, async (store) => {
@@ -26,11 +41,23 @@ export async function runAnalyze(
       out.error('analyze: no articles stored, nothing to analyse');
       return EXIT.ERROR;
     }
-    const { corpus, analysis, reanalysed } = await analyzeStore(store, {
-      onProgress: ({ stage, index, total }) => out.progress(`stages (${stage})`, index + 1, total),
+    let shown = 0;
+    const { corpus, analysis, reanalysed, timings, ran } = await analyzeStore(store, {
+      onProgress: ({ stage, index, total }) => out.progress(`stages done (last: ${stage})`, index + 1, total),
+      onArticle: ({ stage, index, total, done, articles }) => {
+        // A redraw per article would cost more than the stage on a fast one.
+        if (performance.now() - shown < PROGRESS_EVERY_MS) return;
+        shown = performance.now();
+        out.progress(`articles, stage ${index + 1}/${total} ${stage}`, done, articles);
+      },
     });
     out.endProgress();
-    out.info(`analyze: ${reanalysed} article(s) analysed, ${corpus.articles.length - reanalysed} already up to date (cross-article stages re-ran over all)`);
+    const compared = ran['reuse/links'];
+    out.info(
+      `analyze: ${reanalysed} article(s) analysed, ${corpus.articles.length - reanalysed} already up to date` +
+        (compared === undefined ? '' : `; reuse links compared for ${compared} new or changed article(s)`),
+    );
+    if (flags.timings) out.print(renderTimings(timings));
     if (!out.quiet) out.print(renderSummary(corpus, analysis));
     const doc = () => buildExport(corpus.articles, analysis, new Date().toISOString());
     if (flags.json) {
