@@ -1,11 +1,11 @@
 import { analyzeStore, type StepTiming } from '../../app/analyze.js';
 import { ingestInto, type IngestSummary } from '../../app/ingest.js';
-import { jsonSafe } from '../../report/escape.js';
 import { buildExport } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { renderSummary } from '../../report/terminal.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../output.js';
+import { jsonPieces } from '../json-pieces.js';
 import { writeFileAtomic } from '../write-file.js';
 import { ingestExitCode, ingestSummaryLine, showIngestEvent, toIngestOptions, withStore, type InputFlags } from './shared.js';
 
@@ -61,7 +61,7 @@ export async function runAnalyze(
     if (!out.quiet) out.print(renderSummary(corpus, analysis));
     const doc = () => buildExport(corpus.articles, analysis, new Date().toISOString());
     if (flags.json) {
-      await writeFileAtomic(flags.json, `${jsonSafe(doc(), 2)}\n`);
+      await writeFileAtomic(flags.json, jsonPieces(doc()));
       out.info(`wrote JSON export to ${flags.json}`);
     }
     if (flags.markdown) {

@@ -1,9 +1,10 @@
-import { jsonSafe, termSafe } from '../../report/escape.js';
+import { termSafe } from '../../report/escape.js';
 import { renderHtml } from '../../report/html.js';
 import { buildExport } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../output.js';
+import { jsonPieces } from '../json-pieces.js';
 import { writeFileAtomic } from '../write-file.js';
 import { withStore } from './shared.js';
 
@@ -14,13 +15,13 @@ export async function runExport(flags: { db?: string; format: 'json' | 'markdown
       out.error(`export: no stored story starts with "${termSafe(flags.story)}" (see triangulate show stories)`);
       return EXIT.ERROR;
     }
-    const text =
-      flags.format === 'markdown' ? renderMarkdown(doc) : flags.format === 'html' ? renderHtml(doc, { story: flags.story }) : `${jsonSafe(doc, 2)}\n`;
+    // JSON goes out in pieces (a large store's export is never one string); the reports are rendered whole.
+    const text = flags.format === 'markdown' ? renderMarkdown(doc) : flags.format === 'html' ? renderHtml(doc, { story: flags.story }) : jsonPieces(doc);
     if (flags.out) {
       await writeFileAtomic(flags.out, text);
       out.info(`wrote ${flags.format} export of ${doc.articles.length} articles to ${flags.out}`);
     } else {
-      out.print(text);
+      out.print(typeof text === 'string' ? text : [...text].join(''));
     }
     return EXIT.OK;
   }, { readOnly: true });
