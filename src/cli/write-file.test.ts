@@ -18,6 +18,13 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(join(dir, 'new'))).toEqual(['out.json']);
   });
 
+  it('writes pieces in order, past several write bunches, as the whole text', async () => {
+    const path = join(dir, 'pieces.json');
+    const pieces = Array.from({ length: 3000 }, (_, i) => `${i}:${'x'.repeat(1000)}\n`);
+    await writeFileAtomic(path, pieces);
+    expect(readFileSync(path, 'utf8')).toBe(pieces.join(''));
+  });
+
   it('writes through a symlink and leaves the link in place', async () => {
     const real = join(dir, 'real.md');
     const link = join(dir, 'link.md');

@@ -37,7 +37,8 @@ export async function writeFileAtomic(given: string, text: string | Iterable<str
     const handle = await open(temp, 'wx');
     try {
       if (typeof text === 'string') await handle.writeFile(text);
-      else for (const piece of bunched(text)) await handle.write(piece);
+      // writeFile continues from the current position and loops over short writes (write() would stop at one).
+      else for (const piece of bunched(text)) await handle.writeFile(piece);
       await handle.sync();
     } finally {
       await handle.close();
