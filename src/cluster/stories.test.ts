@@ -40,6 +40,14 @@ describe('cluster/stories', () => {
     expect(addToStories(later, [])).toEqual(later);
   });
 
+  it('joins an article to the same story whatever order the stored stories come back in (a tie goes to the lower id)', () => {
+    const [story] = clusterStories([makeArticle({ id: 'x0', text: floodA1 })]);
+    const twins = [{ ...story, id: 'story-b' }, { ...story, id: 'story-a' }];
+    const joined = (stories: typeof twins) => addToStories(stories, [makeArticle({ id: 'x1', text: floodA2 })]).find((s) => s.articleIds.includes('x1'))?.id;
+    expect(joined(twins)).toBe('story-a');
+    expect(joined([...twins].reverse())).toBe('story-a');
+  });
+
   it('handles empty and non-Latin articles without crashing', () => {
     const stories = clusterStories([makeArticle({ id: 'e', text: '' }), makeArticle({ id: 'z', text: '基辅周一表示。' })]);
     expect(stories.flatMap((s) => s.articleIds).sort()).toEqual(['e', 'z']);

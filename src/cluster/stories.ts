@@ -147,7 +147,8 @@ export function addToStories(existing: readonly Story[], newArticles: readonly A
     let best = -1;
     let bestSim = 0;
     let top: JoinCandidate | undefined;
-    for (const i of [...candidates].sort((a, b) => a - b)) {
+    // In story-id order, so that a tie goes the same way whatever order the stories were restored in.
+    for (const i of [...candidates].sort((a, b) => (stories[a].id < stories[b].id ? -1 : stories[a].id > stories[b].id ? 1 : 0))) {
       if (!sameLanguage(profile, stories[i], scripts[i])) continue;
       const weighted = idfWeighted(vector, frequency, centroids[i]);
       const c = idfWeighted(centroids[i], frequency, centroids[i]);
