@@ -7,7 +7,7 @@
  * Alone: `tsx scripts/bench-analyze.ts [--articles N] [--full] [--keep DIR]`.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -29,25 +29,33 @@ export interface BenchAnalyzeOptions {
 
 interface Run {
   wallMs: number;
+  /** User + system CPU time of the child: steadier than wall time on a shared machine. */
+  cpuMs: number;
   peakRssMiB: number;
   /** The `--timings` table as printed. */
   timings: string;
   stepMs: Map<string, number>;
 }
 
-/** Runs `triangulate analyze` under /usr/bin/time (GNU), which reports the child's peak RSS. */
+/** GNU time reports a child's peak RSS; without it (Debian package `time`) the RSS is left out. */
+const GNU_TIME = '/usr/bin/time';
+
+/** Runs `triangulate analyze` as a user would, under GNU time when there is one. */
 function analyze(inputs: string[], db: string): Run {
   const started = performance.now();
-  const child = spawnSync('/usr/bin/time', ['-f', 'peak-rss-kib %M', process.execPath, CLI, 'analyze', ...inputs, '--db', db, '--quiet', '--timings'], {
+  const command = [process.execPath, CLI, 'analyze', ...inputs, '--db', db, '--quiet', '--timings'];
+  const [file, ...args] = existsSync(GNU_TIME) ? [GNU_TIME, '-f', 'peak-rss-kib %M cpu-s %U %S', ...command] : command;
+  const child = spawnSync(file, args, {
     encoding: 'utf8',
     maxBuffer: 1 << 26,
   });
   const wallMs = performance.now() - started;
   if (child.status !== 0) throw new Error(`analyze failed (exit ${child.status}): ${child.stderr}`);
-  const rss = /peak-rss-kib (\d+)/.exec(child.stderr);
+  const rss = /peak-rss-kib (\d+) cpu-s ([\d.]+) ([\d.]+)/.exec(child.stderr);
   const stepMs = new Map<string, number>();
   for (const m of child.stdout.matchAll(/^(\S+)\s+([\d.]+) s/gm)) stepMs.set(m[1], Number(m[2]) * 1000);
-  return { wallMs, peakRssMiB: rss ? Number(rss[1]) / 1024 : NaN, timings: child.stdout.trimEnd(), stepMs };
+  const cpuMs = rss ? (Number(rss[2]) + Number(rss[3])) * 1000 : NaN;
+  return { wallMs, cpuMs, peakRssMiB: rss ? Number(rss[1]) / 1024 : NaN, timings: child.stdout.trimEnd(), stepMs };
 }
 
 function writeJsonl(file: string, records: readonly GeneratedRecord[]): void {
@@ -59,12 +67,11 @@ function winkPass(texts: readonly string[]): number {
   const nlp = getNlp();
   const its = nlp.its;
   const started = performance.now();
-  let n = 0;
   for (const text of texts) {
     const doc = nlp.readDoc(text);
-    n += doc.tokens().out(its.pos).length + doc.sentences().length();
+    doc.tokens().out(its.pos);
+    doc.sentences().length();
   }
-  if (n < 0) console.log(n);
   return performance.now() - started;
 }
 
@@ -93,7 +100,7 @@ export async function benchAnalyze(options: BenchAnalyzeOptions = {}): Promise<s
     const whole = analyze([baseFile], db);
     const timed = [...whole.stepMs].filter(([k]) => k !== 'total').reduce((n, [, v]) => n + v, 0);
     lines.push(
-      `  ingest + analyze ${total}: ${s(whole.wallMs)}, ${Math.round(total / (whole.wallMs / 1000))} articles/s, ${(whole.wallMs / winkMs).toFixed(1)}× wink's pass; peak RSS ${whole.peakRssMiB.toFixed(0)} MiB`,
+      `  ingest + analyze ${total}: ${s(whole.wallMs)} (CPU ${s(whole.cpuMs)}), ${Math.round(total / (whole.wallMs / 1000))} articles/s, ${(whole.wallMs / winkMs).toFixed(1)}× wink's pass; peak RSS ${whole.peakRssMiB.toFixed(0)} MiB`,
     );
     lines.push(`  ingest and start-up (wall time outside the timed steps): ${s(whole.wallMs - timed)}`);
     lines.push(...whole.timings.split('\n').map((l) => `    ${l}`));
@@ -105,11 +112,11 @@ export async function benchAnalyze(options: BenchAnalyzeOptions = {}): Promise<s
     rmSync(aloneDb, { force: true });
     const alone = analyze([addedFile], aloneDb);
     lines.push(
-      `  add ${ADDED} to the analysed ${total}: ${s(add.wallMs)} (peak RSS ${add.peakRssMiB.toFixed(0)} MiB); the ${ADDED} alone: ${s(alone.wallMs)}; ratio ${(add.wallMs / alone.wallMs).toFixed(1)}×`,
+      `  add ${ADDED} to the analysed ${total}: ${s(add.wallMs)} (CPU ${s(add.cpuMs)}, peak RSS ${add.peakRssMiB.toFixed(0)} MiB); the ${ADDED} alone: ${s(alone.wallMs)} (CPU ${s(alone.cpuMs)}); ratio ${(add.wallMs / alone.wallMs).toFixed(1)}× wall, ${(add.cpuMs / alone.cpuMs).toFixed(1)}× CPU`,
     );
     lines.push(...add.timings.split('\n').map((l) => `    ${l}`));
     const again = analyze([], grown);
-    lines.push(`  re-run with nothing new: ${s(again.wallMs)}`);
+    lines.push(`  re-run with nothing new: ${s(again.wallMs)} (CPU ${s(again.cpuMs)})`);
   } finally {
     if (!options.keep) rmSync(dir, { recursive: true, force: true });
   }
