@@ -31,6 +31,8 @@ interface Run {
   wallMs: number;
   /** User + system CPU time of the child: steadier than wall time on a shared machine. */
   cpuMs: number;
+  /** Inputs the run refused (e.g. no main text left after extraction). */
+  refused: number;
   peakRssMiB: number;
   /** The `--timings` table as printed. */
   timings: string;
@@ -50,12 +52,14 @@ function analyze(inputs: string[], db: string): Run {
     maxBuffer: 1 << 26,
   });
   const wallMs = performance.now() - started;
-  if (child.status !== 0) throw new Error(`analyze failed (exit ${child.status}): ${child.stderr}`);
+  // Exit 1 is some inputs refused (each named on stderr), the rest analysed: counted, not fatal.
+  if (child.status !== 0 && child.status !== 1) throw new Error(`analyze failed (exit ${child.status}): ${child.stderr}`);
+  const refused = (child.stderr.match(/^✗ /gm) ?? []).length;
   const rss = /peak-rss-kib (\d+) cpu-s ([\d.]+) ([\d.]+)/.exec(child.stderr);
   const stepMs = new Map<string, number>();
   for (const m of child.stdout.matchAll(/^(\S+)\s+([\d.]+) s/gm)) stepMs.set(m[1], Number(m[2]) * 1000);
   const cpuMs = rss ? (Number(rss[2]) + Number(rss[3])) * 1000 : NaN;
-  return { wallMs, cpuMs, peakRssMiB: rss ? Number(rss[1]) / 1024 : NaN, timings: child.stdout.trimEnd(), stepMs };
+  return { wallMs, cpuMs, refused, peakRssMiB: rss ? Number(rss[1]) / 1024 : NaN, timings: child.stdout.trimEnd(), stepMs };
 }
 
 function writeJsonl(file: string, records: readonly GeneratedRecord[]): void {
@@ -102,7 +106,7 @@ export async function benchAnalyze(options: BenchAnalyzeOptions = {}): Promise<s
     lines.push(
       `  ingest + analyze ${total}: ${s(whole.wallMs)} (CPU ${s(whole.cpuMs)}), ${Math.round(total / (whole.wallMs / 1000))} articles/s, ${(whole.wallMs / winkMs).toFixed(1)}× wink's pass; peak RSS ${whole.peakRssMiB.toFixed(0)} MiB`,
     );
-    lines.push(`  ingest and start-up (wall time outside the timed steps): ${s(whole.wallMs - timed)}`);
+    lines.push(`  ingest and start-up (wall time outside the timed steps): ${s(whole.wallMs - timed)}; inputs refused: ${whole.refused}`);
     lines.push(...whole.timings.split('\n').map((l) => `    ${l}`));
 
     const grown = path.join(dir, 'grown.db');
