@@ -111,7 +111,8 @@ export function runReuseLinks(corpus: Corpus, options: Partial<ReuseLinksOptions
     changes.links.push(link);
   }
   raw.sort((x, y) => x.from.localeCompare(y.from) || x.to.localeCompare(y.to));
-  const links = raw.map(copyLink);
+  // Orientation swaps and annotates links: it works on copies (copy-on-write), the links as compared stay as stored.
+  const links = [...raw];
   const data = corpus.data as { stories?: StoryLike[] } & Corpus['data'];
   const stories: StoryLike[] = data.stories?.length ? data.stories : [{ id: 'all', articleIds: articles.map((a) => a.id) }];
   const storyOf = new Map<string, StoryLike>();
@@ -192,6 +193,14 @@ class StorySupport {
     return body;
   }
 
+  /**
+   * What a link's effect on additions depends on, without its passages: the passages are a function of the two texts
+   * (whose digests stand in for them), the kind and the direction.
+   */
+  linkKey(l: ReuseLink): unknown[] {
+    return [l.from, l.to, l.kind, l.direction, l.score, this.digests.get(l.from) ?? null, this.digests.get(l.to) ?? null];
+  }
+
   /** Digest of a story's members and their contents: what its support index is built from. */
   members(story: StoryLike): string {
     let d = this.memberDigests.get(story);
@@ -246,12 +255,13 @@ const UNIQUE_SENTENCE_MARGIN = 2;
  */
 function orientByStoryUniqueness(links: ReuseLink[], storyOf: Map<string, StoryLike>, support: StorySupport): void {
   const open = new Map<StoryLike, ReuseLink[]>();
-  for (const link of links) {
-    if (link.direction !== 'unknown' || link.kind === 'shared-source') continue;
+  links.forEach((link, i) => {
+    if (link.direction !== 'unknown' || link.kind === 'shared-source') return;
     const story = storyOf.get(link.from);
-    if (!story || story !== storyOf.get(link.to) || story.articleIds.length < 3) continue;
-    (open.get(story) ?? open.set(story, []).get(story)!).push(link);
-  }
+    if (!story || story !== storyOf.get(link.to) || story.articleIds.length < 3) return;
+    links[i] = copyLink(link);
+    (open.get(story) ?? open.set(story, []).get(story)!).push(links[i]);
+  });
   for (const [story, pending] of open) {
     const pairs = pending.map((l) => [l.from, l.to] as const);
     // Unique-sentence counts of both sides of each pending link, as [from, to].
@@ -283,7 +293,7 @@ function flagAdditions(articles: readonly Article[], byArticle: ReadonlyMap<stri
     const own = byArticle.get(article.id) ?? [];
     if (!own.some((l) => l.from === article.id && ADDITION_KINDS.includes(l.kind))) continue;
     const story = storyOf.get(article.id) ?? everything;
-    article.data.additions = support.cached(`additions:${article.id}`, [support.members(story), own], () =>
+    article.data.additions = support.cached(`additions:${article.id}`, [support.members(story), own.map((l) => support.linkKey(l))], () =>
       findAdditions(support.profile(article.id)!, own, support.index(story)),
     );
   }
