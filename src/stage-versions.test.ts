@@ -20,8 +20,8 @@ const RECORDED: Record<string, [version: number, digest: string]> = {
   'claims/modality': [1, 'c55757137440a9ae'],
   'claims/attributions': [2, '9f8cfd7596d8c8f8'],
   'claims/claims': [2, '784ac35cbd790bf9'],
-  'reuse/links': [1, 'RECORD'],
-  'align/propositions': [3, 'RECORD'],
+  'reuse/links': [1, '69d2c8d5c7f19661'],
+  'align/propositions': [3, '49c09a96021c0ba3'],
 };
 
 const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../examples/corpus');
