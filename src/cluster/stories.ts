@@ -140,9 +140,8 @@ export function addToStories(existing: readonly Story[], newArticles: readonly A
   for (const article of fresh) {
     const profile = profileOf(article);
     const vector = topTerms(profile.terms, ARTICLE_TERMS, (t, w) => w * frequency.idf(t));
-    const candidates = new Set<number>();
-    for (const t of vector.keys()) for (const i of postings.get(t) ?? []) candidates.add(i);
     const unspaced = isUnspacedScript(profile.script);
+    const candidates = candidateStories(vector, profile, postings, unspaced || options.onCandidate ? 0 : minShared);
     const threshold = unspaced ? minUnspacedCosine : minCosine;
     let best = -1;
     let bestSim = 0;
@@ -190,6 +189,30 @@ export function addToStories(existing: readonly Story[], newArticles: readonly A
     }
   }
   return stories;
+}
+
+/**
+ * Stories worth comparing: those whose centroid holds at least `minShared` of the article's specific terms, since
+ * no other story can pass the shared-names test (0: every story sharing any term, as unspaced scripts and the
+ * evaluation's best-candidate report need). Keeps the cost per article with the stories that share its names, not
+ * with every story holding a common word.
+ */
+function candidateStories(vector: Vector, profile: Profile, postings: Map<string, Set<number>>, minShared: number): Set<number> {
+  const candidates = new Set<number>();
+  if (minShared <= 0) {
+    for (const t of vector.keys()) for (const i of postings.get(t) ?? []) candidates.add(i);
+    return candidates;
+  }
+  const shared = new Map<number, number>();
+  for (const t of vector.keys()) {
+    if (!profile.specific.has(t)) continue;
+    for (const i of postings.get(t) ?? []) {
+      const n = (shared.get(i) ?? 0) + 1;
+      shared.set(i, n);
+      if (n === minShared) candidates.add(i);
+    }
+  }
+  return candidates;
 }
 
 /** Clusters a batch of articles from scratch. */
