@@ -3,10 +3,12 @@
  * 1. generated variants of FNC-1 training bodies (duplicate, copy with edits, shuffled paragraphs, junk added,
  *    partial quotation, paraphrased rewrite) among independent same-topic distractors: precision/recall per kind;
  * 2. the MSRP training pairs: the sentence rewrite signal's threshold picked on a train part, accuracy/F1 on a held-out part.
+ * Usage: npx tsx scripts/eval-reuse.ts [--bodies FILE] [--stances FILE] [--msrp FILE] [--split dev|held-out|all]
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { makeArticle, type Article } from '../src/core/article.js';
 import { detectReuse } from '../src/reuse/links.js';
 import { sentenceTerms } from '../src/reuse/profile.js';
@@ -17,6 +19,20 @@ import { parseCsv } from './csv.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const shared = path.resolve(here, '../../shared/data');
+
+/** Data files of the evaluation (FNC-1 bodies and stances for the generated variants, the MSRP pairs). */
+export interface ReuseData {
+  bodies: string;
+  stances: string;
+  msrp: string;
+}
+
+/** Today's files beside the repo. */
+export const DEFAULT_REUSE_DATA: ReuseData = {
+  bodies: path.join(shared, 'fnc-1/train_bodies.csv'),
+  stances: path.join(shared, 'fnc-1/train_stances.csv'),
+  msrp: path.join(shared, 'msrp-news-paraphrase/msr_paraphrase_train.txt'),
+};
 /** Published reference for derived / partially derived / independent classification (METER corpus, 2002). */
 const METER_F1 = 0.664;
 /** Origins drawn from FNC-1 (each gets one planted variant) and same-topic distractors. */
@@ -139,9 +155,9 @@ function prf(tp: number, fp: number, fn: number): { p: number; r: number; f: num
 const fmt = (x: number) => x.toFixed(3);
 
 /** Builds the generated corpus, runs detection, and returns report lines. `heldOut` uses the next topics instead (never looked at while tuning). */
-function evalGenerated(heldOut = false): string[] {
-  const bodiesCsv = readFileSync(path.join(shared, 'fnc-1/train_bodies.csv'), 'utf8');
-  const stancesCsv = readFileSync(path.join(shared, 'fnc-1/train_stances.csv'), 'utf8');
+function evalGenerated(heldOut = false, data: ReuseData = DEFAULT_REUSE_DATA): string[] {
+  const bodiesCsv = readFileSync(data.bodies, 'utf8');
+  const stancesCsv = readFileSync(data.stances, 'utf8');
   const bodies = new Map(parseCsv(bodiesCsv).slice(1).map((r) => [r[0], r[1]] as [string, string]));
   const topics = new Map<string, string[]>();
   for (const r of parseCsv(stancesCsv).slice(1)) {
@@ -269,8 +285,8 @@ function evalGenerated(heldOut = false): string[] {
 }
 
 /** MSRP: threshold on the sentence signal chosen on a train part, scored on the held-out part. */
-function evalMsrp(): string[] {
-  const rows = readFileSync(path.join(shared, 'msrp-news-paraphrase/msr_paraphrase_train.txt'), 'utf8')
+function evalMsrp(file = DEFAULT_REUSE_DATA.msrp): string[] {
+  const rows = readFileSync(file, 'utf8')
     .replace(/^\uFEFF/, '')
     .split('\n')
     .slice(1)
@@ -307,11 +323,29 @@ function evalMsrp(): string[] {
   ];
 }
 
+/** Which slices of the generated corpus to score: the development topics, the next (held-out) ones, or both. */
+export type ReuseSplit = 'dev' | 'held-out' | 'all';
+
 /** Runs both evaluations and returns the report lines. */
-export async function evalReuse(): Promise<string[]> {
-  return ['Development slice:', ...evalGenerated(), '', 'Held-out slice (the next FNC-1 topics):', ...evalGenerated(true), '', ...evalMsrp()];
+export async function evalReuse(data: ReuseData = DEFAULT_REUSE_DATA, split: ReuseSplit = 'all'): Promise<string[]> {
+  const lines: string[] = [];
+  if (split !== 'held-out') lines.push('Development slice:', ...evalGenerated(false, data), '');
+  if (split !== 'dev') lines.push('Held-out slice (the next FNC-1 topics):', ...evalGenerated(true, data), '');
+  return [...lines, ...evalMsrp(data.msrp)];
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  for (const line of await evalReuse()) console.log(line);
+  const { values: args } = parseArgs({
+    options: {
+      bodies: { type: 'string', default: DEFAULT_REUSE_DATA.bodies },
+      stances: { type: 'string', default: DEFAULT_REUSE_DATA.stances },
+      msrp: { type: 'string', default: DEFAULT_REUSE_DATA.msrp },
+      split: { type: 'string', default: 'all' },
+    },
+  });
+  if (!['dev', 'held-out', 'all'].includes(args.split)) {
+    console.error(`eval:reuse: --split "${args.split}" is not dev, held-out or all`);
+    process.exit(2);
+  }
+  for (const line of await evalReuse({ bodies: args.bodies, stances: args.stances, msrp: args.msrp }, args.split as ReuseSplit)) console.log(line);
 }

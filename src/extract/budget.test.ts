@@ -39,7 +39,7 @@ describe('extract: per-document budget', () => {
     expect(extractDocument(page(body), { budget: { maxElements: 20 } }).messages[0]?.ruleId).toBe('extract:too-complex');
     const late = extractDocument(page(body), { budget: { maxMs: 0 } });
     const attempt = late.messages.find((m) => m.ruleId === 'extract:attempt');
-    expect(attempt?.reason).toBe('main content from attempt 6:whole-body');
+    expect(attempt?.reason).toBe('main content from attempt 7:whole-body');
     expect(attempt?.note).toMatch(/Readability skipped \(time budget spent\); past the 0 ms budget/);
     expect(late.text).toContain('Flood waters rose overnight');
   });

@@ -17,10 +17,10 @@ interface Flags {
 type Frame = { node: DomNode; flags: Flags; exit: boolean };
 
 /**
- * Walks an element and cuts its text into paragraphs at block elements and <br>, keeping
+ * Walks an element (leaving out subtrees `skip` names) and cuts its text into paragraphs at block elements and <br>, keeping
  * headings, list items, link density and figure membership. Iterative, linear in the DOM size.
  */
-export function collectHtmlParagraphs(root: DomElement): SourceParagraph[] {
+export function collectHtmlParagraphs(root: DomElement, skip?: (el: DomElement) => boolean): SourceParagraph[] {
   const out: SourceParagraph[] = [];
   let parts: string[] = [];
   let linkChars = 0;
@@ -77,6 +77,7 @@ export function collectHtmlParagraphs(root: DomElement): SourceParagraph[] {
     if (tag === 'img') continue;
     const el = node as DomElement;
     if (el.getAttribute('hidden') !== null || /display:\s*none|visibility:\s*hidden/i.test(el.getAttribute('style') ?? '')) continue;
+    if (skip && el !== root && skip(el)) continue;
     if (BLOCK_TAGS.has(tag)) flush();
     if (tag === 'a') linkDepth++;
     const cls = el.getAttribute('class') ?? '';

@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { boundDom, type Deadline, type DomBounds, type ExtractBudget } from './budget.js';
 import { collapseWhitespace, parseHtmlDocument, type DomDocument, type DomElement } from './dom.js';
+import { readContainers, widenPick } from './containers.js';
 import { collectHtmlParagraphs } from './html-paragraphs.js';
 import type { SourceParagraph } from './paragraph.js';
 import { BODY_SELECTORS, BR_LAYOUT_SELECTORS } from './selectors.js';
@@ -15,11 +16,13 @@ export const MAX_READABILITY_HTML_CHARS = 6_000_000;
 /** Which attempt of the cascade produced the main content. */
 export type ContentAttempt =
   | '1:readability'
+  | '1:readability-widened'
   | '2:json-ld-articleBody'
   | '3:itemprop-articleBody'
   | '4:text-density'
   | '5:br-layout'
-  | '6:whole-body';
+  | '6:noscript'
+  | '7:whole-body';
 
 /** The main content found in a page, as paragraphs with offsets into their joined text. */
 export interface MainContent {
@@ -96,6 +99,18 @@ function largestMatch(document: DomDocument, selectors: readonly string[]): DomE
   return best;
 }
 
+/** Largest <noscript> block, parsed as the page a reader without scripts sees (app shells put their server-rendered text there). */
+function noscriptContent(document: DomDocument): DomElement | undefined {
+  let largest = '';
+  for (const el of Array.from(document.querySelectorAll('body noscript'))) {
+    const inner = (el as unknown as { innerHTML?: string }).innerHTML ?? el.textContent ?? '';
+    if (inner.length > largest.length) largest = inner;
+  }
+  if (!largest.trim()) return undefined;
+  // The parser keeps <noscript> content as text; it is markup meant to be shown.
+  return parseHtmlDocument(`<!doctype html><html><body>${largest}</body></html>`).body ?? undefined;
+}
+
 /** The budget a cascade runs under: limits, the document's clock, and what bounding its DOM found. */
 export interface ContentLimits {
   budget: ExtractBudget;
@@ -112,14 +127,23 @@ function skipReason(html: string, { budget, deadline, bounds }: ContentLimits): 
 /**
  * Finds the main content of a page with a numbered cascade: 1 Readability, 2 JSON-LD articleBody,
  * 3 itemprop=articleBody / <article> / <main>, 4 the densest text block, 5 a blog <br> layout,
- * 6 the whole body. Attempt 1 wins unless it is short and a later attempt holds much more text.
+ * 6 a <noscript> block, 7 the whole body. Attempt 1 (widened to its content container when it is one
+ * section of it) wins unless it is short and a later attempt holds much more text.
  */
 export function findMainContent(html: string, document: DomDocument, jsonLdBody: string | undefined, limits: ContentLimits): MainContent {
   const { budget, deadline, bounds } = limits;
   const readable = html.length <= MAX_READABILITY_HTML_CHARS && bounds.elements <= budget.maxReadabilityElements && !deadline.expired();
+  // Read before Readability mutates the document.
+  const containers = readable ? readContainers(document) : [];
   const readability = readable ? runReadability(document) : undefined;
   const readabilityChars = readability ? textLength(readability) : 0;
   if (readability && readabilityChars >= MIN_ATTEMPT_CHARS) {
+    // Readability keeps one section of a container split in several; the container as a whole is the article.
+    const wider = widenPick(readability, containers);
+    if (wider) {
+      const why = `Readability found ${readabilityChars} chars of a content container holding ${textLength(wider)}`;
+      return { attempt: '1:readability-widened', paragraphs: wider, why };
+    }
     return { attempt: '1:readability', paragraphs: readability, why: `Readability found ${readabilityChars} chars` };
   }
   const floor = Math.max(MIN_ATTEMPT_CHARS, readabilityChars * FALLBACK_GAIN_RATIO);
@@ -136,15 +160,16 @@ export function findMainContent(html: string, document: DomDocument, jsonLdBody:
     ['3:itemprop-articleBody', () => largestMatch(fresh, BODY_SELECTORS)],
     ['4:text-density', () => densestBlock(fresh)],
     ['5:br-layout', () => largestMatch(fresh, BR_LAYOUT_SELECTORS)],
-    ['6:whole-body', () => fresh.body ?? undefined],
+    ['6:noscript', () => noscriptContent(fresh)],
+    ['7:whole-body', () => fresh.body ?? undefined],
   ];
   for (const [attempt, find] of tries) {
     // Past the time budget only the cheapest attempt, the whole body, is tried.
-    if (deadline.expired() && attempt !== '6:whole-body') continue;
+    if (deadline.expired() && attempt !== '7:whole-body') continue;
     const el = find();
     if (!el) continue;
     const paragraphs = collectHtmlParagraphs(el);
-    if (textLength(paragraphs) >= floor || attempt === '6:whole-body') {
+    if (textLength(paragraphs) >= floor || attempt === '7:whole-body') {
       const skipped = readable ? '' : `Readability skipped (${skipReason(html, limits)}); `;
       const late = deadline.expired() ? `past the ${budget.maxMs} ms budget; ` : '';
       return { attempt, paragraphs, why: `${skipped}${late}Readability found ${readabilityChars} chars; ${attempt} found ${textLength(paragraphs)}` };

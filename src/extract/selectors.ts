@@ -48,3 +48,13 @@ export const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** Site-name suffix separators in <title>: "Headline | Site", "Headline - Site", "Headline — Site". */
 export const TITLE_SEPARATOR_RE = /\s+[|\-–—:·•»]\s+/;
+
+/** Elements that hold page furniture, not text, when they sit inside a content container. */
+export const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'menu']);
+
+/** class/id words (split at spaces, `-` and `_`) of furniture blocks inside a container (Readability's unlikely candidates, trafilatura's discard list). */
+export const FURNITURE_CLASS_WORDS = new Set([
+  'comment', 'comments', 'related', 'share', 'sharing', 'social', 'sidebar', 'newsletter', 'subscribe', 'subscription', 'breadcrumb',
+  'breadcrumbs', 'menu', 'nav', 'navbar', 'navigation', 'footer', 'cookie', 'cookies', 'consent', 'promo', 'pagination', 'pager', 'advert',
+  'advertisement', 'ad', 'ads', 'popup', 'modal', 'disqus', 'recommended', 'outbrain', 'taboola',
+]);
