@@ -120,3 +120,25 @@ describe('boilerplate: false positives (real paragraphs that mention furniture w
     expect(dropped).toEqual([]);
   });
 });
+
+describe('boilerplate: teaser cards of other stories', () => {
+  const card = (i: number) => ['Local News', 'Staff Writer', `Blurb number ${i}: the harbour board met again on Friday to discuss the new ferry timetable for the winter months.`];
+  const rail = [1, 2, 3].flatMap(card);
+
+  it('teaser-cards: a rail of repeated section/author cards after the article is dropped with its header', () => {
+    const { kept, dropped } = filterBoilerplate(paragraphs([...PROSE, 'More From Us', ...rail]));
+    expect(kept.map((p) => p.text)).toEqual(PROSE);
+    expect(dropped.filter((d) => d.reason === 'boilerplate:teaser-cards')).toHaveLength(rail.length);
+  });
+
+  it('teaser-cards: an interview whose speaker lines repeat keeps every answer', () => {
+    const interview = [1, 2, 3].flatMap((i) => ['Reporter', `Question ${i} about the ferry timetable and what it means for the island residents?`, 'Mayor', `Answer ${i}: we will keep the morning crossing and add a late boat on Fridays.`]);
+    const { kept } = filterBoilerplate(paragraphs([...PROSE, ...interview]));
+    expect(kept.map((p) => p.text)).toEqual([...PROSE, ...interview]);
+  });
+
+  it('teaser-cards: a listing page made of cards from the top is left alone', () => {
+    const { kept } = filterBoilerplate(paragraphs(rail));
+    expect(kept).toHaveLength(rail.length);
+  });
+});

@@ -40,6 +40,13 @@ export const MIN_APPEAL_HITS = 2;
 /** Share of share-widget words that makes a short line a widget. */
 export const MIN_SHARE_WORD_RATIO = 0.7;
 
+/** Longest line (words) read as a field of a teaser card (section, author, date). */
+export const MAX_CARD_FIELD_WORDS = 6;
+/** Cards in a row that make a teaser rail. */
+export const MIN_CARD_REPEATS = 3;
+/** Longest teaser card, in paragraphs. */
+export const MAX_CARD_PARAGRAPHS = 6;
+
 /** Result of the filter: paragraphs kept (in order) and pieces dropped with reasons. */
 export interface BoilerplateResult {
   kept: SourceParagraph[];
@@ -50,7 +57,7 @@ export interface BoilerplateResult {
 export interface BoilerplateOptions {
   /** Paragraphs came from HTML, so link density and figure membership are known. */
   html?: boolean;
-  /** Contextual rules to switch off: `figure-caption`, `link-list`, `caption-before-credit`, `loose-caption`, `appeal-run`, `headline-run`, `tail-headlines`, `author-bio`, `dateline`, `orphan-heading`. */
+  /** Contextual rules to switch off: `figure-caption`, `link-list`, `caption-before-credit`, `loose-caption`, `appeal-run`, `headline-run`, `teaser-cards`, `tail-headlines`, `author-bio`, `dateline`, `orphan-heading`. */
   skipRules?: readonly string[];
 }
 
@@ -152,6 +159,41 @@ function contentWords(words: readonly string[]): string[] {
   return words.map((w) => w.toLowerCase()).filter((w) => w.length > 3);
 }
 
+/** Marks a run of repeated teaser cards that follows prose, from its first card (and short header) on. */
+function markTeaserCards(paragraphs: readonly SourceParagraph[], words: readonly string[][], reasons: Array<string | undefined>): void {
+  const n = paragraphs.length;
+  const isField = (i: number) => !reasons[i] && words[i].length > 0 && words[i].length <= MAX_CARD_FIELD_WORDS && !isTerminated(paragraphs[i].text);
+  const pairs = new Map<string, number[]>();
+  for (let i = 0; i + 1 < n; i++) {
+    if (!isField(i) || !isField(i + 1)) continue;
+    const key = `${paragraphs[i].text}\u0001${paragraphs[i + 1].text}`;
+    const list = pairs.get(key) ?? [];
+    list.push(i);
+    pairs.set(key, list);
+  }
+  for (const positions of pairs.values()) {
+    if (positions.length < MIN_CARD_REPEATS) continue;
+    // The longest run of cards no more than a card apart.
+    let best: [number, number] = [0, 0];
+    for (let a = 0, b = 0; b < positions.length; b++) {
+      if (b > a && positions[b] - positions[b - 1] > MAX_CARD_PARAGRAPHS) a = b;
+      if (b - a > best[1] - best[0]) best = [a, b];
+    }
+    if (best[1] - best[0] + 1 < MIN_CARD_REPEATS) continue;
+    const run = positions.slice(best[0], best[1] + 1);
+    let period = Infinity;
+    for (let k = 1; k < run.length; k++) period = Math.min(period, run[k] - run[k - 1]);
+    let start = run[0];
+    while (start > 0 && isField(start - 1)) start--;
+    // A rail follows an article; cards from the top are the page itself (a listing).
+    let prose = false;
+    for (let i = 0; i < start && !prose; i++) prose = !reasons[i] && isProse(paragraphs[i], words[i]);
+    if (!prose) continue;
+    const end = Math.min(n - 1, run[run.length - 1] + period - 1);
+    for (let i = start; i <= end; i++) reasons[i] ??= 'boilerplate:teaser-cards';
+  }
+}
+
 /**
  * Drops page furniture from a list of paragraphs (captions, credits, appeals, related lists,
  * counters, share widgets, comment and author boxes) using structure, position and lexicons.
@@ -224,6 +266,10 @@ export function filterBoilerplate(paragraphs: readonly SourceParagraph[], option
     if (reasons[i] || w.length === 0 || w.length > MAX_HEADLINE_WORDS || paragraphs[i].quote) return false;
     return !isTerminated(paragraphs[i].text) || /[?!]$/.test(paragraphs[i].text) || (paragraphs[i].linkDensity ?? 0) >= MIN_LINK_LIST_DENSITY;
   };
+
+  // Teaser cards of other stories after the article: a pair of short field lines (section + author, author + date)
+  // repeated card after card; an interview's speaker lines never come in adjacent pairs.
+  if (on('teaser-cards')) markTeaserCards(paragraphs, words, reasons);
 
   // After a "related"/"read more"/"comments" header, the run of headlines under it goes too.
   for (let i = 0; i < n && on('headline-run'); i++) {
