@@ -107,7 +107,7 @@ function noscriptContent(document: DomDocument): DomElement | undefined {
     if (inner.length > largest.length) largest = inner;
   }
   if (!largest.trim()) return undefined;
-  // The parser keeps <noscript> content as text; it is markup meant to be shown.
+  // The paragraph walker skips <noscript> (hidden while scripts run); read on its own, its markup is the page.
   return parseHtmlDocument(`<!doctype html><html><body>${largest}</body></html>`).body ?? undefined;
 }
 
