@@ -78,7 +78,8 @@ function classify(p: SourceParagraph): BlockClass {
 
 /**
  * The container's blocks that read as content (jusText's context pass): the picked blocks and prose are kept;
- * a short block only between kept blocks, a near-content block next to one, a heading when content follows it.
+ * a short block only between kept blocks, a near-content block next to one, a heading when content follows it;
+ * and of those only the ones no navigation block separates from the picked text.
  */
 export function contentBlocks(container: readonly SourceParagraph[], picked: ReadonlySet<string>): SourceParagraph[] {
   const cls = container.map((p) => (picked.has(normText(p.text)) ? 'good' : classify(p)));
@@ -96,7 +97,18 @@ export function contentBlocks(container: readonly SourceParagraph[], picked: Rea
     }
     return c === 'short' ? prev === 'good' && next === 'good' : prev === 'good' || next === 'good';
   });
-  return container.filter((_, i) => final[i]);
+  // Only the stretches between navigation blocks that hold picked text: a rail of other stories is cut off from
+  // the article by its linked headlines.
+  const reach = new Array<boolean>(cls.length).fill(false);
+  for (let a = 0; a < cls.length; ) {
+    let b = a;
+    while (b < cls.length && cls[b] !== 'bad') b++;
+    let holdsPick = false;
+    for (let i = a; i < b && !holdsPick; i++) holdsPick = picked.has(normText(container[i].text));
+    if (holdsPick) reach.fill(true, a, b);
+    a = b + 1;
+  }
+  return container.filter((_, i) => final[i] && reach[i]);
 }
 
 function normText(t: string): string {

@@ -56,5 +56,6 @@ export const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'menu
 export const FURNITURE_CLASS_WORDS = new Set([
   'comment', 'comments', 'related', 'share', 'sharing', 'social', 'sidebar', 'newsletter', 'subscribe', 'subscription', 'breadcrumb',
   'breadcrumbs', 'menu', 'nav', 'navbar', 'navigation', 'footer', 'cookie', 'cookies', 'consent', 'promo', 'pagination', 'pager', 'advert',
-  'advertisement', 'ad', 'ads', 'popup', 'modal', 'disqus', 'recommended', 'outbrain', 'taboola',
+  'advertisement', 'ad', 'ads', 'popup', 'modal', 'disqus', 'recommended', 'outbrain', 'taboola', 'gallery', 'carousel', 'slideshow',
+  'slider', 'legends',
 ]);
