@@ -14,7 +14,8 @@ describe('containers: which blocks of a content container read as content', () =
     ['a short line at the edge of the container is not', [para('By Jane Roe'), para(PROSE)], [PROSE]],
     ['a heading followed by prose is kept', [para('What the records show', { heading: true }), para(PROSE)], ['What the records show', PROSE]],
     ['a heading followed by nothing is not', [para(PROSE), para('Read next', { heading: true })], [PROSE]],
-    ['prose cut off from the picked text by a linked headline is not', [para(PROSE), para('Another story entirely', { linkDensity: 1 }), para(PROSE.replace('Monday', 'Sunday'))], [PROSE]],
+    ['prose on another subject cut off by a linked headline is not', [para(PROSE), para('Another story entirely', { linkDensity: 1 }), para('Fans queued overnight outside the stadium box office hoping for tickets to the cup final.')], [PROSE]],
+    ['prose on the same subject past a linked name is kept (a thread)', [para(PROSE), para('reply by jo', { linkDensity: 1 }), para('Those hospital records from the committee were published without the regional findings.')], [PROSE, 'Those hospital records from the committee were published without the regional findings.']],
   ];
   for (const [name, blocks, kept] of rows) {
     it(`containers: ${name}`, () => expect(contentBlocks(blocks, new Set([PROSE.toLowerCase()])).map((p) => p.text)).toEqual(kept));

@@ -63,6 +63,14 @@ export const MAX_CONTENT_LINK_DENSITY = 0.3;
 export const SHORT_BLOCK_CHARS = 50;
 /** Blocks from this long (chars) are content on length alone (jusText's length_high, in characters). */
 export const LONG_BLOCK_CHARS = 150;
+/** Share of a stretch's content words found in the picked text for it to join across a navigation block (as the headline-run rule's 0.35). */
+export const MIN_STRETCH_OVERLAP_RATIO = 0.35;
+
+/** Lower-cased words longer than three letters: a language-independent stand-in for content words. */
+function contentWords(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) ?? []);
+}
+
 /** Blocks after a heading within which content must start for the heading to be kept. */
 const HEADING_REACH_BLOCKS = 2;
 
@@ -97,15 +105,26 @@ export function contentBlocks(container: readonly SourceParagraph[], picked: Rea
     }
     return c === 'short' ? prev === 'good' && next === 'good' : prev === 'good' || next === 'good';
   });
-  // Only the stretches between navigation blocks that hold picked text: a rail of other stories is cut off from
-  // the article by its linked headlines.
+  // Stretches between navigation blocks: those holding picked text, and those that speak of what it speaks of
+  // (the rest of a thread); a rail of other stories is cut off by its linked headlines and shares few words.
+  const vocabulary = new Set<string>();
+  container.forEach((p, i) => picked.has(normText(p.text)) && contentWords(p.text).forEach((w) => vocabulary.add(w)));
   const reach = new Array<boolean>(cls.length).fill(false);
   for (let a = 0; a < cls.length; ) {
     let b = a;
     while (b < cls.length && cls[b] !== 'bad') b++;
     let holdsPick = false;
-    for (let i = a; i < b && !holdsPick; i++) holdsPick = picked.has(normText(container[i].text));
-    if (holdsPick) reach.fill(true, a, b);
+    let words = 0;
+    let shared = 0;
+    for (let i = a; i < b && !holdsPick; i++) {
+      holdsPick = picked.has(normText(container[i].text));
+      if (!final[i]) continue;
+      for (const w of contentWords(container[i].text)) {
+        words++;
+        if (vocabulary.has(w)) shared++;
+      }
+    }
+    if (holdsPick || (words && shared / words > MIN_STRETCH_OVERLAP_RATIO)) reach.fill(true, a, b);
     a = b + 1;
   }
   return container.filter((_, i) => final[i] && reach[i]);
