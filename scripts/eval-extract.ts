@@ -211,5 +211,11 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  await main();
+  try {
+    await main();
+  } catch (error) {
+    // A bad option or a missing data folder is named in one line, not a stack trace.
+    console.error(`eval:extract: ${(error as Error).message}`);
+    process.exitCode = 2;
+  }
 }
