@@ -53,7 +53,7 @@ function inputOptions(cmd: Command): Command {
 }
 
 function storeOption(cmd: Command): Command {
-  return cmd.option('--db <path>', 'SQLite database file (default: $TRIANGULATE_DB or .triangulate/triangulate.db)');
+  return cmd.option('--db <path>', 'SQLite database file or postgres://…[?schema=NAME] URL (default: $TRIANGULATE_DB or .triangulate/triangulate.db)');
 }
 
 /** Runs the CLI on `argv` (without node and script) and resolves to the exit code. */

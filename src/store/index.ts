@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { StoreOpenError } from '../core/errors.js';
 import { SqlStore } from './sql-store.js';
+import { isPostgresUrl } from './postgres/url.js';
 import { openSqliteDriver, type SqliteOpenOptions } from './sqlite/driver.js';
 import type { Store } from './store.js';
 
@@ -19,13 +20,16 @@ export function resolveDbLocation(explicit?: string, env: NodeJS.ProcessEnv = pr
 }
 
 /**
- * Opens the store named by `location`: a SQLite file path (the default) or `:memory:`. With `readOnly`, a
+ * Opens the store named by `location`: a SQLite file path (the default), `:memory:`, or a
+ * `postgres://…[?schema=NAME]` URL. With `readOnly`, a
  * missing database is an error instead of being created, and nothing is written.
  * @example const store = await openStore(resolveDbLocation(options.db));
  */
 export async function openStore(location: string, options: SqliteOpenOptions = {}): Promise<Store> {
-  if (/^postgres(ql)?:\/\//.test(location)) {
-    throw new Error(`PostgreSQL storage is not available yet (${location.replace(/:[^:@/]*@/, ':***@')}); use a SQLite file path`);
+  if (isPostgresUrl(location)) {
+    // The pg driver loads only when a PostgreSQL URL is used: SQLite users never pay for it.
+    const { openPostgresDriver } = await import('./postgres/driver.js');
+    return SqlStore.open(await openPostgresDriver(location, options));
   }
   return SqlStore.open(openSqliteDriver(location, options));
 }

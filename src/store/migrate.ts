@@ -2,6 +2,9 @@ import { StoreOpenError } from '../core/errors.js';
 import type { SqlDriver } from './driver.js';
 import { MIGRATIONS, MIGRATIONS_TABLE, type Migration } from './migrations.js';
 
+/** Lock key that serialises migrations across processes on a shared server. */
+const MIGRATION_LOCK = 'triangulate:migrate';
+
 /**
  * Applies every migration newer than the stored version, all in one transaction that takes the write lock
  * first and re-reads the version inside it, so processes opening a new database at once apply each migration once.
@@ -26,7 +29,7 @@ export async function migrate(driver: SqlDriver, migrations: readonly Migration[
       ]);
     }
     return currentVersion(tx);
-  });
+  }, { lockKey: MIGRATION_LOCK });
 }
 
 /** For a store opened read-only: refuses a schema newer than this program's, changes nothing. */

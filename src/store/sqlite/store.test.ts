@@ -71,7 +71,4 @@ describe('sqlite store', () => {
     await store.close();
   });
 
-  it('refuses a PostgreSQL URL with a clear message instead of guessing', async () => {
-    await expect(openStore('postgres://u:secret@127.0.0.1/test')).rejects.toThrow(/not available yet .*\*\*\*/);
-  });
 });
