@@ -8,6 +8,9 @@ import { runExtract } from './commands/extract.js';
 import { runIngest } from './commands/ingest.js';
 import { runServe } from './commands/serve.js';
 import { runShow, SHOW_WHAT, type ShowWhat } from './commands/show.js';
+import { runStatus } from './commands/status.js';
+import { runWatch } from './commands/watch.js';
+import { runWorkerCommand } from './commands/worker.js';
 import { PROPOSITION_STATUSES } from '../report/export-schema.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { createOutput } from './output.js';
@@ -75,6 +78,7 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WriteStream; st
   storeOption(inputOptions(program.command('ingest')))
     .description('read files, directories, globs, feeds or URLs (- for stdin), extract their main text, and store them')
     .argument('<inputs...>', 'paths, globs, URLs or -')
+    .option('--wait', 'PostgreSQL store: wait until the workers have done the queued jobs')
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (inputs: string[], opts) => {
       code = await runIngest(inputs, opts, out());
@@ -86,6 +90,7 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WriteStream; st
     .option('--json <file>', 'also write the JSON export to this file')
     .option('--markdown <file>', 'also write a Markdown report to this file')
     .option('--timings', "print each step's time and the articles it worked on")
+    .option('--wait', 'PostgreSQL store: wait until the workers have done the queued jobs (needed for --json/--markdown)')
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (inputs: string[], opts) => {
       code = await runAnalyze(inputs, opts, out());
@@ -131,6 +136,34 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WriteStream; st
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (opts) => {
       code = await runServe(opts, out());
+    });
+
+  storeOption(program.command('worker'))
+    .description('PostgreSQL store: take ingest, analysis and story-update jobs from the queue until SIGTERM (finishes the running jobs)')
+    .addOption(new Option('--concurrency <n>', 'jobs of each kind run at once in this process').argParser(positiveInt).default(1))
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (opts) => {
+      code = await runWorkerCommand(opts, out());
+    });
+
+  storeOption(inputOptions(program.command('watch')))
+    .description('poll RSS, Atom and JSON feeds (ETag/Last-Modified, backoff on errors) and store and analyse new items (PostgreSQL: through the workers)')
+    .argument('[feeds...]', 'feed URLs')
+    .option('--opml <file>', 'also watch every feed listed in this OPML file')
+    .addOption(new Option('--interval <seconds>', 'seconds between two polls of a feed').argParser(positiveInt))
+    .addOption(new Option('--max-backoff <seconds>', 'longest wait before retrying a failing feed').argParser(positiveInt))
+    .option('--once', 'poll the due feeds once and exit (for cron)')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (feeds: string[], opts) => {
+      code = await runWatch(feeds, opts, out());
+    });
+
+  storeOption(program.command('status'))
+    .description('show watched feeds, queue depth per job kind, workers alive and failures')
+    .option('--json', 'one JSON object instead of text')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (opts) => {
+      code = await runStatus(opts, out());
     });
 
   try {

@@ -29,6 +29,8 @@ export interface FetchOptions {
   lookup?: LookupFunction;
   /** Address classifier used by the guard, replaceable in tests (default classifyAddress). */
   classify?: (host: string) => BlockedRange | undefined;
+  /** Validators of a copy already held (feed polling): sent as If-None-Match / If-Modified-Since; a 304 then resolves with status 304 and no body. */
+  conditional?: { etag?: string; lastModified?: string };
 }
 
 /** A successful response with its body decompressed but not yet charset-decoded. */
@@ -133,7 +135,10 @@ export function decodeContentEncoding(
 }
 
 /** One request without following redirects; resolves (never rejects) within `timeoutMs`. */
-type ResolvedFetchOptions = Required<Omit<FetchOptions, 'scheduler' | 'lookup'>> & { lookup?: LookupFunction };
+type ResolvedFetchOptions = Required<Omit<FetchOptions, 'scheduler' | 'lookup' | 'conditional'>> & {
+  lookup?: LookupFunction;
+  conditional?: FetchOptions['conditional'];
+};
 
 function requestOnce(url: URL, input: string, options: ResolvedFetchOptions, timeoutMs: number): Promise<HopResult> {
   return new Promise<HopResult>((resolve) => {
@@ -156,6 +161,8 @@ function requestOnce(url: URL, input: string, options: ResolvedFetchOptions, tim
         accept: ACCEPT_HEADER,
         'accept-encoding': ACCEPT_ENCODING,
         connection: 'close',
+        ...(options.conditional?.etag ? { 'if-none-match': options.conditional.etag } : {}),
+        ...(options.conditional?.lastModified ? { 'if-modified-since': options.conditional.lastModified } : {}),
       },
       ...(lookup ? { lookup: lookup as unknown as typeof import('node:dns').lookup } : {}),
     });
@@ -180,6 +187,10 @@ function requestOnce(url: URL, input: string, options: ResolvedFetchOptions, tim
       if (REDIRECT_STATUSES.has(status) && res.headers.location) {
         res.resume();
         return finish({ redirect: res.headers.location });
+      }
+      if (status === 304 && options.conditional) {
+        res.resume();
+        return finish({ status, headers: res.headers, body: Buffer.alloc(0) });
       }
       if (status < 200 || status >= 300) {
         res.resume();
@@ -240,6 +251,7 @@ export async function fetchUrl(rawUrl: string, options: FetchOptions = {}, input
     maxRedirects: options.maxRedirects ?? MAX_REDIRECTS,
     userAgent: options.userAgent ?? USER_AGENT,
     lookup: options.lookup,
+    conditional: options.conditional,
   };
   const scheduler = options.scheduler ?? new HostScheduler(0);
   let current = checkRequestUrl(rawUrl, input, resolved.allowPrivate, resolved.classify);

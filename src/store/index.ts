@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { StoreOpenError } from '../core/errors.js';
+import type { SqlDriver } from './driver.js';
 import { SqlStore } from './sql-store.js';
 import { isPostgresUrl } from './postgres/url.js';
 import { openSqliteDriver, type SqliteOpenOptions } from './sqlite/driver.js';
@@ -26,10 +27,18 @@ export function resolveDbLocation(explicit?: string, env: NodeJS.ProcessEnv = pr
  * @example const store = await openStore(resolveDbLocation(options.db));
  */
 export async function openStore(location: string, options: SqliteOpenOptions = {}): Promise<Store> {
+  return SqlStore.open(await openSqlDriver(location, options));
+}
+
+/**
+ * Opens the bare SQL driver for `location`, for the tables beside the Store interface (feeds, workers); open the
+ * Store first, which migrates the schema.
+ */
+export async function openSqlDriver(location: string, options: SqliteOpenOptions = {}): Promise<SqlDriver> {
   if (isPostgresUrl(location)) {
     // The pg driver loads only when a PostgreSQL URL is used: SQLite users never pay for it.
     const { openPostgresDriver } = await import('./postgres/driver.js');
-    return SqlStore.open(await openPostgresDriver(location, options));
+    return openPostgresDriver(location, options);
   }
-  return SqlStore.open(openSqliteDriver(location, options));
+  return openSqliteDriver(location, options);
 }

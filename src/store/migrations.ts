@@ -101,6 +101,36 @@ export const MIGRATIONS: readonly Migration[] = [
     // Story-wide support results of reuse/links (direction by unique sentences, unsupported additions) under a digest of their inputs.
     statements: ['CREATE TABLE reuse_support (key TEXT PRIMARY KEY, digest TEXT NOT NULL, body_json TEXT NOT NULL)'],
   },
+  {
+    version: 7,
+    name: 'feeds-and-workers',
+    // Feed polling state (conditional GET validators, backoff) and the items already handed on; worker heartbeats for `status`.
+    statements: [
+      `CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        last_poll_at TEXT,
+        next_poll_at TEXT NOT NULL,
+        failures INTEGER NOT NULL,
+        last_error TEXT,
+        last_new_items INTEGER NOT NULL,
+        total_items INTEGER NOT NULL,
+        added_at TEXT NOT NULL
+      )`,
+      `CREATE TABLE feed_items (feed_url TEXT NOT NULL, item_key TEXT NOT NULL, seen_at TEXT NOT NULL, PRIMARY KEY (feed_url, item_key))`,
+      `CREATE TABLE workers (
+        id TEXT PRIMARY KEY,
+        host TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        started_at TEXT NOT NULL,
+        seen_at TEXT NOT NULL,
+        stopped_at TEXT,
+        jobs_done INTEGER NOT NULL,
+        current_job TEXT
+      )`,
+    ],
+  },
 ];
 
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (

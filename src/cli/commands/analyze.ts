@@ -7,7 +7,8 @@ import { EXIT } from '../exit-codes.js';
 import type { Output } from '../output.js';
 import { jsonPieces } from '../json-pieces.js';
 import { writeFileAtomic } from '../write-file.js';
-import { ingestExitCode, ingestSummaryLine, showIngestEvent, toIngestOptions, withStore, type InputFlags } from './shared.js';
+import { ingestExitCode, ingestSummaryLine, showIngestEvent, toIngestOptions, withStore } from './shared.js';
+import { runQueued, type QueuedFlags } from './queued.js';
 
 /** Least time between two redraws of the per-article progress bar. */
 const PROGRESS_EVERY_MS = 100;
@@ -26,10 +27,12 @@ export function renderTimings(timings: readonly StepTiming[]): string {
 
 export async function runAnalyze(
   inputs: string[],
-  flags: InputFlags & { db?: string; json?: string; markdown?: string; timings?: boolean },
+  flags: QueuedFlags & { db?: string; timings?: boolean },
   out: Output,
 ): Promise<number> {
-  return withStore(flags.db, async (store) => {
+  return withStore(flags.db, async (store, location) => {
+    // PostgreSQL: the inputs and the analysis go to the workers' queue (src/queue); SQLite: this process does the work.
+    if (store.kind === 'postgres') return runQueued('analyze', store, location, inputs, flags, out);
     let summary: IngestSummary | undefined;
     if (inputs.length) {
       const count = { n: 0 };

@@ -27,11 +27,11 @@ export function toIngestOptions(flags: InputFlags): IngestOptions {
 }
 
 /** Opens the store named by `--db` (or its defaults), runs `fn`, and always closes it; `readOnly` never creates or changes a database. */
-export async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
+export async function withStore<T>(db: string | undefined, fn: (store: Store, location: string) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
   const location = resolveDbLocation(db);
   const store = await openStore(location, options);
   try {
-    return await fn(store);
+    return await fn(store, location);
   } finally {
     await store.close();
   }

@@ -1,0 +1,60 @@
+/** `ingest` and `analyze` on a PostgreSQL store: the inputs become jobs for the workers; `--wait` follows them. */
+import type { QueueDepth } from '../../queue/queue.js';
+import { jsonSafe } from '../../report/escape.js';
+import { buildExport } from '../../report/json.js';
+import { renderMarkdown } from '../../report/markdown.js';
+import type { Store } from '../../store/store.js';
+import { EXIT } from '../exit-codes.js';
+import type { Output } from '../output.js';
+import { writeFileAtomic } from '../write-file.js';
+import { showIngestEvent, toIngestOptions, type InputFlags } from './shared.js';
+
+export interface QueuedFlags extends InputFlags {
+  wait?: boolean;
+  json?: string;
+  markdown?: string;
+}
+
+/**
+ * Sends the inputs (and, for `analyze`, a corpus update) to the queue of `store`, then returns, or with `--wait`
+ * follows the queue until it is drained and writes the exports asked for.
+ */
+export async function runQueued(
+  command: 'ingest' | 'analyze',
+  store: Store,
+  location: string,
+  inputs: string[],
+  flags: QueuedFlags,
+  out: Output,
+): Promise<number> {
+  const started = new Date().toISOString();
+  const [{ JobQueue }, { enqueueInputs, waitForQueue }] = await Promise.all([import('../../queue/queue.js'), import('../../queue/enqueue.js')]);
+  const queue = await JobQueue.open(location);
+  try {
+    const summary = await enqueueInputs(queue, store, inputs, toIngestOptions(flags), (e) => showIngestEvent(out, e, { n: 0 }));
+    if (command === 'analyze') await queue.send('update-corpus', { since: Date.now() });
+    out.info(`${command}: ${summary.queued} job(s) queued, ${summary.folded} already waiting, ${summary.failed} input(s) failed (store: ${store.location})`);
+    if ((flags.json || flags.markdown) && !flags.wait) out.info(`${command}: --json and --markdown are written only with --wait; run \`triangulate export\` once the workers are done`);
+    if (!flags.wait) {
+      out.info('workers take the jobs (`triangulate worker`); `triangulate status` shows progress, or add --wait');
+      return summary.failed ? (summary.queued + summary.folded ? EXIT.INPUT_FAILURES : EXIT.ERROR) : EXIT.OK;
+    }
+    await waitForQueue(queue, (depth) => out.info(`waiting: ${describeDepth(depth)}`));
+    out.info(`${command}: done; ${await store.countArticles()} article(s) stored`);
+    const failed = (await queue.failed()).filter((job) => job.at >= started);
+    for (const job of failed) out.error(`✗ ${job.kind} job failed: ${job.reason}`);
+    if (flags.json || flags.markdown) {
+      const doc = buildExport(await store.listArticles(), await store.loadAnalysis(), new Date().toISOString());
+      if (flags.json) await writeFileAtomic(flags.json, `${jsonSafe(doc, 2)}\n`);
+      if (flags.markdown) await writeFileAtomic(flags.markdown, renderMarkdown(doc));
+    }
+    return summary.failed || failed.length ? EXIT.INPUT_FAILURES : EXIT.OK;
+  } finally {
+    await queue.close();
+  }
+}
+
+/** `ingest 2 waiting 1 running · analyze-article …` */
+export function describeDepth(depth: QueueDepth[]): string {
+  return depth.map((d) => `${d.kind} ${d.waiting} waiting ${d.active} running${d.failed ? ` ${d.failed} failed` : ''}`).join(' · ');
+}

@@ -1,0 +1,101 @@
+/**
+ * What each job kind does. Every job is idempotent: an ingest stores through the store's duplicate checks (unique
+ * URL and id constraints, serializable insert), a per-article analysis skips stages already run by their version, and
+ * the corpus update recomputes the cross-article results from what is stored. A job killed midway is simply run again.
+ */
+import { createHash } from 'node:crypto';
+import type { RawDocument } from '../core/raw-document.js';
+import { analyzeStore } from '../app/analyze.js';
+import { extractOne } from '../app/ingest.js';
+import { isInputFailure, readInputs, type IngestOptions } from '../ingest/index.js';
+import type { Store } from '../store/store.js';
+import { analyzeOneArticle } from './article-stages.js';
+
+export const JOB_KINDS = ['ingest', 'analyze-article', 'update-corpus'] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+/** Ingest options a job carries: plain values only (no streams), so any worker on any machine can apply them. */
+export type JobIngestOptions = Pick<IngestOptions, 'allowPrivate' | 'timeoutMs' | 'maxBytes' | 'perHostDelayMs' | 'encoding'>;
+
+export interface JobData {
+  /** A URL to fetch (a page, or a feed whose items all become articles), or a document read by the sender. */
+  ingest: { url?: string; document?: RawDocument; options?: JobIngestOptions };
+  'analyze-article': { id: string };
+  /** `since`: when the first request of this burst was made, so a stream of arrivals cannot put the update off forever. */
+  'update-corpus': { since: number };
+}
+
+/** The key that folds duplicate ingest jobs into one: the URL, or a hash of the document's input name and body. */
+export function ingestKey(data: JobData['ingest']): string {
+  if (data.url) return `url:${data.url}`;
+  const body = data.document?.body ?? '';
+  return `doc:${createHash('sha256').update(data.document?.input ?? '').update('\0').update(body).digest('hex').slice(0, 32)}`;
+}
+
+/** Sends follow-up jobs; the worker binds it to the queue. */
+export type Enqueue = <K extends JobKind>(kind: K, data: JobData[K], key?: string, afterSeconds?: number) => Promise<unknown>;
+
+/** Longest a corpus update waits for ingest and per-article jobs to drain before it runs anyway. */
+export const MAX_CORPUS_DEFER_MS = 60_000;
+/** Pause before a deferred corpus update looks again. */
+const CORPUS_RECHECK_S = 1;
+
+/**
+ * Fetches or extracts, then stores; each stored (or already stored) article gets a per-article analysis job.
+ * Input failures are stored like `ingest` stores them, and the job completes: a 404 is data, not a crash to retry.
+ */
+export async function runIngestJob(store: Store, data: JobData['ingest'], enqueue: Enqueue): Promise<{ added: number; duplicates: number; failed: number }> {
+  const counts = { added: 0, duplicates: 0, failed: 0 };
+  const documents = data.document ? [data.document] : readInputs([data.url!], data.options);
+  for await (const item of documents as AsyncIterable<RawDocument | ReturnType<typeof extractOne>>) {
+    if (isInputFailure(item)) {
+      if (item.severity === 'warning') continue;
+      counts.failed++;
+      await store.recordFailures([{ ...item, at: new Date().toISOString() }]);
+      continue;
+    }
+    const article = extractOne(item as RawDocument);
+    if (isInputFailure(article)) {
+      counts.failed++;
+      await store.recordFailures([{ ...article, at: new Date().toISOString() }]);
+      continue;
+    }
+    const result = await store.addArticle(article);
+    if (result.status === 'added') counts.added++;
+    else counts.duplicates++;
+    // Also for a duplicate: a retry of a job killed after storing must still get its article analysed.
+    const id = result.status === 'added' ? result.id : result.duplicateOf;
+    await enqueue('analyze-article', { id }, id);
+  }
+  return counts;
+}
+
+/** Runs the per-article stages on one stored article, stores its layers, and asks for a corpus update. */
+export async function runAnalyzeArticleJob(store: Store, data: JobData['analyze-article'], enqueue: Enqueue): Promise<{ ran: number }> {
+  const article = await store.getArticle(data.id);
+  if (!article) throw new Error(`article ${data.id} is not in the store`);
+  const { article: analysed, ran } = await analyzeOneArticle(article);
+  if (ran) await store.updateAnnotations([analysed]);
+  await enqueue('update-corpus', { since: Date.now() });
+  return { ran };
+}
+
+/**
+ * Updates the cross-article results (reuse links, stories, entities, propositions) from everything stored, once the
+ * ingest and per-article jobs have drained (or after MAX_CORPUS_DEFER_MS), so a batch is clustered as a whole, as one
+ * process would. `pending` counts those jobs; `withLock` holds the corpus lock around the update.
+ */
+export async function runUpdateCorpusJob(
+  store: Store,
+  data: JobData['update-corpus'],
+  enqueue: Enqueue,
+  pending: () => Promise<number>,
+  withLock: <T>(fn: () => Promise<T>) => Promise<T>,
+): Promise<{ deferred: boolean; articles?: number }> {
+  if (Date.now() - data.since < MAX_CORPUS_DEFER_MS && (await pending()) > 0) {
+    await enqueue('update-corpus', { since: data.since }, undefined, CORPUS_RECHECK_S);
+    return { deferred: true };
+  }
+  const result = await withLock(() => analyzeStore(store));
+  return { deferred: false, articles: result.corpus.articles.length };
+}

@@ -1,0 +1,148 @@
+/**
+ * The job queue on PostgreSQL: pg-boss (a maintained queue on SKIP LOCKED) in a schema of its own beside the store's.
+ * Loaded by dynamic import only when a PostgreSQL store is used.
+ */
+import PgBoss from 'pg-boss';
+import { parsePostgresUrl } from '../store/postgres/url.js';
+import { JOB_KINDS, type JobData, type JobKind } from './jobs.js';
+
+/** Where failed jobs are copied once their retries are spent, so nothing failed is lost from sight. */
+export const DEAD_LETTER = 'dead-letter';
+/** Tries of one job before it is failed for good (dead-lettered). */
+const RETRY_LIMIT = 3;
+/** Seconds before the first retry; doubled each retry (pg-boss backoff). */
+const RETRY_DELAY_S = 2;
+/** Seconds between two maintenance passes (expiring abandoned jobs, archiving); pg-boss runs one per cluster at a time. */
+const MAINTENANCE_S = 30;
+/** Connections pg-boss keeps per process. */
+const QUEUE_POOL_SIZE = 2;
+
+/**
+ * Seconds a job may stay active before it counts as abandoned (its worker died) and is retried. Short for fetching and
+ * one article; long for the corpus update, which reads every article. TRIANGULATE_JOB_EXPIRE_SECONDS overrides all
+ * (the kill test shortens it).
+ */
+const EXPIRE_S: Record<JobKind, number> = { ingest: 300, 'analyze-article': 300, 'update-corpus': 3600 };
+
+/**
+ * Queue policy per kind: `short` drops a second copy of a job (same key) still waiting; `stately` keeps at most one
+ * corpus update waiting and one running, cluster-wide, which serialises it and folds a burst of requests into one.
+ */
+const POLICY: Record<JobKind, PgBoss.QueuePolicy> = { ingest: 'short', 'analyze-article': 'short', 'update-corpus': 'stately' };
+
+/** Counts of one job kind by state. */
+export interface QueueDepth {
+  kind: string;
+  waiting: number;
+  active: number;
+  failed: number;
+}
+
+/** A job that used up its retries, with the reason its last try gave. */
+export interface FailedJob {
+  kind: string;
+  key: string | null;
+  reason: string;
+  at: string;
+}
+
+/** The queue of one store: send jobs, work them, and read its state for `status`. */
+export class JobQueue {
+  private constructor(
+    readonly boss: PgBoss,
+    private readonly schema: string,
+  ) {}
+
+  /** Opens (and on first use creates) the queue schema that belongs to the PostgreSQL store at `location`. */
+  static async open(location: string, options: { expireSeconds?: number } = {}): Promise<JobQueue> {
+    const expire = options.expireSeconds ?? envExpire();
+    const target = parsePostgresUrl(location);
+    const schema = `${target.schema ?? 'triangulate'}_jobs`;
+    const boss = new PgBoss({
+      connectionString: target.connectionString,
+      schema,
+      max: QUEUE_POOL_SIZE,
+      application_name: 'triangulate-queue',
+      // Expired (abandoned) jobs are found by maintenance: at least as often as a job expires, so a killed worker's job comes back soon.
+      maintenanceIntervalSeconds: Math.min(MAINTENANCE_S, expire ?? MAINTENANCE_S),
+    });
+    boss.on('error', () => undefined);
+    await boss.start();
+    await ensureQueues(boss, expire);
+    return new JobQueue(boss, schema);
+  }
+
+  /** Sends a job unless the same key is already waiting; resolves to its id, or null when folded into a waiting one. */
+  send<K extends JobKind>(kind: K, data: JobData[K], key?: string, afterSeconds?: number): Promise<string | null> {
+    return this.boss.send(kind, data as object, { ...(key ? { singletonKey: key } : {}), ...(afterSeconds ? { startAfter: afterSeconds } : {}) });
+  }
+
+  /** Jobs not yet done (waiting, retrying or running) per kind, and failed ones. */
+  async depth(): Promise<QueueDepth[]> {
+    const rows = await this.sql<{ name: string; state: string; n: string }>(
+      `SELECT name, state, COUNT(*) AS n FROM ${this.schema}.job WHERE state IN ('created', 'retry', 'active', 'failed') GROUP BY name, state`,
+    );
+    return [...JOB_KINDS].map((kind) => {
+      const count = (state: string) => Number(rows.find((r) => r.name === kind && r.state === state)?.n ?? 0);
+      return { kind, waiting: count('created') + count('retry'), active: count('active'), failed: count('failed') };
+    });
+  }
+
+  /** Jobs not yet done across every kind: zero means the queue is drained. */
+  async pending(kinds: readonly JobKind[] = JOB_KINDS): Promise<number> {
+    const rows = await this.sql<{ n: string }>(
+      `SELECT COUNT(*) AS n FROM ${this.schema}.job WHERE state IN ('created', 'retry', 'active') AND name = ANY($1)`,
+      [kinds],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** The latest jobs that failed for good, newest first, with the reason. */
+  async failed(limit = 20): Promise<FailedJob[]> {
+    const rows = await this.sql<{ name: string; singleton_key: string | null; output: { message?: string } | null; completed_on: Date | null }>(
+      `SELECT name, singleton_key, output, completed_on FROM ${this.schema}.job WHERE state = 'failed' ORDER BY completed_on DESC LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => ({ kind: r.name, key: r.singleton_key, reason: r.output?.message ?? 'no reason recorded', at: r.completed_on?.toISOString() ?? '' }));
+  }
+
+  /** Stops polling and closes the connections; with `graceful`, running jobs are first finished (up to `timeoutMs`). */
+  async close(options: { graceful?: boolean; timeoutMs?: number } = {}): Promise<void> {
+    await this.boss.stop({ graceful: options.graceful ?? false, wait: true, timeout: options.timeoutMs ?? 30_000 });
+  }
+
+  private async sql<T>(text: string, values: unknown[] = []): Promise<T[]> {
+    return (await this.boss.getDb().executeSql(text, values)).rows as T[];
+  }
+}
+
+async function ensureQueues(boss: PgBoss, expireOverride: number | undefined): Promise<void> {
+  if (!(await boss.getQueue(DEAD_LETTER))) await boss.createQueue(DEAD_LETTER).catch(ignoreExists);
+  for (const kind of JOB_KINDS) {
+    const options: PgBoss.Queue = {
+      name: kind,
+      policy: POLICY[kind],
+      retryLimit: RETRY_LIMIT,
+      retryDelay: RETRY_DELAY_S,
+      retryBackoff: true,
+      expireInSeconds: expireOverride ?? EXPIRE_S[kind],
+      deadLetter: DEAD_LETTER,
+    };
+    // Created once; updated so a changed expiry (the kill test's) applies to a queue made earlier.
+    if (await boss.getQueue(kind)) await boss.updateQueue(kind, options);
+    else await boss.createQueue(kind, options).catch(ignoreExists);
+  }
+}
+
+/** Two processes creating the same queue at once: the loser's duplicate means it exists now. */
+function ignoreExists(error: { code?: string }): void {
+  if (error.code !== '23505') throw error;
+}
+
+function envExpire(): number | undefined {
+  const raw = process.env.TRIANGULATE_JOB_EXPIRE_SECONDS;
+  if (!raw) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`TRIANGULATE_JOB_EXPIRE_SECONDS must be a whole number of seconds, not ${JSON.stringify(raw)}`);
+  return n;
+}
