@@ -2,6 +2,7 @@
  * The job queue on PostgreSQL: pg-boss (a maintained queue on SKIP LOCKED) in a schema of its own beside the store's.
  * Loaded by dynamic import only when a PostgreSQL store is used.
  */
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { parsePostgresUrl } from '../store/postgres/url.js';
 import { JOB_KINDS, type JobData, type JobKind } from './jobs.js';
@@ -67,8 +68,19 @@ export class JobQueue {
       maintenanceIntervalSeconds: Math.min(MAINTENANCE_S, expire ?? MAINTENANCE_S),
     });
     boss.on('error', () => undefined);
-    await boss.start();
-    await ensureQueues(boss, expire);
+    // Processes starting at once would race to create the queue schema and queues: one at a time, under a lock.
+    const lock = new pg.Client({ connectionString: target.connectionString });
+    await lock.connect();
+    try {
+      await lock.query('SELECT pg_advisory_lock(hashtext($1))', [`triangulate:queue-setup:${schema}`]);
+      await boss.start();
+      await ensureQueues(boss, expire);
+    } catch (error) {
+      await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+      throw error;
+    } finally {
+      await lock.end();
+    }
     return new JobQueue(boss, schema);
   }
 

@@ -1,0 +1,161 @@
+/**
+ * Issue 11: worker processes on PostgreSQL give the analysis one SQLite process gives; three at once store nothing
+ * twice and lose no job; a worker killed with SIGKILL mid-job loses nothing.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../test/cli-helpers.js';
+import { startScript, type StartedScript } from '../../test/cli-process.js';
+import { dropTestSchemas, PG_URL, testSchemaUrl } from '../store/postgres/test-schema.js';
+
+const SEEDS = resolve(__dirname, '../../../shared/seeds');
+const EXAMPLES = resolve(__dirname, '../../examples/corpus');
+const dir = mkdtempSync(join(tmpdir(), 'triangulate-workers-'));
+let sqliteSeeds: Export;
+let sqliteBoth: Export;
+
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await dropTestSchemas();
+});
+
+interface Export {
+  articles: { id: string; source: { path?: string } }[];
+  stories: { id: string; articles: string[] }[];
+  links: { from: string; to: string; kind: string }[];
+  claims: { id: string }[];
+  entities: { id: string }[];
+  propositions: { id: string }[];
+}
+
+/** What must not depend on which process did the work, or in what order articles arrived: ids and propositions. */
+function comparable(doc: Export) {
+  const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+  return {
+    articles: doc.articles.map((a) => a.id).sort(),
+    stories: byId(doc.stories).map((s) => ({ id: s.id, articles: [...s.articles].sort() })),
+    links: doc.links.map((l) => `${l.from}>${l.to}:${l.kind}`).sort(),
+    claims: byId(doc.claims),
+    entities: byId(doc.entities),
+    propositions: byId(doc.propositions),
+  };
+}
+
+async function sqliteExport(name: string, ...inputs: string[]): Promise<Export> {
+  const out = join(dir, `${name}.json`);
+  const run = await runCli('analyze', ...inputs, '--db', join(dir, `${name}.db`), '--json', out, '--quiet');
+  expect(run.code).toBe(0);
+  return JSON.parse(readFileSync(out, 'utf8'));
+}
+
+function startWorkers(url: string, n: number, env: NodeJS.ProcessEnv = {}): StartedScript[] {
+  return Array.from({ length: n }, () => startScript('test/cli-entry.ts', ['worker', '--db', url], { env }));
+}
+
+async function stopWorkers(workers: StartedScript[]): Promise<void> {
+  for (const w of workers) w.child.kill('SIGTERM');
+  const results = await Promise.all(workers.map((w) => w.result));
+  for (const r of results) expect(r.stderr).not.toMatch(/✗|Error/);
+}
+
+async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+const schemaOf = (url: string) => new URL(url).searchParams.get('schema')!;
+
+beforeAll(async () => {
+  sqliteSeeds = await sqliteExport('seeds', SEEDS);
+  sqliteBoth = await sqliteExport('both', EXAMPLES, SEEDS);
+}, 120_000);
+
+describe('workers on PostgreSQL', () => {
+  it('`analyze ../shared/seeds --db postgres://… --wait` gives the export SQLite gives (ids and propositions equal)', async () => {
+    const url = testSchemaUrl('seeds');
+    const workers = startWorkers(url, 1);
+    try {
+      const out = join(dir, 'pg-seeds.json');
+      const run = await runCli('analyze', SEEDS, '--db', url, '--wait', '--json', out, '--quiet');
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(comparable(JSON.parse(readFileSync(out, 'utf8')))).toEqual(comparable(sqliteSeeds));
+    } finally {
+      await stopWorkers(workers);
+    }
+  }, 180_000);
+
+  it('three workers ingesting the same inputs twice at once store each article once, lose no job, and match one process', async () => {
+    const url = testSchemaUrl('three');
+    const workers = startWorkers(url, 3);
+    try {
+      // Two senders at once with the same inputs: every article arrives (at least) twice.
+      const sends = await Promise.all([runCli('ingest', EXAMPLES, SEEDS, '--db', url, '--quiet'), runCli('ingest', SEEDS, EXAMPLES, '--db', url, '--quiet')]);
+      for (const s of sends) expect(s.code).toBe(0);
+      const out = join(dir, 'pg-three.json');
+      const run = await runCli('analyze', '--db', url, '--wait', '--json', out, '--quiet');
+      expect(run.stderr).toBe('');
+      const doc: Export = JSON.parse(readFileSync(out, 'utf8'));
+      expect(doc.articles).toHaveLength(sqliteBoth.articles.length);
+      expect(comparable(doc)).toEqual(comparable(sqliteBoth));
+      const schema = schemaOf(url);
+      const [{ n }] = await query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${schema}.articles`);
+      expect(Number(n)).toBe(sqliteBoth.articles.length);
+      // No job lost or failed: nothing waiting, running or dead-lettered, and every worker took part.
+      const states = await query<{ state: string; n: string }>(`SELECT state, COUNT(*) AS n FROM ${schema}_jobs.job GROUP BY state`);
+      expect(states.filter((s) => s.state !== 'completed')).toEqual([]);
+      const busy = await query<{ jobs_done: number }>(`SELECT jobs_done FROM ${schema}.workers`);
+      expect(busy.filter((w) => w.jobs_done > 0).length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await stopWorkers(workers);
+    }
+  }, 240_000);
+
+  it('a worker killed with SIGKILL mid-job loses nothing: the job comes back to another worker, no partial article', async () => {
+    const url = testSchemaUrl('kill');
+    // Jobs of a dead worker expire after 3 s (instead of minutes) and go back to the queue.
+    const env = { TRIANGULATE_JOB_EXPIRE_SECONDS: '3' };
+    process.env.TRIANGULATE_JOB_EXPIRE_SECONDS = '3';
+    const schema = schemaOf(url);
+    let [victim] = startWorkers(url, 1, env);
+    let rescuer: StartedScript[] = [];
+    try {
+      const sent = await runCli('analyze', SEEDS, '--db', url, '--quiet');
+      expect(sent.code).toBe(0);
+      // Wait until the worker holds a per-article analysis job, then kill it without warning.
+      let held: string | null = null;
+      for (let i = 0; i < 600 && !held; i++) {
+        const rows = await query<{ current_job: string | null }>(`SELECT current_job FROM ${schema}.workers`).catch(() => []);
+        held = rows.find((r) => r.current_job?.startsWith('analyze-article'))?.current_job ?? null;
+        if (!held) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(held).not.toBeNull();
+      victim.child.kill('SIGKILL');
+      expect((await victim.result).code).toBe(-1);
+      const jobId = /analyze-article ([0-9a-f-]{36})/.exec(held!)![1];
+      rescuer = startWorkers(url, 1, env);
+      const out = join(dir, 'pg-kill.json');
+      const run = await runCli('analyze', '--db', url, '--wait', '--json', out, '--quiet');
+      expect(run.stderr).toBe('');
+      expect(comparable(JSON.parse(readFileSync(out, 'utf8')))).toEqual(comparable(sqliteSeeds));
+      // The killed job was retried (its try count went up) and completed.
+      const [job] = await query<{ state: string; retry_count: number }>(`SELECT state, retry_count FROM ${schema}_jobs.job WHERE id = $1`, [jobId]);
+      expect(job).toMatchObject({ state: 'completed' });
+      expect(job.retry_count).toBeGreaterThanOrEqual(1);
+      const [{ n }] = await query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${schema}.articles WHERE stages_json IS NULL`);
+      expect(Number(n)).toBe(0);
+    } finally {
+      delete process.env.TRIANGULATE_JOB_EXPIRE_SECONDS;
+      victim = undefined as never;
+      await stopWorkers(rescuer);
+    }
+  }, 240_000);
+});
