@@ -4,6 +4,7 @@ import { benchClaims } from './bench-claims.js';
 import { benchExtract } from './bench-extract.js';
 import { benchPropositions } from './bench-propositions.js';
 import { benchReuse } from './bench-reuse.js';
+import { benchWorkers } from './bench-workers.js';
 
 const quick = process.argv.includes('--quick');
 const full = process.argv.includes('--full');
@@ -14,6 +15,7 @@ const sections: Array<[string, () => Promise<string[]>]> = [
   ['propositions', () => benchPropositions({ quick })],
   // End to end: 10,000 articles (1,000 with --quick, 100,000 with --full).
   ['analyze', () => benchAnalyze({ articles: full ? 100_000 : quick ? 1_000 : 10_000 })],
+  ['workers', () => benchWorkers({ quick })],
 ];
 
 let failed = false;

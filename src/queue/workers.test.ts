@@ -76,7 +76,7 @@ const schemaOf = (url: string) => new URL(url).searchParams.get('schema')!;
 beforeAll(async () => {
   sqliteSeeds = await sqliteExport('seeds', SEEDS);
   sqliteBoth = await sqliteExport('both', EXAMPLES, SEEDS);
-}, 120_000);
+}, 300_000);
 
 describe('workers on PostgreSQL', () => {
   it('`analyze ../shared/seeds --db postgres://… --wait` gives the export SQLite gives (ids and propositions equal)', async () => {
@@ -91,7 +91,7 @@ describe('workers on PostgreSQL', () => {
     } finally {
       await stopWorkers(workers);
     }
-  }, 180_000);
+  }, 600_000);
 
   it('three workers ingesting the same inputs twice at once store each article once, lose no job, and match one process', async () => {
     const url = testSchemaUrl('three');
@@ -117,7 +117,7 @@ describe('workers on PostgreSQL', () => {
     } finally {
       await stopWorkers(workers);
     }
-  }, 240_000);
+  }, 600_000);
 
   it('a worker killed with SIGKILL mid-job loses nothing: the job comes back to another worker, no partial article', async () => {
     const url = testSchemaUrl('kill');
@@ -157,5 +157,5 @@ describe('workers on PostgreSQL', () => {
       victim = undefined as never;
       await stopWorkers(rescuer);
     }
-  }, 240_000);
+  }, 600_000);
 });
