@@ -9,12 +9,11 @@ import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
 import { analyzeStore } from '../src/app/analyze.js';
 import { ingestInto } from '../src/app/ingest.js';
 import { enqueueInputs, waitForQueue } from '../src/queue/enqueue.js';
 import { JobQueue } from '../src/queue/queue.js';
-import { dropTestSchemas, PG_URL, testSchemaUrl } from '../src/store/postgres/test-schema.js';
+import { dropTestSchemas, pgQuery, testSchemaUrl } from '../src/store/postgres/test-schema.js';
 import { openStore } from '../src/store/index.js';
 import { parseCsv } from './csv.js';
 
@@ -34,15 +33,7 @@ function corpus(n: number): string {
   return file;
 }
 
-async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const query = pgQuery;
 
 async function runSqlite(file: string): Promise<{ seconds: number; articles: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'triangulate-bench-sqlite-'));

@@ -4,7 +4,7 @@
  * the corpus update recomputes the cross-article results from what is stored. A job killed midway is simply run again.
  */
 import { createHash } from 'node:crypto';
-import type { RawDocument } from '../core/raw-document.js';
+import type { InputFailure, RawDocument } from '../core/raw-document.js';
 import { analyzeStore } from '../app/analyze.js';
 import { extractOne } from '../app/ingest.js';
 import { isInputFailure, readInputs, type IngestOptions } from '../ingest/index.js';
@@ -46,15 +46,16 @@ const CORPUS_RECHECK_S = 1;
  */
 export async function runIngestJob(store: Store, data: JobData['ingest'], enqueue: Enqueue): Promise<{ added: number; duplicates: number; failed: number }> {
   const counts = { added: 0, duplicates: 0, failed: 0 };
-  const documents = data.document ? [data.document] : readInputs([data.url!], data.options);
-  for await (const item of documents as AsyncIterable<RawDocument | ReturnType<typeof extractOne>>) {
+  if (!data.document && !data.url) throw new Error('ingest job carries neither a URL nor a document');
+  const documents: Iterable<RawDocument> | AsyncIterable<RawDocument | InputFailure> = data.document ? [data.document] : readInputs([data.url!], data.options);
+  for await (const item of documents) {
     if (isInputFailure(item)) {
       if (item.severity === 'warning') continue;
       counts.failed++;
       await store.recordFailures([{ ...item, at: new Date().toISOString() }]);
       continue;
     }
-    const article = extractOne(item as RawDocument);
+    const article = extractOne(item);
     if (isInputFailure(article)) {
       counts.failed++;
       await store.recordFailures([{ ...article, at: new Date().toISOString() }]);

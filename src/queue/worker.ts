@@ -2,6 +2,7 @@
  * A worker process: takes ingest, per-article and corpus-update jobs from the queue of a PostgreSQL store until told
  * to stop. Ingest and per-article jobs run in parallel across workers; the corpus update runs on one worker at a time.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import { openSqlDriver, openStore } from '../store/index.js';
 import type { SqlDriver } from '../store/driver.js';
 import type { Store } from '../store/store.js';
@@ -115,16 +116,9 @@ function toOutput(result: unknown): object {
   return result && typeof result === 'object' ? (result as object) : { result };
 }
 
+/** Resolves after `ms`, or at once when `signal` aborts. */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
+  return delay(ms, undefined, { signal }).catch(() => undefined);
 }
 
 function aborted(signal: AbortSignal | undefined): Promise<void> {

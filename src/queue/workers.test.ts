@@ -5,11 +5,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../test/cli-helpers.js';
 import { startScript, type StartedScript } from '../../test/cli-process.js';
-import { dropTestSchemas, PG_URL, testSchemaUrl } from '../store/postgres/test-schema.js';
+import { dropTestSchemas, pgQuery, testSchemaUrl } from '../store/postgres/test-schema.js';
 
 const SEEDS = resolve(__dirname, '../../../shared/seeds');
 const EXAMPLES = resolve(__dirname, '../../examples/corpus');
@@ -58,18 +57,25 @@ function startWorkers(url: string, n: number, env: NodeJS.ProcessEnv = {}): Star
 async function stopWorkers(workers: StartedScript[]): Promise<void> {
   for (const w of workers) w.child.kill('SIGTERM');
   const results = await Promise.all(workers.map((w) => w.result));
-  for (const r of results) expect(r.stderr).not.toMatch(/✗|Error/);
-}
-
-async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
+  for (const r of results) {
+    expect(r.stderr).not.toMatch(/✗|Error/);
+    expect(r.code).toBe(0);
   }
 }
+
+/** Waits until some worker of the schema holds a job of `kind`; resolves to that job's id. */
+async function heldJob(schema: string, kind: string): Promise<string> {
+  const pattern = new RegExp(`${kind} ([0-9a-f-]{36})`);
+  for (let i = 0; i < 2400; i++) {
+    const rows = await query<{ current_job: string | null }>(`SELECT current_job FROM ${schema}.workers`).catch(() => []);
+    const held = rows.map((r) => pattern.exec(r.current_job ?? '')?.[1]).find(Boolean);
+    if (held) return held;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no worker took a ${kind} job`);
+}
+
+const query = pgQuery;
 
 const schemaOf = (url: string) => new URL(url).searchParams.get('schema')!;
 
@@ -131,16 +137,9 @@ describe('workers on PostgreSQL', () => {
       const sent = await runCli('analyze', SEEDS, '--db', url, '--quiet');
       expect(sent.code).toBe(0);
       // Wait until the worker holds a per-article analysis job, then kill it without warning.
-      let held: string | null = null;
-      for (let i = 0; i < 600 && !held; i++) {
-        const rows = await query<{ current_job: string | null }>(`SELECT current_job FROM ${schema}.workers`).catch(() => []);
-        held = rows.find((r) => r.current_job?.startsWith('analyze-article'))?.current_job ?? null;
-        if (!held) await new Promise((r) => setTimeout(r, 50));
-      }
-      expect(held).not.toBeNull();
+      const jobId = await heldJob(schema, 'analyze-article');
       victim.child.kill('SIGKILL');
       expect((await victim.result).code).toBe(-1);
-      const jobId = /analyze-article ([0-9a-f-]{36})/.exec(held!)![1];
       rescuer = startWorkers(url, 1, env);
       const out = join(dir, 'pg-kill.json');
       const run = await runCli('analyze', '--db', url, '--wait', '--json', out, '--quiet');
@@ -157,5 +156,22 @@ describe('workers on PostgreSQL', () => {
       victim = undefined as never;
       await stopWorkers(rescuer);
     }
+  }, 600_000);
+
+  it('SIGTERM lets a worker finish the job it holds, then it exits cleanly and is marked stopped', async () => {
+    const url = testSchemaUrl('term');
+    const schema = schemaOf(url);
+    const [worker] = startWorkers(url, 1);
+    const sent = await runCli('analyze', SEEDS, '--db', url, '--quiet');
+    expect(sent.code).toBe(0);
+    const jobId = await heldJob(schema, 'analyze-article');
+    worker.child.kill('SIGTERM');
+    const result = await worker.result;
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/stopped/);
+    const [job] = await query<{ state: string }>(`SELECT state FROM ${schema}_jobs.job WHERE id = $1`, [jobId]);
+    expect(job.state).toBe('completed');
+    const rows = await query<{ stopped_at: string | null }>(`SELECT stopped_at FROM ${schema}.workers`);
+    expect(rows.every((r) => r.stopped_at)).toBe(true);
   }, 600_000);
 });

@@ -3,6 +3,7 @@
  * success, a capped exponential backoff after failures). Items go to a sink: on SQLite this process stores and
  * analyses them; on PostgreSQL they become ingest jobs for the workers.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import type { InputFailure, RawDocument } from '../core/raw-document.js';
 import { createIngestContext, type IngestContext } from '../ingest/context.js';
 import { isInputFailure, type IngestOptions } from '../ingest/index.js';
@@ -122,14 +123,7 @@ export class FeedWatcher {
   }
 }
 
+/** Resolves after `ms`, or at once when `signal` aborts. */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
+  return delay(ms, undefined, { signal }).catch(() => undefined);
 }

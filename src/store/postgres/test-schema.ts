@@ -32,3 +32,14 @@ export async function dropTestSchemas(): Promise<void> {
     await client.end();
   }
 }
+
+/** Runs one statement on the test server outside any store (to look at what a test left behind). */
+export async function pgQuery<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
