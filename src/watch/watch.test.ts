@@ -32,6 +32,7 @@ function item(n: number): string {
 const rss = (items: number[]) => `<?xml version="1.0"?><rss version="2.0"><channel><title>District Wire</title><language>en</language>${items.map(item).join('')}</channel></rss>`;
 
 const feed = { items: [1, 2], etag: '"v1"', broken: true };
+const LAST_MODIFIED = 'Tue, 08 Oct 2024 09:30:00 GMT';
 const requests: { path: string; headers: IncomingHttpHeaders }[] = [];
 let server: Server;
 let base: string;
@@ -48,6 +49,12 @@ beforeAll(async () => {
         return;
       }
       res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss([9]));
+      return;
+    }
+    if (req.url === '/dated.xml') {
+      // A server that knows only Last-Modified.
+      if (req.headers['if-modified-since'] === LAST_MODIFIED) res.writeHead(304).end();
+      else res.writeHead(200, { 'content-type': 'application/rss+xml', 'last-modified': LAST_MODIFIED }).end(rss([20]));
       return;
     }
     if (req.headers['if-none-match'] === feed.etag) {
@@ -119,6 +126,19 @@ describe('watch: polling feeds', () => {
     expect(await getFeed(driver, broken)).toMatchObject({ failures: 0, lastError: null, nextPollAt: at(8 * INTERVAL_S).toISOString() });
     expect(await store.countArticles()).toBe(4);
   }, 60_000);
+
+  it('honours Last-Modified when the server gives no ETag', async () => {
+    const watcher = new FeedWatcher(driver, storeSink(store), { intervalSeconds: INTERVAL_S, ingest: { allowPrivate: true, perHostDelayMs: 0 } });
+    const dated = `${base}/dated.xml`;
+    const t0 = Date.parse('2031-01-01T00:00:00Z');
+    await watcher.add([dated], new Date(t0));
+    expect(await watcher.pollDue(new Date(t0), new Set([dated]))).toBe(1);
+    expect(await getFeed(driver, dated)).toMatchObject({ etag: null, lastModified: LAST_MODIFIED, lastNewItems: 1 });
+    expect(await watcher.pollDue(new Date(t0 + INTERVAL_S * 1000), new Set([dated]))).toBe(0);
+    const last = requests.filter((r) => r.path === '/dated.xml').at(-1)!;
+    expect(last.headers['if-modified-since']).toBe(LAST_MODIFIED);
+    expect(await getFeed(driver, dated)).toMatchObject({ failures: 0, lastNewItems: 0 });
+  });
 
   it('backoff doubles per failure from the interval and never passes the cap', () => {
     expect([0, 1, 2, 3, 4, 5, 40].map((n) => backoffSeconds(n, 60, 300))).toEqual([60, 60, 120, 240, 300, 300, 300]);
