@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../test/cli-helpers.js';
 import { openSqlDriver, openStore } from '../store/index.js';
 import type { SqlDriver } from '../store/driver.js';
 import type { Store } from '../store/store.js';
@@ -139,6 +140,19 @@ describe('watch: polling feeds', () => {
     expect(last.headers['if-modified-since']).toBe(LAST_MODIFIED);
     expect(await getFeed(driver, dated)).toMatchObject({ failures: 0, lastNewItems: 0 });
   });
+
+  it('`watch --once` polls from the command line, and `status` lists the feed with its last poll', async () => {
+    const db = join(dir, 'cli.db');
+    const run = await runCli('watch', `${base}/dated.xml`, '--once', '--allow-private', '--delay', '0', '--db', db);
+    expect(run.stderr).toMatch(/dated\.xml: 1 new of 1 item\(s\), 1 article handed on/);
+    expect(run.code).toBe(0);
+    const status = await runCli('status', '--db', db);
+    expect(status.stdout).toMatch(/feeds: 1\n  http:\/\/127\.0\.0\.1:\d+\/dated\.xml · last poll 20\d\d-.* · 1 new last time, 1 in all/);
+    expect(status.stdout).toMatch(/store: .*cli\.db · 1 article\(s\)/);
+    const bad = await runCli('watch', 'file:///etc/passwd', '--once', '--db', db);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/feeds must be http\(s\) URLs: file:\/\/\/etc\/passwd/);
+  }, 60_000);
 
   it('backoff doubles per failure from the interval and never passes the cap', () => {
     expect([0, 1, 2, 3, 4, 5, 40].map((n) => backoffSeconds(n, 60, 300))).toEqual([60, 60, 120, 240, 300, 300, 300]);
