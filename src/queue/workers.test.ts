@@ -50,8 +50,16 @@ async function sqliteExport(name: string, ...inputs: string[]): Promise<Export> 
   return JSON.parse(readFileSync(out, 'utf8'));
 }
 
-function startWorkers(url: string, n: number, env: NodeJS.ProcessEnv = {}): StartedScript[] {
-  return Array.from({ length: n }, () => startScript('test/cli-entry.ts', ['worker', '--db', url], { env }));
+/** Starts `n` worker processes and resolves once all have registered (a worker alive is what `--wait` expects). */
+async function startWorkers(url: string, n: number, env: NodeJS.ProcessEnv = {}, registered = n): Promise<StartedScript[]> {
+  const workers = Array.from({ length: n }, () => startScript('test/cli-entry.ts', ['worker', '--db', url], { env }));
+  const schema = schemaOf(url);
+  for (let i = 0; i < 6000; i++) {
+    const rows = await query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${schema}.workers`).catch(() => [{ n: '0' }]);
+    if (Number(rows[0].n) >= registered) return workers;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${n} workers did not start`);
 }
 
 async function stopWorkers(workers: StartedScript[]): Promise<void> {
@@ -87,7 +95,7 @@ beforeAll(async () => {
 describe('workers on PostgreSQL', () => {
   it('`analyze ../shared/seeds --db postgres://… --wait` gives the export SQLite gives (ids and propositions equal)', async () => {
     const url = testSchemaUrl('seeds');
-    const workers = startWorkers(url, 1);
+    const workers = await startWorkers(url, 1);
     try {
       const out = join(dir, 'pg-seeds.json');
       const run = await runCli('analyze', SEEDS, '--db', url, '--wait', '--json', out, '--quiet');
@@ -101,7 +109,7 @@ describe('workers on PostgreSQL', () => {
 
   it('three workers ingesting the same inputs twice at once store each article once, lose no job, and match one process', async () => {
     const url = testSchemaUrl('three');
-    const workers = startWorkers(url, 3);
+    const workers = await startWorkers(url, 3);
     try {
       // Two senders at once with the same inputs: every article arrives (at least) twice.
       const sends = await Promise.all([runCli('ingest', EXAMPLES, SEEDS, '--db', url, '--quiet'), runCli('ingest', SEEDS, EXAMPLES, '--db', url, '--quiet')]);
@@ -131,7 +139,7 @@ describe('workers on PostgreSQL', () => {
     const env = { TRIANGULATE_JOB_EXPIRE_SECONDS: '3' };
     process.env.TRIANGULATE_JOB_EXPIRE_SECONDS = '3';
     const schema = schemaOf(url);
-    let [victim] = startWorkers(url, 1, env);
+    let [victim] = await startWorkers(url, 1, env);
     let rescuer: StartedScript[] = [];
     try {
       const sent = await runCli('analyze', SEEDS, '--db', url, '--quiet');
@@ -140,7 +148,7 @@ describe('workers on PostgreSQL', () => {
       const jobId = await heldJob(schema, 'analyze-article');
       victim.child.kill('SIGKILL');
       expect((await victim.result).code).toBe(-1);
-      rescuer = startWorkers(url, 1, env);
+      rescuer = await startWorkers(url, 1, env, 2);
       const out = join(dir, 'pg-kill.json');
       const run = await runCli('analyze', '--db', url, '--wait', '--json', out, '--quiet');
       expect(run.stderr).toBe('');
@@ -161,7 +169,7 @@ describe('workers on PostgreSQL', () => {
   it('SIGTERM lets a worker finish the job it holds, then it exits cleanly and is marked stopped', async () => {
     const url = testSchemaUrl('term');
     const schema = schemaOf(url);
-    const [worker] = startWorkers(url, 1);
+    const [worker] = await startWorkers(url, 1);
     const sent = await runCli('analyze', SEEDS, '--db', url, '--quiet');
     expect(sent.code).toBe(0);
     const jobId = await heldJob(schema, 'analyze-article');

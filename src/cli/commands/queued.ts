@@ -1,5 +1,7 @@
 /** `ingest` and `analyze` on a PostgreSQL store: the inputs become jobs for the workers; `--wait` follows them. */
 import type { QueueDepth } from '../../queue/queue.js';
+import { listWorkers } from '../../queue/worker-registry.js';
+import { openSqlDriver } from '../../store/index.js';
 import { jsonSafe } from '../../report/escape.js';
 import { buildExport } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
@@ -8,6 +10,9 @@ import { EXIT } from '../exit-codes.js';
 import type { Output } from '../output.js';
 import { writeFileAtomic } from '../write-file.js';
 import { showIngestEvent, toIngestOptions, type InputFlags } from './shared.js';
+
+/** How long `--wait` waits before saying that no worker is alive. */
+const NO_WORKER_WARN_MS = 10_000;
 
 export interface QueuedFlags extends InputFlags {
   wait?: boolean;
@@ -39,7 +44,13 @@ export async function runQueued(
       out.info('workers take the jobs (`triangulate worker`); `triangulate status` shows progress, or add --wait');
       return summary.failed ? (summary.queued + summary.folded ? EXIT.INPUT_FAILURES : EXIT.ERROR) : EXIT.OK;
     }
-    await waitForQueue(queue, (depth) => out.info(`waiting: ${describeDepth(depth)}`));
+    // A worker just started may take a few seconds to register: look once after NO_WORKER_WARN_MS.
+    const check = setTimeout(() => void warnIfNoWorker(location, out).catch(() => undefined), NO_WORKER_WARN_MS);
+    try {
+      await waitForQueue(queue, (depth) => out.info(`waiting: ${describeDepth(depth)}`));
+    } finally {
+      clearTimeout(check);
+    }
     out.info(`${command}: done; ${await store.countArticles()} article(s) stored`);
     const failed = (await queue.failed()).filter((job) => job.at >= started);
     for (const job of failed) out.error(`✗ ${job.kind} job failed: ${job.reason}`);
@@ -51,6 +62,16 @@ export async function runQueued(
     return summary.failed || failed.length ? EXIT.INPUT_FAILURES : EXIT.OK;
   } finally {
     await queue.close();
+  }
+}
+
+/** `--wait` with no worker alive would wait forever without saying why. */
+async function warnIfNoWorker(location: string, out: Output): Promise<void> {
+  const driver = await openSqlDriver(location);
+  try {
+    if (!(await listWorkers(driver)).some((w) => w.alive)) out.error(`no worker is alive on this store: start one with \`triangulate worker --db …\` (waiting meanwhile)`);
+  } finally {
+    await driver.close();
   }
 }
 
