@@ -23,7 +23,7 @@ const QUEUE_POOL_SIZE = 2;
  * one article; long for the corpus update, which reads every article. TRIANGULATE_JOB_EXPIRE_SECONDS overrides all
  * (the kill test shortens it).
  */
-const EXPIRE_S: Record<JobKind, number> = { ingest: 300, 'analyze-article': 300, 'update-corpus': 3600 };
+const EXPIRE_S: Record<JobKind, number> = { ingest: 300, 'analyze-article': 300, 'update-corpus': 900 };
 
 /**
  * Queue policy per kind: `short` drops a second copy of a job (same key) still waiting; `stately` keeps at most one
