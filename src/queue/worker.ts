@@ -52,7 +52,9 @@ export async function runWorker(location: string, options: WorkerOptions = {}): 
     await Promise.race([aborted(options.signal), loops]);
     // Graceful: no new job is taken; the running ones finish (a job still running after graceMs is left to expire and be retried).
     stopping.abort();
-    await Promise.race([loops, sleep(options.graceMs ?? 60_000, new AbortController().signal)]);
+    const grace = new AbortController();
+    await Promise.race([loops, sleep(options.graceMs ?? 60_000, grace.signal)]);
+    grace.abort(); // the grace timer must not keep the process alive once the loops are done
     await registration.stop();
     options.onEvent?.({ type: 'stopped', id: registration.id });
   } finally {
