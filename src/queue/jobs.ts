@@ -40,17 +40,30 @@ export const MAX_CORPUS_DEFER_MS = 60_000;
 /** Pause before a deferred corpus update looks again. */
 const CORPUS_RECHECK_S = 1;
 
+/** Fetch failures that may pass (a timeout, a reset, a server error or overload): the job is retried before they are stored. */
+const TRANSIENT_FETCH = /^fetch:(timeout|reset|refused|network|unreachable|dns|http-(429|5\d\d))$/;
+
+/** Thrown by an ingest job whose URL failed in a way a later try may not; the queue retries the job with backoff. */
+export class TransientFetchError extends Error {}
+
 /**
  * Fetches or extracts, then stores; each stored (or already stored) article gets a per-article analysis job.
  * Input failures are stored like `ingest` stores them, and the job completes: a 404 is data, not a crash to retry.
+ * A transient failure of the URL itself is thrown instead while `lastTry` is false, so the queue tries again later.
  */
-export async function runIngestJob(store: Store, data: JobData['ingest'], enqueue: Enqueue): Promise<{ added: number; duplicates: number; failed: number }> {
+export async function runIngestJob(
+  store: Store,
+  data: JobData['ingest'],
+  enqueue: Enqueue,
+  lastTry = true,
+): Promise<{ added: number; duplicates: number; failed: number }> {
   const counts = { added: 0, duplicates: 0, failed: 0 };
   if (!data.document && !data.url) throw new Error('ingest job carries neither a URL nor a document');
   const documents: Iterable<RawDocument> | AsyncIterable<RawDocument | InputFailure> = data.document ? [data.document] : readInputs([data.url!], data.options);
   for await (const item of documents) {
     if (isInputFailure(item)) {
       if (item.severity === 'warning') continue;
+      if (!lastTry && item.input === data.url && TRANSIENT_FETCH.test(item.ruleId)) throw new TransientFetchError(`${item.reason} [${item.ruleId}]`);
       counts.failed++;
       await store.recordFailures([{ ...item, at: new Date().toISOString() }]);
       continue;

@@ -81,7 +81,7 @@ function startLoops(
   const enqueue: Enqueue = (kind, data, key, after) => queue.send(kind, data, key, after);
   const withLock = <T>(fn: () => Promise<T>) => driver.transaction(() => fn(), { lockKey: CORPUS_LOCK });
   const run = {
-    ingest: (data: JobData['ingest']) => runIngestJob(store, data, enqueue),
+    ingest: (data: JobData['ingest'], lastTry: boolean) => runIngestJob(store, data, enqueue, lastTry),
     'analyze-article': (data: JobData['analyze-article']) => runAnalyzeArticleJob(store, data, enqueue),
     'update-corpus': (data: JobData['update-corpus']) =>
       runUpdateCorpusJob(store, data, enqueue, () => queue.pending(['ingest', 'analyze-article']), withLock),
@@ -89,7 +89,9 @@ function startLoops(
   const loop = async (kind: JobKind) => {
     while (!stopping.aborted) {
       // A lost connection (server restart) is waited out rather than ending the worker.
-      const [job] = await queue.boss.fetch<object>(kind, { batchSize: 1 }).catch(() => sleep(FETCH_RETRY_MS, stopping).then(() => []));
+      const [job] = await queue.boss
+        .fetch<object>(kind, { batchSize: 1, includeMetadata: true })
+        .catch(() => sleep(FETCH_RETRY_MS, stopping).then(() => []));
       if (!job) {
         await sleep(POLL_MS, stopping);
         continue;
@@ -98,7 +100,7 @@ function startLoops(
       await registration.began(label);
       const started = Date.now();
       try {
-        const result = await (run[kind] as (data: object) => Promise<unknown>)(job.data);
+        const result = await (run[kind] as (data: object, lastTry: boolean) => Promise<unknown>)(job.data, job.retryCount >= job.retryLimit);
         await queue.boss.complete(kind, job.id, toOutput(result));
         onEvent({ type: 'done', kind, job: job.id, result, ms: Date.now() - started });
       } catch (error) {
