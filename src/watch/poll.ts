@@ -51,11 +51,12 @@ export async function pollFeed(feed: FeedState, ctx: IngestContext, unseen: (key
   if ('ruleId' in parsed) return { kind: 'failed', ruleId: parsed.ruleId, reason: parsed.reason };
   const keys = parsed.items.map(itemKey);
   const fresh = await unseen(keys);
-  const freshItems = parsed.items.filter((_, i) => fresh.has(keys[i]));
+  const positions = parsed.items.map((_, i) => i).filter((i) => fresh.has(keys[i]));
   const documents: (RawDocument | InputFailure)[] = [];
-  if (freshItems.length) {
+  if (positions.length) {
     const origin = { input: feed.url, url: response.finalUrl, feedRef: feed.url, fromNetwork: true, fetchedAt, notes: decoded.notes };
-    for await (const doc of feedDocuments({ ...parsed, items: freshItems }, origin, ctx)) documents.push(doc);
+    const items = positions.map((i) => parsed.items[i]);
+    for await (const doc of feedDocuments({ ...parsed, items }, origin, ctx)) documents.push(renumber(doc, feed.url, positions));
   }
   return {
     kind: 'fetched',
@@ -76,6 +77,20 @@ function parseFeed(text: string, input: string): ParsedFeed | InputFailure {
     return parseJsonFeed(json.value, input);
   }
   return parseXmlFeed(text, input);
+}
+
+/** Names a fresh item by its place in the whole feed (`feed#7`), not among the fresh ones only, so messages point at it. */
+function renumber<T extends RawDocument | InputFailure>(doc: T, feed: string, positions: number[]): T {
+  const prefix = `${feed}#`;
+  const fix = (input: string) => {
+    if (!input.startsWith(prefix)) return input;
+    const k = Number(input.slice(prefix.length));
+    return Number.isInteger(k) && positions[k - 1] !== undefined ? `${prefix}${positions[k - 1] + 1}` : input;
+  };
+  const out = { ...doc, input: fix(doc.input) };
+  if ('record' in out && typeof out.record === 'number') out.record = positions[out.record - 1] + 1;
+  if ('notes' in out && out.notes) out.notes = out.notes.map((n) => ({ ...n, input: fix(n.input) }));
+  return out;
 }
 
 function header(value: string | string[] | undefined): string | null {

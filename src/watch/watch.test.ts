@@ -117,15 +117,21 @@ describe('watch: polling feeds', () => {
     expect(await watcher.pollDue(at(2 * INTERVAL_S))).toBe(1);
     expect(await store.countArticles()).toBe(3);
     expect(analysed).toEqual([2, 3]);
+    // Named by its place in the feed it came from.
+    expect((await store.listArticles()).at(-1)!.source).toMatchObject({ url: 'https://news.example/bulletin-3', record: 1 });
     expect(await getFeed(driver, good)).toMatchObject({ etag: '"v2"', lastNewItems: 1, totalItems: 3 });
 
     // Failures keep doubling the wait up to the cap; a recovered feed is back to its interval.
     await watcher.pollDue(at(3 * INTERVAL_S));
     expect(await getFeed(driver, broken)).toMatchObject({ failures: 3, nextPollAt: at(3 * INTERVAL_S + 4 * INTERVAL_S).toISOString() });
+    feed.items = [3, 1, 4, 2];
+    feed.etag = '"v3"';
+    expect(await watcher.pollDue(at(4 * INTERVAL_S))).toBe(1);
+    expect((await store.listArticles()).at(-1)!.source).toMatchObject({ url: 'https://news.example/bulletin-4', record: 3 });
     feed.broken = false;
     expect(await watcher.pollDue(at(7 * INTERVAL_S))).toBe(1);
     expect(await getFeed(driver, broken)).toMatchObject({ failures: 0, lastError: null, nextPollAt: at(8 * INTERVAL_S).toISOString() });
-    expect(await store.countArticles()).toBe(4);
+    expect(await store.countArticles()).toBe(5);
   }, 60_000);
 
   it('honours Last-Modified when the server gives no ETag', async () => {
