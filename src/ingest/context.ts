@@ -21,7 +21,7 @@ export function createIngestContext(options: IngestOptions = {}, lookup?: Lookup
       maxBytes: resolved.maxBytes,
       maxRedirects: resolved.maxRedirects,
       userAgent: resolved.userAgent,
-      scheduler: new HostScheduler(resolved.perHostDelayMs),
+      scheduler: options.scheduler ?? new HostScheduler(resolved.perHostDelayMs),
       lookup,
     },
     seenPaths: new Set(),

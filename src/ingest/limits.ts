@@ -1,3 +1,5 @@
+import type { HostScheduler } from './politeness.js';
+
 /** Largest input read whole (file, response body, stdin, one JSONL line): 20 MiB. */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 /** Whole-fetch time limit (connect, redirects and body) per URL. */
@@ -37,6 +39,8 @@ export interface IngestOptions {
   followFeedLinks?: boolean;
   /** Decode every file, response and feed as this encoding (a WHATWG label), whatever it declares (default: declared or detected). */
   encoding?: string;
+  /** Per-host politeness queue to share across runs (a worker's jobs); default: a new one per run with `perHostDelayMs`. */
+  scheduler?: HostScheduler;
 }
 
 /** IngestOptions with every default filled in. */

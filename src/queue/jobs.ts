@@ -8,6 +8,8 @@ import type { InputFailure, RawDocument } from '../core/raw-document.js';
 import { analyzeStore } from '../app/analyze.js';
 import { extractOne } from '../app/ingest.js';
 import { isInputFailure, readInputs, type IngestOptions } from '../ingest/index.js';
+import { PER_HOST_DELAY_MS } from '../ingest/limits.js';
+import { HostScheduler } from '../ingest/politeness.js';
 import type { Store } from '../store/store.js';
 import { analyzeOneArticle } from './article-stages.js';
 
@@ -40,6 +42,13 @@ export const MAX_CORPUS_DEFER_MS = 60_000;
 /** Pause before a deferred corpus update looks again. */
 const CORPUS_RECHECK_S = 1;
 
+/** One politeness queue per delay for this process's jobs, so a worker's concurrent jobs space their requests to a host. */
+const schedulers = new Map<number, HostScheduler>();
+
+function hostScheduler(delayMs: number): HostScheduler {
+  return schedulers.get(delayMs) ?? schedulers.set(delayMs, new HostScheduler(delayMs)).get(delayMs)!;
+}
+
 /** Fetch failures that may pass (a timeout, a reset, a server error or overload): the job is retried before they are stored. */
 const TRANSIENT_FETCH = /^fetch:(timeout|reset|refused|network|unreachable|dns|http-(429|5\d\d))$/;
 
@@ -59,7 +68,9 @@ export async function runIngestJob(
 ): Promise<{ added: number; duplicates: number; failed: number }> {
   const counts = { added: 0, duplicates: 0, failed: 0 };
   if (!data.document && !data.url) throw new Error('ingest job carries neither a URL nor a document');
-  const documents: Iterable<RawDocument> | AsyncIterable<RawDocument | InputFailure> = data.document ? [data.document] : readInputs([data.url!], data.options);
+  const documents: Iterable<RawDocument> | AsyncIterable<RawDocument | InputFailure> = data.document
+    ? [data.document]
+    : readInputs([data.url!], { ...data.options, scheduler: hostScheduler(data.options?.perHostDelayMs ?? PER_HOST_DELAY_MS) });
   for await (const item of documents) {
     if (isInputFailure(item)) {
       if (item.severity === 'warning') continue;
