@@ -102,6 +102,12 @@ describe('workers on PostgreSQL', () => {
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       expect(comparable(JSON.parse(readFileSync(out, 'utf8')))).toEqual(comparable(sqliteSeeds));
+      // show and export read the PostgreSQL store as they read SQLite.
+      const exported = await runCli('export', '--db', url);
+      expect(exported.code).toBe(0);
+      expect(comparable(JSON.parse(exported.stdout))).toEqual(comparable(sqliteSeeds));
+      const stories = await runCli('show', 'stories', '--db', url);
+      expect(stories.stdout).toContain(sqliteSeeds.stories[0].id);
     } finally {
       await stopWorkers(workers);
     }
