@@ -74,3 +74,14 @@ export async function waitForQueue(queue: JobQueue, onProgress: (depth: QueueDep
     await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS));
   }
 }
+
+/**
+ * The API's hand-off on a PostgreSQL store: inputs become ingest jobs (as `ingest` sends them) and, when asked, a
+ * corpus update is requested; the API job ends once they are queued, and the workers do the rest.
+ */
+export function queueHandOff(queue: JobQueue, store: Store, options: IngestOptions) {
+  return async (specs: string[], analyze: boolean, onEvent: (event: IngestEvent) => void): Promise<void> => {
+    if (specs.length) await enqueueInputs(queue, store, specs, options, onEvent);
+    if (analyze) await queue.send('update-corpus', { since: Date.now() });
+  };
+}

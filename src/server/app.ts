@@ -12,7 +12,7 @@ import type { Store } from '../store/store.js';
 import { AssetFolder, swaggerUiDir, webAssetsDir } from './assets.js';
 import { requireToken } from './auth.js';
 import { ApiData } from './data.js';
-import { JobQueue } from './jobs.js';
+import { JobQueue, type HandOff } from './jobs.js';
 import { openApiDocument } from './openapi.js';
 import { readRoutes } from './routes/read.js';
 import type { Route } from './routes/route.js';
@@ -35,6 +35,8 @@ export interface ServerOptions {
   maxJsonBytes?: number;
   /** Folder of the built web UI (default: dist/web). */
   webDir?: string;
+  /** Where ingest and re-analysis go instead of running here (a PostgreSQL store's worker queue). */
+  handOff?: HandOff;
 }
 
 export interface Server {
@@ -50,7 +52,7 @@ export interface Server {
  */
 export function createServer(options: ServerOptions): Server {
   const data = new ApiData(options.store);
-  const jobs = new JobQueue(options.store, { ...options.ingest, stdin: undefined }, () => data.invalidate());
+  const jobs = new JobQueue(options.store, { ...options.ingest, stdin: undefined }, () => data.invalidate(), options.handOff);
   const routes = [...readRoutes(data), ...writeRoutes(jobs)];
   const openapi = openApiDocument(routes);
   const web = new AssetFolder(options.webDir ?? webAssetsDir());

@@ -26,6 +26,12 @@ export interface JobRequest {
 
 type Listener = (event: JobEvent) => void;
 
+/**
+ * Sends a request's work elsewhere instead of doing it here: with a PostgreSQL store, to the workers' queue
+ * (src/queue). The API job then ends once its inputs are queued.
+ */
+export type HandOff = (specs: string[], analyze: boolean, onEvent: (event: IngestEvent) => void) => Promise<void>;
+
 interface JobState {
   job: Job;
   events: JobEvent[];
@@ -42,6 +48,7 @@ export class JobQueue {
     private readonly store: Store,
     private readonly ingestOptions: IngestOptions,
     private readonly onChange: () => void,
+    private readonly handOff?: HandOff,
   ) {}
 
   /** Queues a job and returns its record at once; the work runs in the background. */
@@ -77,6 +84,11 @@ export class JobQueue {
   private async run(state: JobState, request: JobRequest): Promise<void> {
     this.setStatus(state, 'running');
     try {
+      if (this.handOff) {
+        await this.handOff(request.kind === 'ingest' ? (request.specs ?? []) : [], request.kind === 'analyze' || Boolean(request.analyze), (event) => this.onIngest(state, event));
+        this.setStatus(state, 'done');
+        return;
+      }
       if (request.kind === 'ingest') {
         const summary = await ingestInto(this.store, request.specs ?? [], this.ingestOptions, (event) => this.onIngest(state, event));
         if (summary.added.length) this.onChange();

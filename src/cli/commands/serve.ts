@@ -5,12 +5,17 @@ import type { Output } from '../output.js';
 
 /** Serves the web UI and the API until SIGINT or SIGTERM. */
 export async function runServe(flags: { db?: string; port: number; host: string }, out: Output): Promise<number> {
-  const store = await openStore(resolveDbLocation(flags.db));
+  const location = resolveDbLocation(flags.db);
+  const store = await openStore(location);
   const token = process.env.TRIANGULATE_TOKEN || undefined;
+  // PostgreSQL: the API's ingest and re-analysis go to the workers' queue (src/queue), as the CLI's do.
+  const queue = store.kind === 'postgres' ? await (await import('../../queue/queue.js')).JobQueue.open(location) : undefined;
+  const handOff = queue && (await import('../../queue/enqueue.js')).queueHandOff(queue, store, {});
   let server;
   try {
-    server = await listen({ store, token }, { host: flags.host, port: flags.port });
+    server = await listen({ store, token, handOff }, { host: flags.host, port: flags.port });
   } catch (error) {
+    await queue?.close();
     await store.close();
     out.error(`serve: cannot listen on ${flags.host}:${flags.port}: ${(error as Error).message}`);
     return EXIT.ERROR;
@@ -23,6 +28,7 @@ export async function runServe(flags: { db?: string; port: number; host: string 
     process.once('SIGTERM', resolve);
   });
   await server.close();
+  await queue?.close();
   await store.close();
   return EXIT.OK;
 }
