@@ -18,6 +18,8 @@ const POOL_SIZE = 4;
 const RETRYABLE = new Set(['40001', '40P01']);
 /** A unique violation is retried once: a racing insert committed, and the re-run sees it; a second one is a real duplicate. */
 const UNIQUE_VIOLATION = '23505';
+/** Lock key every write transaction takes unless it names its own (migrations, the corpus update). */
+const WRITE_LOCK = 'triangulate:write';
 /** How long a statement may wait for a lock before failing, so a stuck peer is reported instead of hanging. */
 const LOCK_TIMEOUT_MS = 60_000;
 
@@ -92,6 +94,9 @@ class PostgresDriver implements SqlDriver {
   }
 
   async transaction<T>(fn: (tx: SqlDriver) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    // Write transactions take one lock, as SQLite's BEGIN IMMEDIATE does: concurrent adds (a read of MAX(seq) and the
+    // duplicate keys, then an insert) otherwise fail serialization and retry with backoff, which grew with workers.
+    const lockKey = options.lockKey ?? (this.readOnly ? undefined : WRITE_LOCK);
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
       let broken = false;
@@ -99,8 +104,8 @@ class PostgresDriver implements SqlDriver {
       try {
         // Taken before BEGIN, so the transaction's snapshot sees what the previous holder committed; a session lock,
         // released below or by the connection dying with its process.
-        if (options.lockKey) {
-          await client.query('SELECT pg_advisory_lock(hashtext($1))', [options.lockKey]);
+        if (lockKey) {
+          await client.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey]);
           locked = true;
         }
         await client.query(this.readOnly ? 'BEGIN READ ONLY' : 'BEGIN ISOLATION LEVEL SERIALIZABLE');
@@ -118,7 +123,7 @@ class PostgresDriver implements SqlDriver {
         }
         throw error;
       } finally {
-        if (locked && !broken) await client.query('SELECT pg_advisory_unlock(hashtext($1))', [options.lockKey]).catch(() => (broken = true));
+        if (locked && !broken) await client.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]).catch(() => (broken = true));
         client.release(broken);
       }
     }
