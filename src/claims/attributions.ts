@@ -23,6 +23,13 @@ import { attachChannel } from './attribution-channel.js';
 import { resolveSpeakerReferents } from './attribution-referents.js';
 import { retag, readColonHeadline, readColonQuote, readSourceAfterCue, readVerbCue, transcriptLabels } from './attribution-cues.js';
 
+// Only cues whose first word is the token's can match: indexing them spares trying every cue at every token (lexicon order kept).
+const CUES_BY_FIRST_WORD = new Map<string, Array<(typeof SOURCE_AFTER_CUES)[number]>>();
+for (const cue of SOURCE_AFTER_CUES) {
+  const first = cue.phrase.split(' ')[0];
+  CUES_BY_FIRST_WORD.set(first, [...(CUES_BY_FIRST_WORD.get(first) ?? []), cue]);
+}
+
 export { findQuotes } from './attribution-content.js';
 export { isAnonymous } from './attribution-speaker.js';
 
@@ -73,7 +80,7 @@ export function extractAttributions(article: Article, options: AttributionsOptio
       continue;
     }
     const lower = token.normal;
-    const phrase = SOURCE_AFTER_CUES.find((c) => matchesPhrase(tokens, i, c.phrase));
+    const phrase = CUES_BY_FIRST_WORD.get(lower)?.find((c) => matchesPhrase(tokens, i, c.phrase));
     if (phrase) {
       const draft = readSourceAfterCue(ctx, i, phrase.phrase, phrase.lemma, drafts);
       if (draft) drafts.push(draft);
