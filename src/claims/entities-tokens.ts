@@ -56,7 +56,8 @@ export function mergeHyphens(text: string, tokens: WinkToken[]): Tok[] {
       i++;
       continue;
     }
-    out.push({ ...tok, initial: false });
+    // A literal of the token's fields, in their order, is much cheaper than an object spread per token.
+    out.push({ start: tok.start, end: tok.end, value: tok.value, pos: tok.pos, lemma: tok.lemma, normal: tok.normal, type: tok.type, initial: false });
   }
   let expectInitial = true;
   for (const tok of out) {

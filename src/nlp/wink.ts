@@ -41,7 +41,8 @@ export function getNlp(): WinkNlp {
  */
 export function tokenize(text: string): WinkToken[] {
   // Several stages tokenise the same sentences; a small cache saves repeating wink's work (copies keep callers apart).
-  return tokenizeShared(text).map((t) => ({ ...t }));
+  // A literal of the fields, in their order, copies far faster than an object spread.
+  return tokenizeShared(text).map((t) => ({ start: t.start, end: t.end, value: t.value, pos: t.pos, lemma: t.lemma, normal: t.normal, type: t.type }));
 }
 
 /**
