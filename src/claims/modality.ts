@@ -17,10 +17,31 @@ declare module '../core/article.js' {
   }
 }
 
+// The leading-boundary lookbehind is checked by hand (`matchCue`): a pattern that starts with a lookbehind scans the text many times slower.
 const COMPILED = MODALITY_CUES.map((cue) => ({
   cue,
-  re: new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${cue.pattern})(?![\\p{L}\\p{N}])`, 'giu'),
+  re: new RegExp(`(?:${cue.pattern})(?![\\p{L}\\p{N}])`, 'giu'),
 }));
+
+/** What `(?<![\p{L}\p{N}'’-])` refused: a letter, digit, apostrophe or hyphen right before the match. */
+const BOUNDARY_BEFORE = /^[\p{L}\p{N}'’-]$/u;
+
+/** The matches of `re` (global) not preceded by a boundary character: what the lookbehind form found, in order. */
+function* matchCue(text: string, re: RegExp): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const at = m.index;
+    // The code point before the match (a surrogate pair counts as one, as in a unicode lookbehind).
+    const before = at >= 2 && /[\uDC00-\uDFFF]/.test(text[at - 1]) && /[\uD800-\uDBFF]/.test(text[at - 2]) ? text.slice(at - 2, at) : text.slice(at - 1, at);
+    if (before && BOUNDARY_BEFORE.test(before)) {
+      // The lookbehind form would try the next position; no cue starts inside a surrogate pair.
+      re.lastIndex = at + 1;
+      continue;
+    }
+    yield m;
+    if (m[0] === '') re.lastIndex = at + 1;
+  }
+}
 
 // Fallback sentence splitter for the pure function when no sentence layer is given.
 const SENTENCE_RE = /[^.!?\n]+(?:[.!?]+["”’)]*|(?=\n)|$)/g;
@@ -81,7 +102,7 @@ export function findModality(text: string, sentences: readonly Span[] = roughSen
   const sentenceAt = (pos: number): Span => sorted.find((s) => s.start <= pos && pos < s.end) ?? { start: pos, end: pos };
   const candidates: { start: number; end: number; cue: ModalityCue; text: string }[] = [];
   for (const { cue, re } of COMPILED) {
-    for (const m of text.matchAll(re)) {
+    for (const m of matchCue(text, re)) {
       const start = m.index!;
       const end = start + m[0].length;
       if (cue.pattern === 'may' && isMonthMay(text, sentenceAt(start), start, end)) continue;
