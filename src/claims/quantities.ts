@@ -92,6 +92,20 @@ const PRE_HEDGE_ROWS = byLengthDesc(PRE_HEDGES).map(([p, a]) => [p.split(' '), a
 const VAGUE_ROWS = byLengthDesc(VAGUE_AMOUNTS).map(([p, v, lo, hi]) => [p.split(' '), v, lo, hi] as const);
 const APPROX_NOUN_ROWS = byLengthDesc(APPROX_NOUNS).map(([p, v]) => [p.split(' '), v] as const);
 
+/** Rows grouped by their first word, each group in table order: only those can match at a token, and `readCore` runs at every token. */
+function byFirstWord<R extends readonly [readonly string[], ...unknown[]]>(rows: readonly R[]): Map<string, R[]> {
+  const out = new Map<string, R[]>();
+  for (const row of rows) {
+    const group = out.get(row[0][0]);
+    if (group) group.push(row);
+    else out.set(row[0][0], [row]);
+  }
+  return out;
+}
+const VAGUE_BY_FIRST = byFirstWord(VAGUE_ROWS);
+const APPROX_NOUN_BY_FIRST = byFirstWord(APPROX_NOUN_ROWS);
+const NO_ROWS: never[] = [];
+
 /** Number of tokens from `i` that spell `words`, or 0. Words are compared lowercased. */
 function matchWords(tokens: Token[], i: number, words: readonly string[]): number {
   for (let k = 0; k < words.length; k++) if (tokens[i + k]?.lower !== words[k]) return 0;
@@ -160,13 +174,13 @@ function digitExclusion(text: string, tokens: Token[], i: number, masks: Span[])
 /** Reads a number core at token i (digits with scale word, written-out words, vague phrase). */
 function readCore(text: string, tokens: Token[], i: number, masks: Span[]): Core | undefined {
   const t = tokens[i];
-  for (const [words, value, low, high] of VAGUE_ROWS) {
+  for (const [words, value, low, high] of (t && VAGUE_BY_FIRST.get(t.lower)) || NO_ROWS) {
     const n = matchWords(tokens, i, words);
     if (!n) continue;
     const endsWithOf = words[words.length - 1] === 'of';
     return { first: i, last: i + n - 1 - (endsWithOf ? 1 : 0), value, low, high, scaled: true, approx: 'several', vague: true };
   }
-  for (const [words, value] of APPROX_NOUN_ROWS) {
+  for (const [words, value] of (t && APPROX_NOUN_BY_FIRST.get(t.lower)) || NO_ROWS) {
     const n = matchWords(tokens, i, words);
     if (n) return { first: i, last: i + n - 1, value, scaled: true, approx: 'about' };
   }
