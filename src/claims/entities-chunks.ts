@@ -53,8 +53,10 @@ export function chunkSentence(toks: Tok[], titleCase: boolean): Chunk[] {
   let i = 0;
   while (i < toks.length) {
     const startsUnit = ORDINAL.test(toks[i].value) && toks[i + 1] && CAPITALISED.test(toks[i + 1].value);
-    const placeLength = isNameToken(toks[i], titleCase) ? 0 : knownPlaceLength(toks, i);
-    if (!startsUnit && !placeLength && !isNameToken(toks[i], titleCase)) {
+    // Asked once: the answer is a pure function of the token and was computed twice per token.
+    const nameToken = isNameToken(toks[i], titleCase);
+    const placeLength = nameToken ? 0 : knownPlaceLength(toks, i);
+    if (!startsUnit && !placeLength && !nameToken) {
       i++;
       continue;
     }
