@@ -117,7 +117,8 @@ function isHeadAhead(tokens: readonly WinkToken[], k: number): boolean {
 const ELIDED_AFTER = /^\s+(?:are|were|is|was|have|had|remain(?:ed|s)?|still|more|from)\b/i;
 /** Words after a bare number that point back at a noun ("40 of them", "12 of which"). */
 const ANAPHORIC_AFTER = /^\s+of\s+(?:them|those|these|which|whom)\b/i;
-const SENTENCE_END = /[.!?]["”’)]?\s/;
+/** Sentence ends, counted with `String.match` (a global pattern there starts from 0 each call, so one object serves all). */
+const SENTENCE_ENDS = /[.!?]["”’)]?\s/g;
 
 /**
  * Gives a unit to each bare count whose noun is elided ("… and 11 are still missing", "40 of them", "300 from
@@ -137,7 +138,7 @@ export function resolveElidedHeads(text: string, tokens: readonly WinkToken[], m
     // A pronoun may reach into the sentence before; a bare clause head stays in its own sentence.
     const crosses = (from: number) => {
       const gap = text.slice(from, m.start);
-      const ends = gap.match(new RegExp(SENTENCE_END, 'g'))?.length ?? 0;
+      const ends = gap.match(SENTENCE_ENDS)?.length ?? 0;
       return ends > (anaphoric ? 1 : 0);
     };
     const prevUnit = prev?.unit;
