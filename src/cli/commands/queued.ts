@@ -2,7 +2,7 @@
 import type { QueueDepth } from '../../queue/queue.js';
 import { listWorkers } from '../../queue/worker-registry.js';
 import { openSqlDriver } from '../../store/index.js';
-import { jsonSafe } from '../../report/escape.js';
+import { jsonPieces } from '../json-pieces.js';
 import { buildExport } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import type { Store } from '../../store/store.js';
@@ -56,7 +56,7 @@ export async function runQueued(
     for (const job of failed) out.error(`✗ ${job.kind} job failed: ${job.reason}`);
     if (flags.json || flags.markdown) {
       const doc = buildExport(await store.listArticles(), await store.loadAnalysis(), new Date().toISOString());
-      if (flags.json) await writeFileAtomic(flags.json, `${jsonSafe(doc, 2)}\n`);
+      if (flags.json) await writeFileAtomic(flags.json, jsonPieces(doc));
       if (flags.markdown) await writeFileAtomic(flags.markdown, renderMarkdown(doc));
     }
     return summary.failed || failed.length ? EXIT.INPUT_FAILURES : EXIT.OK;
