@@ -28,8 +28,13 @@ export type ExtractedInput =
  * Reads input specs and extracts each document, in order; stores nothing. Ingestion notes on a
  * document (e.g. a charset fallback) come out as warnings just before its article.
  */
-export async function* extractInputs(specs: string[], options: IngestOptions = {}): AsyncGenerator<ExtractedInput> {
-  for await (const item of readInputs(specs, options)) {
+export function extractInputs(specs: string[], options: IngestOptions = {}): AsyncGenerator<ExtractedInput> {
+  return extractItems(readInputs(specs, options));
+}
+
+/** Extracts documents already read (or the failures reading them gave), in order. */
+export async function* extractItems(items: AsyncIterable<RawDocument | InputFailure> | Iterable<RawDocument | InputFailure>): AsyncGenerator<ExtractedInput> {
+  for await (const item of items) {
     if (isInputFailure(item)) {
       yield { type: item.severity === 'warning' ? 'warning' : 'failed', failure: item };
       continue;
@@ -48,34 +53,49 @@ export async function* extractInputs(specs: string[], options: IngestOptions = {
  * Turns input specs into stored articles; a bad input becomes a failure and the batch goes on.
  * @example await ingestInto(store, ['articles/', 'https://example.org/feed.xml'], { allowPrivate: false })
  */
-export async function ingestInto(
+export function ingestInto(
   store: Store,
   specs: string[],
   options: IngestOptions = {},
   onEvent: (event: IngestEvent) => void = () => {},
 ): Promise<IngestSummary> {
+  return storeExtracted(store, extractInputs(specs, options), { onEvent });
+}
+
+export interface StoreHooks {
+  /** Told what happened to each input; awaited, so a job can queue follow-up work for the article. */
+  onEvent?: (event: IngestEvent) => void | Promise<void>;
+  /** Asked before a failure is stored: an error returned is thrown instead, ending the batch (a job's retryable fetch). */
+  retryable?: (failure: InputFailure) => Error | undefined;
+}
+
+/** Stores extracted inputs: articles through the store's duplicate checks, failures at once; the batch goes on. */
+export async function storeExtracted(store: Store, items: AsyncIterable<ExtractedInput>, hooks: StoreHooks = {}): Promise<IngestSummary> {
   const summary: IngestSummary = { added: [], duplicates: 0, failed: [], warnings: 0 };
-  for await (const item of extractInputs(specs, options)) {
+  const onEvent = hooks.onEvent ?? (() => undefined);
+  for await (const item of items) {
     if (item.type !== 'article') {
       const { input, ruleId, reason } = item.failure;
       if (item.type === 'failed') {
+        const retry = hooks.retryable?.(item.failure);
+        if (retry) throw retry;
         summary.failed.push(item.failure);
         // Stored at once: a run killed later (a stalled feed, Ctrl-C) must not lose the failures already seen.
         await store.recordFailures([{ ...item.failure, at: new Date().toISOString() }]);
       } else {
         summary.warnings++;
       }
-      onEvent({ type: item.type, input, ruleId, reason });
+      await onEvent({ type: item.type, input, ruleId, reason });
       continue;
     }
     const { raw, article } = item;
     const result = await store.addArticle(article);
     if (result.status === 'added') {
       summary.added.push(result.id);
-      onEvent({ type: 'added', input: raw.input, id: result.id, title: article.meta.title, dropped: droppedCount(article) });
+      await onEvent({ type: 'added', input: raw.input, id: result.id, title: article.meta.title, dropped: droppedCount(article) });
     } else {
       summary.duplicates++;
-      onEvent({ type: 'duplicate', input: raw.input, id: result.id, duplicateOf: result.duplicateOf, reason: result.reason });
+      await onEvent({ type: 'duplicate', input: raw.input, id: result.id, duplicateOf: result.duplicateOf, reason: result.reason });
     }
   }
   return summary;

@@ -5,7 +5,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { InputFailure } from '../core/raw-document.js';
 import { failInput } from './failure.js';
 import { CONNECT_TIMEOUT_MS, FETCH_TIMEOUT_MS, MAX_INPUT_BYTES, MAX_REDIRECTS, USER_AGENT, formatBytes } from './limits.js';
-import { HostScheduler } from './politeness.js';
+import { HostScheduler, type HostPoliteness } from './politeness.js';
 import { BlockedAddressError, classifyAddress, createGuardedLookup, describeRange, type BlockedRange, type LookupFunction } from './ssrf-guard.js';
 
 /** Accept header: article pages first, then feeds and JSON. */
@@ -24,7 +24,7 @@ export interface FetchOptions {
   maxRedirects?: number;
   userAgent?: string;
   /** Shared per-host politeness queue; a fresh one (no delay) when absent. */
-  scheduler?: HostScheduler;
+  scheduler?: HostPoliteness;
   /** Name resolver, replaceable in tests; the SSRF guard wraps it. */
   lookup?: LookupFunction;
   /** Address classifier used by the guard, replaceable in tests (default classifyAddress). */

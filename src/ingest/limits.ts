@@ -1,4 +1,4 @@
-import type { HostScheduler } from './politeness.js';
+import type { HostPoliteness } from './politeness.js';
 
 /** Largest input read whole (file, response body, stdin, one JSONL line): 20 MiB. */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
@@ -40,7 +40,7 @@ export interface IngestOptions {
   /** Decode every file, response and feed as this encoding (a WHATWG label), whatever it declares (default: declared or detected). */
   encoding?: string;
   /** Per-host politeness queue to share across runs (a worker's jobs); default: a new one per run with `perHostDelayMs`. */
-  scheduler?: HostScheduler;
+  scheduler?: HostPoliteness;
 }
 
 /** IngestOptions with every default filled in. */

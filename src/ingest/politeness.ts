@@ -1,10 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
+/** Keeps requests to one host apart: this process's queue, or one shared by every worker on a PostgreSQL store. */
+export interface HostPoliteness {
+  run<T>(host: string, task: () => Promise<T>): Promise<T>;
+}
+
 /**
  * Serialises requests per host: one request to a host at a time, and at least `delayMs` between
  * the end of one request and the start of the next to the same host.
  */
-export class HostScheduler {
+export class HostScheduler implements HostPoliteness {
   private readonly queues = new Map<string, { tail: Promise<void>; lastEnd: number }>();
 
   constructor(readonly delayMs: number) {}

@@ -4,12 +4,12 @@
  * the corpus update recomputes the cross-article results from what is stored. A job killed midway is simply run again.
  */
 import { createHash } from 'node:crypto';
-import type { InputFailure, RawDocument } from '../core/raw-document.js';
+import type { RawDocument } from '../core/raw-document.js';
 import { analyzeStore } from '../app/analyze.js';
-import { extractOne } from '../app/ingest.js';
-import { isInputFailure, readInputs, type IngestOptions } from '../ingest/index.js';
+import { extractItems, storeExtracted } from '../app/ingest.js';
+import { readInputs, type IngestOptions } from '../ingest/index.js';
 import { PER_HOST_DELAY_MS } from '../ingest/limits.js';
-import { HostScheduler } from '../ingest/politeness.js';
+import { HostScheduler, type HostPoliteness } from '../ingest/politeness.js';
 import type { Store } from '../store/store.js';
 import { analyzeOneArticle } from './article-stages.js';
 
@@ -42,10 +42,10 @@ export const MAX_CORPUS_DEFER_MS = 60_000;
 /** Pause before a deferred corpus update looks again. */
 const CORPUS_RECHECK_S = 1;
 
-/** One politeness queue per delay for this process's jobs, so a worker's concurrent jobs space their requests to a host. */
+/** One politeness queue per delay for this process's jobs (the worker passes one shared by every worker instead). */
 const schedulers = new Map<number, HostScheduler>();
 
-function hostScheduler(delayMs: number): HostScheduler {
+function processScheduler(delayMs: number): HostPoliteness {
   return schedulers.get(delayMs) ?? schedulers.set(delayMs, new HostScheduler(delayMs)).get(delayMs)!;
 }
 
@@ -56,43 +56,31 @@ const TRANSIENT_FETCH = /^fetch:(timeout|reset|refused|network|unreachable|dns|h
 export class TransientFetchError extends Error {}
 
 /**
- * Fetches or extracts, then stores; each stored (or already stored) article gets a per-article analysis job.
- * Input failures are stored like `ingest` stores them, and the job completes: a 404 is data, not a crash to retry.
- * A transient failure of the URL itself is thrown instead while `lastTry` is false, so the queue tries again later.
+ * Fetches or extracts, then stores, as `ingest` does; each stored (or already stored) article gets a per-article
+ * analysis job. Input failures are stored and the job completes: a 404 is data, not a crash to retry. A transient
+ * failure of the URL itself is thrown instead while `lastTry` is false, so the queue tries again later.
  */
 export async function runIngestJob(
   store: Store,
   data: JobData['ingest'],
   enqueue: Enqueue,
   lastTry = true,
+  politeness: (delayMs: number) => HostPoliteness = processScheduler,
 ): Promise<{ added: number; duplicates: number; failed: number }> {
-  const counts = { added: 0, duplicates: 0, failed: 0 };
   if (!data.document && !data.url) throw new Error('ingest job carries neither a URL nor a document');
-  const documents: Iterable<RawDocument> | AsyncIterable<RawDocument | InputFailure> = data.document
+  const documents = data.document
     ? [data.document]
-    : readInputs([data.url!], { ...data.options, scheduler: hostScheduler(data.options?.perHostDelayMs ?? PER_HOST_DELAY_MS) });
-  for await (const item of documents) {
-    if (isInputFailure(item)) {
-      if (item.severity === 'warning') continue;
-      if (!lastTry && item.input === data.url && TRANSIENT_FETCH.test(item.ruleId)) throw new TransientFetchError(`${item.reason} [${item.ruleId}]`);
-      counts.failed++;
-      await store.recordFailures([{ ...item, at: new Date().toISOString() }]);
-      continue;
-    }
-    const article = extractOne(item);
-    if (isInputFailure(article)) {
-      counts.failed++;
-      await store.recordFailures([{ ...article, at: new Date().toISOString() }]);
-      continue;
-    }
-    const result = await store.addArticle(article);
-    if (result.status === 'added') counts.added++;
-    else counts.duplicates++;
+    : readInputs([data.url!], { ...data.options, scheduler: politeness(data.options?.perHostDelayMs ?? PER_HOST_DELAY_MS) });
+  const summary = await storeExtracted(store, extractItems(documents), {
+    retryable: (failure) =>
+      !lastTry && failure.input === data.url && TRANSIENT_FETCH.test(failure.ruleId) ? new TransientFetchError(`${failure.reason} [${failure.ruleId}]`) : undefined,
     // Also for a duplicate: a retry of a job killed after storing must still get its article analysed.
-    const id = result.status === 'added' ? result.id : result.duplicateOf;
-    await enqueue('analyze-article', { id }, id);
-  }
-  return counts;
+    onEvent: async (event) => {
+      if (event.type === 'added') await enqueue('analyze-article', { id: event.id }, event.id);
+      if (event.type === 'duplicate') await enqueue('analyze-article', { id: event.duplicateOf }, event.duplicateOf);
+    },
+  });
+  return { added: summary.added.length, duplicates: summary.duplicates, failed: summary.failed.length };
 }
 
 /** Runs the per-article stages on one stored article, stores its layers, and asks for a corpus update. */

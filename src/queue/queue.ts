@@ -5,6 +5,8 @@
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { parsePostgresUrl } from '../store/postgres/url.js';
+import type { HostPoliteness } from '../ingest/politeness.js';
+import { hostSlotsTable, SharedHostScheduler } from './host-slots.js';
 import { JOB_KINDS, type JobData, type JobKind } from './jobs.js';
 
 /** Where failed jobs are copied once their retries are spent, so nothing failed is lost from sight. */
@@ -49,6 +51,8 @@ export interface FailedJob {
 
 /** The queue of one store: send jobs, work them, and read its state for `status`. */
 export class JobQueue {
+  private readonly schedulers = new Map<number, SharedHostScheduler>();
+
   private constructor(
     readonly boss: PgBoss,
     private readonly schema: string,
@@ -75,6 +79,7 @@ export class JobQueue {
       await lock.query('SELECT pg_advisory_lock(hashtext($1))', [`triangulate:queue-setup:${schema}`]);
       await boss.start();
       await ensureQueues(boss, expire);
+      await boss.getDb().executeSql(hostSlotsTable(schema), []);
     } catch (error) {
       await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
       throw error;
@@ -87,6 +92,13 @@ export class JobQueue {
   /** Sends a job unless the same key is already waiting; resolves to its id, or null when folded into a waiting one. */
   send<K extends JobKind>(kind: K, data: JobData[K], key?: string, afterSeconds?: number): Promise<string | null> {
     return this.boss.send(kind, data as object, { ...(key ? { singletonKey: key } : {}), ...(afterSeconds ? { startAfter: afterSeconds } : {}) });
+  }
+
+  /** Politeness per host shared by every process on this queue: requests to one host at least `delayMs` apart. */
+  politeness(delayMs: number): HostPoliteness {
+    const made = this.schedulers.get(delayMs) ?? new SharedHostScheduler((text, values) => this.boss.getDb().executeSql(text, values), this.schema, delayMs);
+    this.schedulers.set(delayMs, made);
+    return made;
   }
 
   /** Jobs not yet done (waiting, retrying or running) per kind, and failed ones. */

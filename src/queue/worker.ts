@@ -81,7 +81,7 @@ function startLoops(
   const enqueue: Enqueue = (kind, data, key, after) => queue.send(kind, data, key, after);
   const withLock = <T>(fn: () => Promise<T>) => driver.transaction(() => fn(), { lockKey: CORPUS_LOCK });
   const run = {
-    ingest: (data: JobData['ingest'], lastTry: boolean) => runIngestJob(store, data, enqueue, lastTry),
+    ingest: (data: JobData['ingest'], lastTry: boolean) => runIngestJob(store, data, enqueue, lastTry, (delayMs) => queue.politeness(delayMs)),
     'analyze-article': (data: JobData['analyze-article']) => runAnalyzeArticleJob(store, data, enqueue),
     'update-corpus': (data: JobData['update-corpus']) =>
       runUpdateCorpusJob(store, data, enqueue, () => queue.pending(['ingest', 'analyze-article']), withLock),

@@ -1,5 +1,6 @@
 /** `triangulate watch FEED... | --opml FILE`: polls feeds and hands new items on until SIGTERM or SIGINT (or one round with --once). */
 import { readFile } from 'node:fs/promises';
+import { PER_HOST_DELAY_MS } from '../../ingest/limits.js';
 import { termSafe } from '../../report/escape.js';
 import { openSqlDriver } from '../../store/index.js';
 import { feedsFromOpml } from '../../watch/opml.js';
@@ -39,7 +40,10 @@ export async function runWatch(feeds: string[], flags: WatchFlags, out: Output):
       const sink = queue
         ? queueSink(queue, store)
         : storeSink(store, (r) => out.info(`analyze: ${r.reanalysed} new article(s) analysed; ${r.analysis.stories.length} stories, ${r.analysis.propositions.length} propositions`));
-      const watcher = new FeedWatcher(driver, sink, { intervalSeconds: flags.interval, maxBackoffSeconds: flags.maxBackoff, ingest: toIngestOptions(flags), onEvent: (e) => show(out, e) });
+      const ingest = toIngestOptions(flags);
+      // On PostgreSQL the feed polls share the workers' per-host politeness, so a host is not hit by both at once.
+      if (queue) ingest.scheduler = queue.politeness(ingest.perHostDelayMs ?? PER_HOST_DELAY_MS);
+      const watcher = new FeedWatcher(driver, sink, { intervalSeconds: flags.interval, maxBackoffSeconds: flags.maxBackoff, ingest, onEvent: (e) => show(out, e) });
       await watcher.add(urls);
       out.info(`watch: ${urls.length} feed(s) on ${store.location}; new items ${queue ? 'go to the workers' : 'are stored and analysed here'}`);
       const only = new Set(urls);
