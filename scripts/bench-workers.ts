@@ -20,7 +20,7 @@ import { parseCsv } from './csv.js';
 const ROOT = resolve(import.meta.dirname, '..');
 /** Articles per run; `--quick` halves it. */
 const ARTICLES = 40;
-const WORKER_COUNTS = [1, 2, 4];
+const WORKER_COUNTS = (process.env.BW_COUNTS ?? "1,2,4").split(",").map(Number);
 /** Bodies shorter than this are skipped: too little text to make an article. */
 const MIN_BODY_CHARS = 800;
 
