@@ -1,5 +1,6 @@
 import type { Article } from './article.js';
 import { PipelineError, type PipelineIssue } from './errors.js';
+import { articleWorkerCount } from './article-workers-config.js';
 import { addMessage, hasFatal } from './message.js';
 
 /** What every stage receives besides its input. */
@@ -77,6 +78,13 @@ export interface RunOptions {
   onProgress?: (event: StageEvent) => void;
   /** Called as a per-article stage goes through the articles (`done` of `articles`), for progress display. */
   onArticle?: (event: { stage: string; index: number; total: number; done: number; articles: number }) => void;
+  /**
+   * Worker threads for runs of consecutive per-article stages of the default registry (src/core/article-workers.ts);
+   * 1 keeps every stage in this thread. Default: `setArticleWorkers`, else `TRIANGULATE_WORKERS`, else the cores.
+   */
+  workers?: number;
+  /** Fewest articles needing such a run for the threads to take it (default: from their measured start-up cost). */
+  workerThreshold?: number;
 }
 
 /** One stage finished: its name and position, the articles it ran on and how long it took. */
@@ -116,8 +124,17 @@ async function runStages(stages: readonly AnyStage[], articles: Article[], optio
   let corpus: Corpus = { articles, data: { ...(options.initialData ?? {}) } as CorpusData };
   // Articles an earlier stage of this run re-analysed: every later stage must redo them too.
   const redone = new Set<Article>();
-  for (const [index, stage] of stages.entries()) {
+  for (let index = 0; index < stages.length; index++) {
+    const stage = stages[index];
     options.signal?.throwIfAborted();
+    if (stage.kind !== 'corpus') {
+      let end = index + 1;
+      while (end < stages.length && stages[end].kind !== 'corpus') end++;
+      if (await runChainInWorkers(stages.slice(index, end) as Stage[], index, stages.length, corpus.articles, redone, options, logger)) {
+        index = end - 1;
+        continue;
+      }
+    }
     let ran = 0;
     const started = performance.now();
     if (stage.kind === 'corpus') {
@@ -131,44 +148,81 @@ async function runStages(stages: readonly AnyStage[], articles: Article[], optio
       for (let i = 0; i < corpus.articles.length; i++) {
         const article = corpus.articles[i];
         options.onArticle?.({ stage: stage.name, index, total: stages.length, done: i, articles: corpus.articles.length });
-        if (!redone.has(article) && isCurrent(article, stage)) continue;
-        clearOutputs(article, stage);
-        redone.add(article);
-        stamp(article, stage);
-        if (hasFatal(article)) continue;
-        const ctx: StageContext = {
-          referenceDate: article.meta.publishedAt,
-          lang: article.meta.lang,
-          logger,
-          signal: options.signal,
-        };
-        ran++;
-        try {
-          const out = await stage.run(article, ctx);
-          if (!out || typeof out !== 'object' || typeof (out as Article).text !== 'string') {
-            throw new PipelineError([{ code: 'E_NOT_ARTICLE', stage: stage.name, message: 'stage did not return an Article' }]);
-          }
-          corpus.articles[i] = out;
-          if (out !== article) {
-            redone.add(out);
-            out.analysed = article.analysed;
-          }
-        } catch (error) {
-          if (error instanceof PipelineError) throw error;
-          // A crash on one article's data stops that article only.
-          addMessage(article, {
-            ruleId: 'pipeline:stage-failed',
-            source: stage.name,
-            severity: 'fatal',
-            reason: `stage ${stage.name} failed on this article`,
-            cause: (error as Error)?.stack ?? String(error),
-          });
-        }
+        const step = await runArticleStage(stage, article, redone.has(article), logger, options.signal);
+        if (step.ran) ran++;
+        if (step.redone) redone.add(article).add(step.article);
+        corpus.articles[i] = step.article;
       }
     }
     options.onProgress?.({ stage: stage.name, index, total: stages.length, ran, ms: performance.now() - started });
   }
   return corpus;
+}
+
+/**
+ * Hands consecutive per-article stages to worker threads when they may take them (a default-registry chain, enough
+ * articles needing it); false leaves them to the loop in this thread. Results, events and redone articles are as
+ * that loop's.
+ */
+async function runChainInWorkers(
+  chain: Stage[],
+  first: number,
+  total: number,
+  articles: Article[],
+  redone: Set<Article>,
+  options: RunOptions,
+  logger: Logger,
+): Promise<boolean> {
+  const workers = articleWorkerCount(options.workers);
+  if (workers < 2) return false;
+  // Articles the loop would skip at every stage of the chain need not travel.
+  const pending: number[] = [];
+  articles.forEach((article, i) => {
+    if (redone.has(article) || chain.some((stage) => !isCurrent(article, stage))) pending.push(i);
+  });
+  if (pending.length < 2) return false;
+  const { runArticleChain } = await import('./article-workers.js');
+  return runArticleChain({ chain, first, total, articles, pending, redone, workers, threshold: options.workerThreshold, logger, options });
+}
+
+/** What one per-article stage did to one article: the article it returned, whether it ran and whether the article was redone. */
+export interface ArticleStep {
+  article: Article;
+  ran: boolean;
+  redone: boolean;
+}
+
+/**
+ * Runs one per-article stage on one article, in this thread or a worker's (src/core/article-workers.ts): skips an
+ * article that holds this version's output (unless an earlier stage redid it), else clears the stage's old output,
+ * stamps the version and runs it; a crash becomes a fatal message on the article, a stage that breaks its contract
+ * stops the run.
+ */
+export async function runArticleStage(stage: Stage, article: Article, redone: boolean, logger: Logger, signal?: AbortSignal): Promise<ArticleStep> {
+  if (!redone && isCurrent(article, stage)) return { article, ran: false, redone: false };
+  clearOutputs(article, stage);
+  stamp(article, stage);
+  if (hasFatal(article)) return { article, ran: false, redone: true };
+  const ctx: StageContext = { referenceDate: article.meta.publishedAt, lang: article.meta.lang, logger, signal };
+  try {
+    const out = await stage.run(article, ctx);
+    if (!out || typeof out !== 'object' || typeof (out as Article).text !== 'string') {
+      throw new PipelineError([{ code: 'E_NOT_ARTICLE', stage: stage.name, message: 'stage did not return an Article' }]);
+    }
+    if (out !== article) out.analysed = article.analysed;
+    return { article: out, ran: true, redone: true };
+  } catch (error) {
+    if (error instanceof PipelineError) throw error;
+    // A crash on one article's data stops that article only.
+    addMessage(article, {
+      ruleId: 'pipeline:stage-failed',
+      source: stage.name,
+      severity: 'fatal',
+      reason: `stage ${stage.name} failed on this article`,
+      cause: (error as Error)?.stack ?? String(error),
+    });
+    return { article, ran: true, redone: true };
+  }
 }
 
 /** True when the article already holds this version's output of the stage (an unversioned stage always runs). */
@@ -185,7 +239,7 @@ function stamp(article: Article, stage: Stage): void {
 }
 
 /** Removes what a stage wrote into an article on an earlier run (its declared layers and data, its messages), so a re-run replaces rather than adds. */
-function clearOutputs(article: Article, stage: AnyStage): void {
+export function clearOutputs(article: Article, stage: AnyStage): void {
   for (const property of stage.produces) {
     const [where, key] = property.split('.', 2);
     if (where === 'layers') delete (article.layers as Record<string, unknown>)[key];

@@ -50,11 +50,27 @@ export class Registry {
         }
         continue;
       }
-      stages.push(versioned(factory.create(parsed.data), factory.version, parsed.data));
+      const stage = versioned(factory.create(parsed.data), factory.version, parsed.data);
+      origins.set(stage, { factory, options: parsed.data });
+      stages.push(stage);
     }
     if (issues.length) throw new PipelineError(issues);
     return stages;
   }
+}
+
+/** Which factory built a stage, with what options: lets a worker thread rebuild the same stage (src/core/article-workers.ts). */
+export interface StageOrigin {
+  factory: StageFactory;
+  options: unknown;
+}
+
+/** Weak, so that the record goes with the stage; kept off the stage object, whose fields stages spread and compare. */
+const origins = new WeakMap<AnyStage, StageOrigin>();
+
+/** The factory and options a stage was built from by `Registry.build`, if it was. */
+export function stageOrigin(stage: AnyStage): StageOrigin | undefined {
+  return origins.get(stage);
 }
 
 /** Stamps a built stage with its factory's version and a digest of its options: either changing means stored output is stale. */
