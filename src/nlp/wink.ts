@@ -70,6 +70,9 @@ export function clearTokenCache(): void {
 const TOKEN_CACHE_ENTRIES = 2048;
 const tokenCache = new Map<string, WinkToken[]>();
 
+/** Whitespace only (the characters `trim` removes), tested without building a trimmed copy per token. */
+const BLANK = /^\s*$/;
+
 function tokenizeUncached(text: string): WinkToken[] {
   const nlp = getNlp();
   const its = nlp.its;
@@ -88,14 +91,14 @@ function tokenizeUncached(text: string): WinkToken[] {
     const value = values[i];
     let start = offset + spaces[i].length;
     // wink may normalise some whitespace or characters; fall back to searching for the value.
-    if (text.slice(start, start + value.length) !== value) {
+    if (!text.startsWith(value, start)) {
       const found = text.indexOf(value, offset);
       if (found >= 0) start = found;
     }
     const end = start + value.length;
     offset = end;
     // wink emits line breaks as tokens; callers want words and punctuation only.
-    if (!value.trim()) continue;
+    if (BLANK.test(value)) continue;
     out.push({ start, end, value, pos: pos[i], lemma: lemma[i], normal: normal[i], type: type[i] });
   }
   return out;
