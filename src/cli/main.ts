@@ -90,6 +90,11 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WriteStream; st
     .option('--json <file>', 'also write the JSON export to this file')
     .option('--markdown <file>', 'also write a Markdown report to this file')
     .option('--timings', "print each step's time and the articles it worked on")
+    .addOption(
+      new Option('--workers <n>', 'threads for the per-article stages (1: this thread only; default: the cores, up to 8)')
+        .env('TRIANGULATE_WORKERS')
+        .argParser(wholeNumber(1, 64)),
+    )
     .option('--wait', 'PostgreSQL store: wait until the workers have done the queued jobs (needed for --json/--markdown)')
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (inputs: string[], opts) => {

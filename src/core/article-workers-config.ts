@@ -6,13 +6,19 @@ export const MAX_DEFAULT_WORKERS = 8;
 
 let processDefault: number | undefined;
 
-/** Sets the worker count runs use when they name none (the CLI's `--workers`); `undefined` restores the default. */
-export function setArticleWorkers(count: number | undefined): void {
-  processDefault = count;
+/** Runs `fn` with `count` as the process default (none given: as it is), then restores the previous default. */
+export async function withArticleWorkers<T>(count: number | undefined, fn: () => Promise<T>): Promise<T> {
+  const previous = processDefault;
+  if (count !== undefined) processDefault = count;
+  try {
+    return await fn();
+  } finally {
+    processDefault = previous;
+  }
 }
 
 /**
- * The worker count for a run: the run's own, else the process default (`--workers`), else `TRIANGULATE_WORKERS`,
+ * The worker count for a run: the run's own, else the process default (`--workers`, `withArticleWorkers`), else `TRIANGULATE_WORKERS`,
  * else the cores available, capped.
  */
 export function articleWorkerCount(requested?: number): number {

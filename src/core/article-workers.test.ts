@@ -1,7 +1,10 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractInputs } from '../app/ingest.js';
+import { runCli } from '../../test/cli-helpers.js';
 import { DEFAULT_CONFIG, defaultRegistry } from '../stages.js';
 import { hashId, type Article } from './article.js';
 import { closeArticleWorkers, useThreadEntry } from './article-workers.js';
@@ -152,4 +155,54 @@ describe('per-article stages in worker threads', () => {
     },
     SLOW,
   );
+
+  it(
+    'starts its threads from the built package too (dist/, as `triangulate` runs)',
+    async () => {
+      const dist = path.resolve(HERE, '../../dist');
+      expect(existsSync(path.join(dist, 'core/article-workers-thread.js')), 'dist/ is missing or stale: run `npm run build`').toBe(true);
+      const load = (file: string) => import(pathToFileURL(path.join(dist, file)).href);
+      const [{ createPipeline: builtPipeline }, { defaultRegistry: builtRegistry, DEFAULT_CONFIG: builtConfig }, workers] = await Promise.all([
+        load('core/pipeline.js'),
+        load('stages.js'),
+        load('core/article-workers.js'),
+      ]);
+      try {
+        const stages = (builtRegistry() as ReturnType<typeof defaultRegistry>).build(builtConfig);
+        const chain = (builtPipeline as typeof createPipeline)(stages.slice(0, stages.findIndex((s) => s.kind === 'corpus')));
+        const labels = new Set<string>();
+        const local = await chain.run(structuredClone(inputs), { workers: 1 });
+        const pooled = await chain.run(structuredClone(inputs), { ...POOLED, onArticle: (e) => labels.add(e.stage) });
+        expect(labels).toEqual(new Set([CHAIN_LABEL]));
+        expect(fingerprint(pooled.articles)).toEqual(fingerprint(local.articles));
+      } finally {
+        workers.closeArticleWorkers();
+      }
+    },
+    SLOW,
+  );
+});
+
+describe('analyze --workers', () => {
+  it('refuses a worker count that is not a whole number from 1 to 64, from the option or TRIANGULATE_WORKERS, naming it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'triangulate-workers-'));
+    const saved = process.env.TRIANGULATE_WORKERS;
+    try {
+      const db = path.join(dir, 'x.db');
+      for (const value of ['0', '65', 'two']) {
+        const result = await runCli('analyze', '--db', db, '--workers', value);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain(`option '--workers <n>' argument '${value}' is invalid`);
+      }
+      process.env.TRIANGULATE_WORKERS = 'lots';
+      const result = await runCli('analyze', '--db', db);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/TRIANGULATE_WORKERS/);
+      expect(existsSync(db)).toBe(false);
+    } finally {
+      if (saved === undefined) delete process.env.TRIANGULATE_WORKERS;
+      else process.env.TRIANGULATE_WORKERS = saved;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -80,7 +80,7 @@ export interface RunOptions {
   onArticle?: (event: { stage: string; index: number; total: number; done: number; articles: number }) => void;
   /**
    * Worker threads for runs of consecutive per-article stages of the default registry (src/core/article-workers.ts);
-   * 1 keeps every stage in this thread. Default: `setArticleWorkers`, else `TRIANGULATE_WORKERS`, else the cores.
+   * 1 keeps every stage in this thread. Default: `withArticleWorkers`, else `TRIANGULATE_WORKERS`, else the cores.
    */
   workers?: number;
   /** Fewest articles needing such a run for the threads to take it (default: from their measured start-up cost). */

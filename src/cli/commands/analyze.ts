@@ -1,4 +1,5 @@
 import { analyzeStore, type StepTiming } from '../../app/analyze.js';
+import { withArticleWorkers } from '../../core/article-workers-config.js';
 import { ingestInto, type IngestSummary } from '../../app/ingest.js';
 import { buildExport } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
@@ -27,7 +28,7 @@ export function renderTimings(timings: readonly StepTiming[]): string {
 
 export async function runAnalyze(
   inputs: string[],
-  flags: QueuedFlags & { db?: string; timings?: boolean },
+  flags: QueuedFlags & { db?: string; timings?: boolean; workers?: number },
   out: Output,
 ): Promise<number> {
   return withStore(flags.db, async (store, location) => {
@@ -45,7 +46,8 @@ export async function runAnalyze(
       return EXIT.ERROR;
     }
     let shown = 0;
-    const { corpus, analysis, reanalysed, timings, ran } = await analyzeStore(store, {
+    // Worker threads for the per-article stages: a process setting for this analysis, however it runs the pipeline.
+    const { corpus, analysis, reanalysed, timings, ran } = await withArticleWorkers(flags.workers, () => analyzeStore(store, {
       onProgress: ({ stage, index, total }) => out.progress(`stages done (last: ${stage})`, index + 1, total),
       onArticle: ({ stage, index, total, done, articles }) => {
         // A redraw per article would cost more than the stage on a fast one.
@@ -53,7 +55,7 @@ export async function runAnalyze(
         shown = performance.now();
         out.progress(`articles, stage ${index + 1}/${total} ${stage}`, done, articles);
       },
-    });
+    }));
     out.endProgress();
     const compared = ran['reuse/links'];
     out.info(
