@@ -45,6 +45,8 @@ function copiesOf(base: string[], copies: number): string[] {
 
 interface ClaimsRun {
   ms: number;
+  /** CPU time of the whole process (worker threads included). */
+  cpuMs: number;
   sentences: number;
   claims: number;
 }
@@ -66,15 +68,18 @@ async function runClaims(articles: Article[], variants: Variant[], rounds: numbe
     createPipeline(registry.build(claimsFactories.map((f) => (f.name === 'claims/entities' ? { name: f.name, options: { tagger } } : f.name)))),
   );
   const perRound = Math.ceil(articles.length / rounds);
-  const out: ClaimsRun[] = variants.map(() => ({ ms: 0, sentences: 0, claims: 0 }));
+  const out: ClaimsRun[] = variants.map(() => ({ ms: 0, cpuMs: 0, sentences: 0, claims: 0 }));
   for (let round = 0; round < rounds; round++) {
     for (let k = 0; k < variants.length; k++) {
       const p = (k + round) % variants.length;
       clearTokenCache();
       const batch = articles.slice(round * perRound, (round + 1) * perRound).map((a) => makeArticle({ id: a.id, text: a.text, meta: a.meta }));
       const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       const corpus = await pipelines[p].run(batch, { workers: variants[p].workers, workerThreshold: 1 });
       out[p].ms += performance.now() - t0;
+      const cpu = process.cpuUsage(cpu0);
+      out[p].cpuMs += (cpu.user + cpu.system) / 1000;
       out[p].sentences += corpus.articles.reduce((n, a) => n + (a.layers.sentence?.length ?? 0), 0);
       out[p].claims += corpus.articles.reduce((n, a) => n + ((a.layers as { claim?: unknown[] }).claim?.length ?? 0), 0);
     }
@@ -121,7 +126,7 @@ export async function benchClaims(): Promise<string[]> {
   await runClaims(articles.slice(0, articles.length / REPEAT), [inThread, { tagger: 'rules', workers: 1 }], 1);
   const winkMs = winkBarePass(texts);
   const [now, before] = await runClaims(articles, [inThread, { tagger: 'rules', workers: 1 }], REPEAT);
-  // Worker threads: the first run starts them (timed apart), then rounds alternate with this thread.
+  // Worker threads: the first run starts them (timed apart), a pass warms them, then rounds alternate with this thread.
   const threads = Math.max(2, articleWorkerCount());
   const pooled: Variant = { tagger: 'trained', workers: threads };
   const coldArticles = articles.slice(0, articles.length / REPEAT);
@@ -131,6 +136,8 @@ export async function benchClaims(): Promise<string[]> {
   t0Cold = performance.now();
   await runClaims(coldArticles, [pooled], 1);
   const coldPoolMs = performance.now() - t0Cold;
+  // The threads' compilers warm up on as many articles as this thread's did before it is measured.
+  await runClaims(articles, [pooled], POOL_ROUNDS);
   const [here, pool] = await runClaims(articles, [inThread, pooled], POOL_ROUNDS);
   closeArticleWorkers();
   const [trainedEntitiesMs, rulesEntitiesMs] = runEntities(texts, [{}, { model: false }]);
@@ -145,6 +152,7 @@ export async function benchClaims(): Promise<string[]> {
     `claims: entities alone ${perS(texts.length, trainedEntitiesMs)} articles/s trained, ${perS(texts.length, rulesEntitiesMs)} rules alone (ratio ${(trainedEntitiesMs / rulesEntitiesMs).toFixed(2)}× the time)`,
     `claims: reference regex tokenizer ${perS(tokens, tokenizerMs)} tokens/s, ${perS(texts.length, tokenizerMs)} articles/s; pipeline / tokenizer time ratio ${(now.ms / tokenizerMs).toFixed(0)}×`,
     `claims: in this thread ${perS(texts.length, here.ms)} articles/s; per-article stages in ${threads} worker threads ${perS(texts.length, pool.ms)} articles/s: ${(here.ms / pool.ms).toFixed(2)}× (rounds of ${texts.length / POOL_ROUNDS} articles alternating; ${availableParallelism()} cores; claims counted ${here.claims} / ${pool.claims})`,
+    `claims: CPU time (all threads) in worker threads ${(pool.cpuMs / here.cpuMs).toFixed(2)}× this thread's; wall / CPU time ${(here.ms / here.cpuMs).toFixed(2)} in this thread, ${(pool.ms / pool.cpuMs).toFixed(2)} with threads (below 1 only when the threads found idle cores)`,
     `claims: pipeline / wink time ratio in this thread ${(here.ms / winkMs).toFixed(1)}×, with worker threads ${(pool.ms / winkMs).toFixed(1)}×; the issue's filing: about 10× (60 against 600 articles/s)`,
     `claims: cold start on ${coldArticles.length} articles: ${(coldPoolMs / 1000).toFixed(2)} s with the threads starting, ${(coldHereMs / 1000).toFixed(2)} s in this thread (models already loaded here)`,
     `claims: heap in use after the run ${heapMiB.toFixed(0)} MiB`,

@@ -27,8 +27,10 @@ import {
 import { DEFAULT_FACTORIES } from '../stages.js';
 
 /**
- * Fewest articles worth starting threads for. A thread's start-up (modules, wink's model, the tagger's weights:
- * about COLD_START_MS of CPU each, measured in scripts/bench-claims.ts) buys back about 3 ms per article on two cores.
+ * Fewest articles worth starting threads for. A thread's start-up (modules, wink's model, the tagger's weights) takes
+ * about 1.2 s of CPU, against 1.0 s for the same loads in this thread, so two threads cost about 0.4 s more wall time
+ * on two idle cores; with ~15 % more CPU per article in threads (copies both ways, a heap each), two threads save about
+ * 2.5 ms of a 6 ms article: even after ~160 articles (measured on dist/, docs/bench.md), 200 for a margin.
  */
 export const COLD_MIN_ARTICLES = 200;
 /** With threads already up, each needs a few articles to cover the messages. */
