@@ -271,9 +271,17 @@ class ArticlePool {
     const progress = new Int32Array(new SharedArrayBuffer(PROGRESS_SLOTS * Int32Array.BYTES_PER_ELEMENT));
     const t: Thread = { worker: startThread(progress.buffer as SharedArrayBuffer), progress, ready: false, inFlight: [] };
     this.threads.add(t);
-    t.worker.on('message', (message: ThreadMessage) => this.onMessage(t, message));
+    // A throwing progress callback fails the run, as it would in the pipeline's own loop, instead of the process.
+    const guarded = (fn: () => void) => {
+      try {
+        fn();
+      } catch (error) {
+        this.fail(error);
+      }
+    };
+    t.worker.on('message', (message: ThreadMessage) => guarded(() => this.onMessage(t, message)));
     t.worker.on('error', (error) => (t.error = error));
-    t.worker.on('exit', (code) => this.onExit(t, code));
+    t.worker.on('exit', (code) => guarded(() => this.onExit(t, code)));
   }
 
   private feed(t: Thread): void {
