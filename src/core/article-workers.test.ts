@@ -115,7 +115,7 @@ describe('per-article stages in worker threads', () => {
     async () => {
       closeArticleWorkers();
       // This entry ends its thread on an article holding the marker (see the fixture).
-      useThreadEntry(new URL('./article-workers.fixture-thread.ts', import.meta.url));
+      useThreadEntry(new URL('../../test/article-workers-fixture-thread.ts', import.meta.url));
       try {
         const marked = (articles: Article[]) => {
           articles[1].text += ' THREAD-EXIT-MARKER';

@@ -1,8 +1,8 @@
 /**
- * Test entry for article-workers.test.ts: the real thread, whose sentence stage ends the thread (exit code 7) on an
+ * Test entry for src/core/article-workers.test.ts: the real thread, whose sentence stage ends the thread (exit code 7) on an
  * article holding THREAD-EXIT-MARKER, as a native crash or running out of memory would.
  */
-import { sentencesFactory } from '../segment/sentences.js';
+import { sentencesFactory } from '../src/segment/sentences.js';
 
 const create = sentencesFactory.create;
 sentencesFactory.create = (options) => {
@@ -15,4 +15,4 @@ sentencesFactory.create = (options) => {
     },
   } as typeof stage;
 };
-await import('./article-workers-thread.js');
+await import('../src/core/article-workers-thread.js');
