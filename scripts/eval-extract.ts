@@ -6,7 +6,7 @@
  *   readability  Readability.js's real test pages (8 languages), word-bag F1 against its expected output.
  * Usage: npx tsx scripts/eval-extract.ts [--set zyte,wceb,readability] [--split dev|train|all] [--dir DIR (one set)]
  *        [--file GOLD.jsonl.gz (wceb)] [--zyte-dir D] [--wceb-dir D] [--readability-dir D] [--limit N] [--quick]
- *        [--worst N] [--no-readability] [--skip rule,rule]
+ *        [--worst N] [--no-readability] [--no-block-model] [--skip rule,rule]
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -75,8 +75,8 @@ export function extractWithReadability(html: string): string {
 }
 
 /** Ours, as the pipeline runs it. */
-export function extractWithTriangulate(page: { id: string; url: string; html: string }, skipRules: readonly string[] = []): string {
-  return extractDocument({ input: page.id, url: page.url, format: 'html', body: page.html, fetchedAt: '1970-01-01T00:00:00.000Z' }, { skipRules }).text;
+export function extractWithTriangulate(page: { id: string; url: string; html: string }, skipRules: readonly string[] = [], blockModel = true): string {
+  return extractDocument({ input: page.id, url: page.url, format: 'html', body: page.html, fetchedAt: '1970-01-01T00:00:00.000Z' }, { skipRules, blockModel }).text;
 }
 
 function fmt(s: AggregateScore, ci?: Omit<AggregateScore, 'items'>): string {
@@ -94,6 +94,7 @@ interface Options {
   worst: number;
   readability: boolean;
   skipRules: string[];
+  blockModel: boolean;
 }
 
 function evalZyte(dir: string, opts: Options): boolean {
@@ -102,7 +103,7 @@ function evalZyte(dir: string, opts: Options): boolean {
   const theirs: ItemScore[] = [];
   const rows: Array<{ id: string; url: string; score: ItemScore }> = [];
   for (const page of pages) {
-    const score = scoreItem(page.gold, extractWithTriangulate(page, opts.skipRules));
+    const score = scoreItem(page.gold, extractWithTriangulate(page, opts.skipRules, opts.blockModel));
     ours.push(score);
     rows.push({ id: page.id, url: page.url, score });
     if (opts.readability) theirs.push(scoreItem(page.gold, extractWithReadability(page.html)));
@@ -133,7 +134,7 @@ function evalWords(title: string, pages: readonly GoldPage[], opts: Options, sni
   const byKind = new Map<string, { ours: WordScore[]; theirs: WordScore[] }>();
   const rows: Array<{ page: GoldPage; score: WordScore }> = [];
   for (const page of pages) {
-    const score = scoreWords(page.gold, extractWithTriangulate(page, opts.skipRules), page.with, page.without);
+    const score = scoreWords(page.gold, extractWithTriangulate(page, opts.skipRules, opts.blockModel), page.with, page.without);
     ours.push(score);
     rows.push({ page, score });
     const kind = byKind.get(page.kind) ?? { ours: [], theirs: [] };
@@ -178,6 +179,7 @@ async function main(): Promise<void> {
       quick: { type: 'boolean', default: false },
       worst: { type: 'string', default: '0' },
       'no-readability': { type: 'boolean', default: false },
+      'no-block-model': { type: 'boolean', default: false },
       skip: { type: 'string', default: '' },
     },
   });
@@ -191,7 +193,7 @@ async function main(): Promise<void> {
   const worst = Number(args.worst);
   if (!(limit > 0)) throw new Error(`--limit: "${args.limit}" is not a positive number`);
   if (!Number.isInteger(worst) || worst < 0) throw new Error(`--worst: "${args.worst}" is not a count`);
-  const opts: Options = { quick: args.quick, worst, readability: !args['no-readability'], skipRules: args.skip ? args.skip.split(',') : [] };
+  const opts: Options = { quick: args.quick, worst, readability: !args['no-readability'], skipRules: args.skip ? args.skip.split(',') : [], blockModel: !args['no-block-model'] };
   const dirOf = (set: string, fallback: string) => (args.dir && sets[0] === set ? args.dir : fallback);
   let ok = true;
   for (const set of sets) {

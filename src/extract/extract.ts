@@ -10,8 +10,10 @@ import { capNesting } from './cap-nesting.js';
 import { boundDom, resolveBudget, startDeadline, TooComplexError, type ExtractBudget } from './budget.js';
 import { parseHtmlDocument } from './dom.js';
 import { collectHtmlParagraphs, joinParagraphs, PARAGRAPH_SEPARATOR } from './html-paragraphs.js';
-import { findMainContent } from './main-content.js';
-import { readHtmlMetadata } from './metadata.js';
+import { findMainContent, type MainContent } from './main-content.js';
+import { applyBlockModel } from './block-model.js';
+import { blockMarks } from './block-features.js';
+import { declaresArticle, readHtmlMetadata } from './metadata.js';
 import type { DroppedPiece, SourceMapEntry, SourceParagraph } from './paragraph.js';
 import { rejoinParagraphs } from './rejoin.js';
 import { collectTextParagraphs } from './text-paragraphs.js';
@@ -38,6 +40,8 @@ export interface ExtractOptions {
   skipRules?: readonly string[];
   /** Per-document time and DOM limits (defaults in budget.ts). */
   budget?: Partial<ExtractBudget>;
+  /** Let the block model (block-model.ts) revise the cascade's pick of page blocks (default true). */
+  blockModel?: boolean;
 }
 
 const SOURCE = 'extract/main-text';
@@ -65,7 +69,20 @@ interface Prepared {
   outside?: DroppedPiece[];
 }
 
-function prepareHtml(raw: RawDocument, budget: ExtractBudget): Prepared {
+/** A parsed page: its metadata, every visible block (with structural marks) and the cascade's main content. */
+export interface HtmlPage {
+  meta: ArticleMeta;
+  origins: Record<string, string>;
+  pageBlocks: SourceParagraph[];
+  content: MainContent;
+  /** Elements read as plain text because they sat too deep. */
+  flattened: number;
+  /** The page says it is one article (og:type, JSON-LD type). */
+  declaresArticle: boolean;
+}
+
+/** Parses a page and runs the main-content cascade (without the block model); throws TooComplexError past the hard limits. */
+export function readHtmlPage(raw: RawDocument, budget: ExtractBudget): HtmlPage {
   const deadline = startDeadline(budget.maxMs);
   // The parser is quadratic in nesting depth: tags nested past the cap are dropped before it sees them.
   const { html, startTags, droppedTags } = capNesting(raw.body, budget.maxTagNesting);
@@ -75,15 +92,23 @@ function prepareHtml(raw: RawDocument, budget: ExtractBudget): Prepared {
   const bounds = boundDom(document, budget);
   const { meta, jsonLd, origins } = readHtmlMetadata(document, raw.url);
   // Read the page's blocks before Readability mutates the document.
-  const pageBlocks = document.body ? collectHtmlParagraphs(document.body) : [];
+  const pageBlocks = document.body ? collectHtmlParagraphs(document.body, undefined, blockMarks) : [];
+  const declared = declaresArticle(document, jsonLd);
   const content = findMainContent(html, document, jsonLd.articleBody, { budget, deadline, bounds });
+  return { meta, origins: origins as Record<string, string>, pageBlocks, content, flattened: bounds.flattened + droppedTags, declaresArticle: declared };
+}
+
+function prepareHtml(raw: RawDocument, budget: ExtractBudget, useModel: boolean): Prepared {
+  const page = readHtmlPage(raw, budget);
+  const { meta, origins, pageBlocks } = page;
+  const content = useModel ? applyBlockModel(page.content, pageBlocks, page.declaresArticle) : page.content;
   const messages = [info('extract:attempt', `main content from attempt ${content.attempt}`, content.why)];
-  if (bounds.flattened || droppedTags) {
+  if (page.flattened) {
     messages.push({
       ruleId: 'extract:deep-dom',
       source: SOURCE,
       severity: 'warning',
-      reason: `${bounds.flattened + droppedTags} elements nested deeper than ${budget.maxDepth} levels were read as plain text`,
+      reason: `${page.flattened} elements nested deeper than ${budget.maxDepth} levels were read as plain text`,
     });
   }
   const fields = Object.entries(origins).map(([k, v]) => `${k} from ${v}`);
@@ -131,9 +156,9 @@ function leftOutBlocks(pageBlocks: readonly SourceParagraph[], main: readonly So
 }
 
 /** prepareHtml, with a page over the budget's hard limits turned into a fatal `extract:too-complex` message. */
-function prepareHtmlWithinBudget(raw: RawDocument, budget: ExtractBudget): Prepared {
+function prepareHtmlWithinBudget(raw: RawDocument, budget: ExtractBudget, useModel: boolean): Prepared {
   try {
-    return prepareHtml(raw, budget);
+    return prepareHtml(raw, budget, useModel);
   } catch (error) {
     if (!(error instanceof TooComplexError)) throw error;
     return { paragraphs: [], meta: {}, messages: [{ ruleId: error.ruleId, source: SOURCE, severity: 'fatal', reason: `${error.message}; not extracted` }] };
@@ -151,7 +176,7 @@ function prepareText(raw: RawDocument): Prepared {
  * @example extractDocument({ input: 'a.html', format: 'html', body, fetchedAt }).text
  */
 export function extractDocument(raw: RawDocument, options: ExtractOptions = {}): Article {
-  const prepared = raw.format === 'html' ? prepareHtmlWithinBudget(raw, resolveBudget(options.budget)) : prepareText(raw);
+  const prepared = raw.format === 'html' ? prepareHtmlWithinBudget(raw, resolveBudget(options.budget), options.blockModel !== false) : prepareText(raw);
   const messages: ArticleMessage[] = [];
   for (const note of raw.notes ?? []) {
     messages.push({ ruleId: note.ruleId, source: 'ingest', severity: note.severity ?? 'warning', reason: note.reason });

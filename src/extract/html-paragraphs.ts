@@ -12,6 +12,8 @@ interface Flags {
   listItem: boolean;
   inFigure: boolean;
   quote: boolean;
+  /** Structural marks of the ancestors (see `blockMarks`), shared until an element adds one. */
+  marks: readonly string[];
 }
 
 type Frame = { node: DomNode; flags: Flags; exit: boolean };
@@ -20,12 +22,13 @@ type Frame = { node: DomNode; flags: Flags; exit: boolean };
  * Walks an element (leaving out subtrees `skip` names) and cuts its text into paragraphs at block elements and <br>, keeping
  * headings, list items, link density and figure membership. Iterative, linear in the DOM size.
  */
-export function collectHtmlParagraphs(root: DomElement, skip?: (el: DomElement) => boolean): SourceParagraph[] {
+export function collectHtmlParagraphs(root: DomElement, skip?: (el: DomElement) => boolean, marksOf?: (el: DomElement) => readonly string[]): SourceParagraph[] {
   const out: SourceParagraph[] = [];
   let parts: string[] = [];
   let linkChars = 0;
   let textChars = 0;
-  let current: Flags = { heading: false, listItem: false, inFigure: false, quote: false };
+  const none: readonly string[] = [];
+  let current: Flags = { heading: false, listItem: false, inFigure: false, quote: false, marks: none };
   let offset = 0;
   let linkDepth = 0;
 
@@ -40,6 +43,7 @@ export function collectHtmlParagraphs(root: DomElement, skip?: (el: DomElement) 
       if (current.listItem) p.listItem = true;
       if (current.inFigure) p.inFigure = true;
       if (current.quote) p.quote = true;
+      if (marksOf) p.marks = current.marks;
       p.linkDensity = textChars ? Math.min(1, linkChars / textChars) : 0;
       offset = p.end;
       out.push(p);
@@ -48,7 +52,7 @@ export function collectHtmlParagraphs(root: DomElement, skip?: (el: DomElement) 
     textChars = 0;
   };
 
-  const rootFlags: Flags = { heading: false, listItem: false, inFigure: false, quote: false };
+  const rootFlags: Flags = { heading: false, listItem: false, inFigure: false, quote: false, marks: none };
   const stack: Frame[] = [{ node: root, flags: rootFlags, exit: false }];
   while (stack.length) {
     const frame = stack.pop()!;
@@ -86,7 +90,12 @@ export function collectHtmlParagraphs(root: DomElement, skip?: (el: DomElement) 
       listItem: flags.listItem || tag === 'li',
       inFigure: flags.inFigure || tag === 'figure' || tag === 'figcaption' || (cls !== '' && CAPTION_CLASS_RE.test(cls)),
       quote: flags.quote || tag === 'blockquote' || tag === 'pre',
+      marks: flags.marks,
     };
+    if (marksOf) {
+      const own = marksOf(el);
+      if (own.length) childFlags.marks = [...flags.marks, ...own.filter((m) => !flags.marks.includes(m))];
+    }
     stack.push({ node, flags, exit: true });
     const children = node.childNodes;
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], flags: childFlags, exit: false });

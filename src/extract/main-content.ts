@@ -22,7 +22,8 @@ export type ContentAttempt =
   | '4:text-density'
   | '5:br-layout'
   | '6:noscript'
-  | '7:whole-body';
+  | '7:whole-body'
+  | '8:block-model';
 
 /** The main content found in a page, as paragraphs with offsets into their joined text. */
 export interface MainContent {

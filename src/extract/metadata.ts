@@ -14,6 +14,18 @@ export interface JsonLdArticle {
   publisher?: string;
   url?: string;
   inLanguage?: string;
+  /** Every `@type` on the page's JSON-LD objects. */
+  types?: string[];
+}
+
+/** JSON-LD types of a news or blog article (not a forum posting, product or how-to). */
+const NEWS_TYPE_RE = /^(?:\w*NewsArticle|Article|BlogPosting|Report|ReportageNews|LiveBlogPosting)$/;
+
+/** Whether the page says it is one article: `og:type` article or a JSON-LD news/blog article type. */
+export function declaresArticle(document: DomDocument, jsonLd: JsonLdArticle): boolean {
+  if ((jsonLd.types ?? []).some((t) => NEWS_TYPE_RE.test(t))) return true;
+  const og = document.querySelector('meta[property="og:type"]')?.getAttribute('content') ?? '';
+  return /^article$/i.test(og.trim());
 }
 
 const ARTICLE_TYPE_RE = /Article|Posting|Report|Blog|NewsArticle|WebPage/i;
@@ -52,10 +64,11 @@ export function readJsonLd(document: DomDocument): JsonLdArticle {
     }
   }
   const typed = (o: Record<string, unknown>) => [o['@type']].flat().map(String).join(' ');
+  const types = [...new Set(objects.flatMap((o) => [o['@type']].flat().filter((t): t is string => typeof t === 'string')))];
   const article =
     objects.find((o) => /Article|Posting|Report|Blog/i.test(typed(o)) && (o.headline || o.articleBody)) ??
     objects.find((o) => ARTICLE_TYPE_RE.test(typed(o)) && o.headline);
-  if (!article) return {};
+  if (!article) return types.length ? { types } : {};
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
   return {
     headline: str(article.headline),
@@ -65,6 +78,7 @@ export function readJsonLd(document: DomDocument): JsonLdArticle {
     publisher: nameOf(article.publisher),
     url: str(article.url),
     inLanguage: str(article.inLanguage),
+    types,
   };
 }
 

@@ -12,6 +12,8 @@ export interface SourceParagraph {
   inFigure?: boolean;
   /** Came from a <blockquote>/<pre>; never treated as a caption. */
   quote?: boolean;
+  /** Structural marks of its ancestors (tags and class/id words), when the walk was asked for them. */
+  marks?: readonly string[];
 }
 
 /**
