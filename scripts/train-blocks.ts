@@ -2,8 +2,8 @@
  * Trains the block model (src/extract/block-model.ts) on WCXB train pages: every visible block of a page is labelled
  * main text when its words run inside the gold text, and a logistic regression over block-features.ts is fitted.
  * Pages are read once into a cache (the cascade is the slow part); fitting and scoring run from it.
- * Usage: npx tsx scripts/train-blocks.ts [--cache FILE] [--wceb-dir D] [--write] [--dev]
- *   --write  writes src/extract/block-model-weights.ts;  --dev  also scores the dev split (report once, never tune on it)
+ * Usage: npm run train:blocks -- [--cache FILE] [--wceb-dir D] [--write] [--dev] [--no-fit] [--l2 X] [--epochs N]
+ *   --write  writes src/extract/block-model-weights.ts;  --no-fit  scores the shipped weights;  --dev  also scores the dev split (report once, never tune on it)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { blockFeatures, FEATURE_NAMES } from '../src/extract/block-features.js';
-import { blocksInMain, pickKind } from '../src/extract/block-model.js';
+import { blocksInMain, MAIN_BLOCK_PROBABILITY, MODEL_GAIN_RATIO, pickKind } from '../src/extract/block-model.js';
 import { BLOCK_MODEL } from '../src/extract/block-model-weights.js';
 import { resolveBudget } from '../src/extract/budget.js';
 import { readHtmlPage } from '../src/extract/extract.js';
@@ -36,6 +36,7 @@ export interface CachedPage {
   with: string[];
   without: string[];
   attempt: ContentAttempt;
+  declaresArticle: boolean;
   blocks: SourceParagraph[];
   main: SourceParagraph[];
 }
@@ -46,9 +47,9 @@ function buildCache(dir: string, file: string): CachedPage[] {
   for (const [i, page] of all.entries()) {
     try {
       const read = readHtmlPage({ input: page.id, url: page.url, format: 'html', body: page.html, fetchedAt: '1970-01-01T00:00:00.000Z' }, resolveBudget());
-      pages.push({ id: page.id, kind: page.kind, split: page.split, gold: page.gold, with: page.with, without: page.without, attempt: read.content.attempt, blocks: read.pageBlocks, main: read.content.paragraphs });
+      pages.push({ id: page.id, kind: page.kind, split: page.split, gold: page.gold, with: page.with, without: page.without, attempt: read.content.attempt, declaresArticle: read.declaresArticle, blocks: read.pageBlocks, main: read.content.paragraphs });
     } catch {
-      pages.push({ id: page.id, kind: page.kind, split: page.split, gold: page.gold, with: page.with, without: page.without, attempt: '7:whole-body', blocks: [], main: [] });
+      pages.push({ id: page.id, kind: page.kind, split: page.split, gold: page.gold, with: page.with, without: page.without, attempt: '7:whole-body', declaresArticle: false, blocks: [], main: [] });
     }
     if (i % 100 === 0) console.error(`read ${i}/${all.length}`);
   }
@@ -126,7 +127,7 @@ function fit(train: readonly CachedPage[], args: { l2: string; epochs: string; w
 }
 
 /** Text the extractor would output for these paragraphs (rejoin + boilerplate filter). */
-function finish(paragraphs: readonly SourceParagraph[]): string {
+function finish(paragraphs: readonly SourceParagraph[], skipRules: readonly string[] = []): string {
   let offset = 0;
   const re = paragraphs.map((p, i) => {
     if (i) offset += 2;
@@ -134,25 +135,21 @@ function finish(paragraphs: readonly SourceParagraph[]): string {
     offset = q.end;
     return q;
   });
-  return filterBoilerplate(rejoinParagraphs(re).paragraphs, { html: true }).kept.map((p) => p.text).join('\n\n');
+  return filterBoilerplate(rejoinParagraphs(re).paragraphs, { html: true, skipRules }).kept.map((p) => p.text).join('\n\n');
 }
-
-const DECLARED: Record<string, boolean> = existsSync('/tmp/declared.json') ? JSON.parse(readFileSync('/tmp/declared.json', 'utf8')) : {};
 
 function report(name: string, pages: readonly CachedPage[], prob: (p: CachedPage) => number[]): void {
   const strategies = new Map<string, (page: CachedPage, probs: number[]) => string>();
   strategies.set('cascade', (page) => finish(page.main));
-  for (const t of [0.4]) strategies.set(`model>${t}`, (page, probs) => finish(page.blocks.filter((_, i) => probs[i] > t)));
-  for (const t of [0.3, 0.4, 0.5]) {
-    for (const [gain, rgain] of [[1.2, 1.2], [1.2, 2], [1.2, 3], [1.2, 1000], [1.1, 1000], [1.0, 1000]]) {
-      strategies.set(`switch t${t} gain${gain} r${rgain}`, (page, probs) => {
-        const chosen = page.blocks.filter((_, i) => probs[i] > t);
-        const chars = chosen.reduce((a, b) => a + b.text.length, 0);
-        const mainChars = page.main.reduce((a, b) => a + b.text.length, 0);
-        const g = DECLARED[page.id] ? rgain : gain;
-        return chars > mainChars * g || (mainChars < 250 && chars > mainChars) ? finish(chosen) : finish(page.main);
-      });
-    }
+  // The shipped rule (block-model.ts, extract.ts) and its neighbours.
+  for (const [t, gain] of [[MAIN_BLOCK_PROBABILITY, MODEL_GAIN_RATIO], [0.3, MODEL_GAIN_RATIO], [0.5, MODEL_GAIN_RATIO], [MAIN_BLOCK_PROBABILITY, 1.5]]) {
+    strategies.set(`model p>${t} gain ${gain}`, (page, probs) => {
+      const chosen = page.blocks.filter((_, i) => probs[i] > t);
+      const chars = chosen.reduce((a, b) => a + b.text.length, 0);
+      const mainChars = page.main.reduce((a, b) => a + b.text.length, 0);
+      const switches = !page.declaresArticle && (chars > mainChars * gain || (mainChars < 250 && chars > mainChars));
+      return switches ? finish(chosen, ['link-list']) : finish(page.main);
+    });
   }
   const scores = new Map<string, { all: WordScore[]; byKind: Map<string, WordScore[]> }>();
   for (const page of pages) {

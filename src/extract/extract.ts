@@ -67,6 +67,8 @@ interface Prepared {
   html?: string;
   /** Page blocks outside the main content (HTML only). */
   outside?: DroppedPiece[];
+  /** Boilerplate rules the main-content step already decided for these paragraphs. */
+  decidedRules?: readonly string[];
 }
 
 /** A parsed page: its metadata, every visible block (with structural marks) and the cascade's main content. */
@@ -114,7 +116,9 @@ function prepareHtml(raw: RawDocument, budget: ExtractBudget, useModel: boolean)
   const fields = Object.entries(origins).map(([k, v]) => `${k} from ${v}`);
   if (fields.length) messages.push(info('extract:metadata', 'metadata sources', fields.join('; ')));
   const outside = leftOutBlocks(pageBlocks, content.paragraphs, meta.title);
-  return { paragraphs: content.paragraphs, meta, messages, html: raw.body, outside };
+  // The block model weighed each block's link density already; the filter's link-list rule would undo its listings.
+  const decidedRules = content.attempt === '8:block-model' ? ['link-list'] : [];
+  return { paragraphs: content.paragraphs, meta, messages, html: raw.body, outside, decidedRules };
 }
 
 /** Characters of main text scanned in all when matching left-out blocks: hundreds of times a real page's. */
@@ -193,7 +197,8 @@ export function extractDocument(raw: RawDocument, options: ExtractOptions = {}):
   }
   let dropped: DroppedPiece[] = [];
   if (options.boilerplate !== false) {
-    const result = filterBoilerplate(paragraphs, { html: raw.format === 'html', skipRules: options.skipRules });
+    const skipRules = [...(options.skipRules ?? []), ...(prepared.decidedRules ?? [])];
+    const result = filterBoilerplate(paragraphs, { html: raw.format === 'html', skipRules });
     paragraphs = result.kept;
     dropped = result.dropped;
   }
