@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { blockMarks } from './block-features.js';
+import { applyBlockModel } from './block-model.js';
+import { parseHtmlDocument, type DomElement } from './dom.js';
+import type { MainContent } from './main-content.js';
+import type { SourceParagraph } from './paragraph.js';
+
+const posts = [
+  'My heat pump keeps short cycling in cold weather, running for four minutes and stopping for six. The installer says that is normal, but the bills went up by a third since December.',
+  'Short cycling like that usually means the unit is oversized for the house or the thermostat sits too close to a supply vent. Check where the thermostat is mounted first, since moving it is cheap.',
+  'We had the same thing with ours. The fix was a firmware update for the outdoor unit, which changed the minimum run time. Ask the installer whether your model has one available.',
+  'Also look at the defrost cycle settings. In very cold and humid weather the unit defrosts often, and each defrost looks like a short cycle from inside the house.',
+];
+
+/** A thread's page blocks: navigation, then linked user names and posts, then the footer. */
+function threadBlocks(): SourceParagraph[] {
+  let offset = 0;
+  const block = (text: string, extra: Partial<SourceParagraph>): SourceParagraph => {
+    const p = { text, start: offset, end: offset + text.length, linkDensity: 0, ...extra };
+    offset = p.end + 2;
+    return p;
+  };
+  return [
+    block('Home Forums Log in', { linkDensity: 1, marks: ['t:header', 't:nav'] }),
+    ...posts.flatMap((text, i) => [block(`member${i}`, { linkDensity: 1, marks: ['w:post', 'w:user'] }), block(text, { marks: ['w:post', 'w:message'] })]),
+    block('Privacy Policy Terms', { linkDensity: 1, marks: ['t:footer'] }),
+  ];
+}
+
+/** The cascade kept the first post only, as Readability does on threads whose posts sit in separate containers. */
+function firstPostPick(blocks: readonly SourceParagraph[]): MainContent {
+  return { attempt: '1:readability', paragraphs: [{ ...blocks[2], start: 0, end: blocks[2].text.length }], why: '' };
+}
+
+describe('extract: block model', () => {
+  it('block model: on a thread where the cascade kept one post, keeps every post and leaves out navigation and footer', () => {
+    const blocks = threadBlocks();
+    const content = applyBlockModel(firstPostPick(blocks), blocks, false);
+    expect(content.attempt).toBe('8:block-model');
+    const texts = content.paragraphs.map((p) => p.text);
+    for (const post of posts) expect(texts).toContain(post);
+    expect(texts).not.toContain('Home Forums Log in');
+    expect(texts).not.toContain('Privacy Policy Terms');
+    // Offsets point into the new pre-filter text, paragraphs joined by a blank line.
+    content.paragraphs.forEach((p, i) => i && expect(p.start).toBe(content.paragraphs[i - 1].end + 2));
+  });
+
+  it('block model: a page that declares itself an article keeps the cascade pick', () => {
+    const blocks = threadBlocks();
+    const pick = firstPostPick(blocks);
+    expect(applyBlockModel(pick, blocks, true)).toBe(pick);
+  });
+
+  it('block model: marks read ancestor tags and class/id words, camelCase and plurals included', () => {
+    const { body } = parseHtmlDocument('<html><body><nav id="mainNav"></nav><div class="comments-list user_posts"></div></body></html>');
+    const [nav, div] = Array.from(body!.children) as DomElement[];
+    expect(blockMarks(nav)).toEqual(['t:nav', 'w:main', 'w:nav']);
+    expect(blockMarks(div)).toEqual(expect.arrayContaining(['w:comment', 'w:list', 'w:user', 'w:post']));
+  });
+});
