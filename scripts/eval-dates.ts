@@ -3,7 +3,8 @@
  * relaxed span match on TIMEX3 DATE/TIME and value accuracy / value F1 where the gold value is
  * representable as our from/to/grain, with relaxed (overlap) and strict (exact) spans.
  * Run: `npm run eval:dates` (TBAQ-cleaned); `-- --dir DIR` scores every .tml under another folder (TE3 platinum,
- * a split of your own), `-- --file A.tml --file B.tml` scores those files only.
+ * a split of your own), `-- --file A.tml --file B.tml` scores those files only; `-- --misses N` lists N errors of each kind
+ * (missed, wrong span, wrong value, spurious) for error analysis on TBAQ.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -164,10 +165,26 @@ export interface DateScores {
   strictValueP: number;
   strictValueR: number;
   strictValueF1: number;
+  /** Per gold or prediction that went wrong, when asked for (`misses`). */
+  misses?: DateMiss[];
 }
 
+/** One error for the `--misses` listing: a gold timex missed, found with another span or value, or a spurious prediction. */
+export interface DateMiss {
+  kind: 'missed' | 'span' | 'value' | 'spurious';
+  doc: string;
+  gold?: string;
+  goldValue?: string;
+  found?: string;
+  foundValue?: string;
+  context: string;
+}
+
+const showValue = (m: DateMention) => (m.ref ? `${m.ref.toUpperCase()}_REF` : m.resolved ? `${m.from}..${m.to}` : `unresolved ${m.grain}`);
+
 /** Scores findDates on the documents; DURATION/SET gold is ignored (a prediction on one is neither right nor wrong). */
-export function scoreDates(docs: Doc[]): DateScores {
+export function scoreDates(docs: Doc[], options: { misses?: boolean } = {}): DateScores {
+  const misses: DateMiss[] | undefined = options.misses ? [] : undefined;
   let gold = 0, predicted = 0, spanTpP = 0, spanTpG = 0;
   let valueGold = 0, valuePred = 0, matched = 0, correct = 0, exactSpans = 0, strictCorrect = 0;
   const excluded: Record<string, number> = {};
@@ -192,15 +209,25 @@ export function scoreDates(docs: Doc[]): DateScores {
     valueGold += comparable.length;
     valuePred += live.filter((p) => !unrepresentable.some((g) => overlaps(p, g))).length;
     const used = new Set<DateMention>();
+    const around = (s: number, e: number) => doc.text.slice(Math.max(0, s - 60), e + 40).replace(/\s+/g, ' ');
     for (const g of comparable) {
       const p = live.find((x) => !used.has(x) && overlaps(x, g));
-      if (!p) continue;
+      const base = { doc: doc.name, gold: doc.text.slice(g.start, g.end), goldValue: g.value, context: around(g.start, g.end) };
+      if (!p) {
+        misses?.push({ kind: 'missed', ...base });
+        continue;
+      }
       used.add(p);
       matched++;
+      const found = { found: doc.text.slice(p.start, p.end), foundValue: showValue(p) };
       if (valueMatches(g.value, p)) {
         correct++;
         if (p.start === g.start && p.end === g.end) strictCorrect++;
-      }
+        else misses?.push({ kind: 'span', ...base, ...found });
+      } else misses?.push({ kind: 'value', ...base, ...found });
+    }
+    for (const p of live) {
+      if (!scored.some((g) => overlaps(p, g))) misses?.push({ kind: 'spurious', doc: doc.name, found: doc.text.slice(p.start, p.end), foundValue: showValue(p), context: around(p.start, p.end) });
     }
     exactSpans += scored.filter((g) => live.some((p) => p.start === g.start && p.end === g.end)).length;
   }
@@ -215,7 +242,7 @@ export function scoreDates(docs: Doc[]): DateScores {
   return {
     docs: docs.length, gold, predicted, spanP, spanR, spanF1: f1(spanP, spanR), valueGold, excluded,
     valueAccuracy: matched ? correct / matched : 0, valueP, valueR, valueF1: f1(valueP, valueR),
-    strictSpanF1: f1(strictSpanP, strictSpanR), strictValueP, strictValueR, strictValueF1: f1(strictValueP, strictValueR),
+    strictSpanF1: f1(strictSpanP, strictSpanR), strictValueP, strictValueR, strictValueF1: f1(strictValueP, strictValueR), misses,
   };
 }
 
@@ -223,6 +250,8 @@ export function scoreDates(docs: Doc[]): DateScores {
 export interface EvalDatesOptions {
   dir?: string;
   files?: string[];
+  /** List this many errors of each kind (missed, span, value, spurious) after the figures; tune on TBAQ only. */
+  misses?: number;
 }
 
 /** Runs the evaluation and returns the report lines. */
@@ -230,7 +259,7 @@ export async function evalDates(options: EvalDatesOptions = {}): Promise<string[
   const started = performance.now();
   const docs = options.files?.length ? loadTmlFiles(options.files) : loadTempEval(options.dir);
   const label = options.files?.length ? `${options.files.length} TimeML file(s)` : options.dir ? path.relative(process.cwd(), options.dir) || options.dir : 'TempEval-3 TBAQ-cleaned (TE3 training corpus)';
-  const s = scoreDates(docs);
+  const s = scoreDates(docs, { misses: !!options.misses });
   const excluded = Object.entries(s.excluded).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
   return [
     `dates on ${label} (DCT as reference): ${s.docs} docs, ${s.gold} DATE/TIME timexes, ${s.predicted} predictions`,
@@ -240,14 +269,33 @@ export async function evalDates(options: EvalDatesOptions = {}): Promise<string[
     `  excluded gold values: ${excluded || 'none'}`,
     `  published TE3 value F1 (all timex types, TE3 platinum *test* set, not comparable one-to-one): HeidelTime ${PUBLISHED_VALUE_F1.HeidelTime}, SUTime ${PUBLISHED_VALUE_F1.SUTime}`,
     `  time ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    ...missLines(s.misses ?? [], options.misses ?? 0),
   ];
+}
+
+/** The first `limit` errors of each kind, one line each, input text escaped (JSON strings). */
+function missLines(misses: DateMiss[], limit: number): string[] {
+  const lines: string[] = [];
+  for (const kind of ['missed', 'span', 'value', 'spurious'] as const) {
+    const of = misses.filter((m) => m.kind === kind);
+    if (!of.length || !limit) continue;
+    lines.push(`${kind} (${of.length}):`);
+    for (const m of of.slice(0, limit)) {
+      const gold = m.gold !== undefined ? `gold ${JSON.stringify(m.gold)}=${m.goldValue}` : '';
+      const found = m.found !== undefined ? `found ${JSON.stringify(m.found)}=${m.foundValue}` : '';
+      lines.push(`  ${m.doc}  ${[gold, found].filter(Boolean).join('  ')}  | ${JSON.stringify(m.context)}`);
+    }
+  }
+  return lines;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   Promise.resolve()
     .then(() => {
-      const { values } = parseArgs({ options: { dir: { type: 'string' }, file: { type: 'string', multiple: true } } });
-      return evalDates({ dir: values.dir, files: values.file });
+      const { values } = parseArgs({ options: { dir: { type: 'string' }, file: { type: 'string', multiple: true }, misses: { type: 'string' } } });
+      const misses = values.misses === undefined ? 0 : Number(values.misses);
+      if (!Number.isInteger(misses) || misses < 0) throw new Error(`--misses ${JSON.stringify(values.misses)}: not a whole number`);
+      return evalDates({ dir: values.dir, files: values.file, misses });
     })
     .then(
       (lines) => console.log(lines.join('\n')),

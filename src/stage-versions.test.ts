@@ -16,12 +16,12 @@ const RECORDED: Record<string, [version: number, digest: string]> = {
   'segment/sentences': [1, '0df9d4825edcd389'],
   'claims/entities': [3, 'cd4c5811012040d0'],
   'claims/quantities': [2, '8508493279cf5e07'],
-  'claims/dates': [2, '22c513386a228f9d'],
+  'claims/dates': [3, '5f3209c5b55d53e9'],
   'claims/modality': [1, 'c55757137440a9ae'],
   'claims/attributions': [2, '9f8cfd7596d8c8f8'],
   'claims/claims': [2, '784ac35cbd790bf9'],
   'reuse/links': [1, '69d2c8d5c7f19661'],
-  'align/propositions': [3, '49c09a96021c0ba3'],
+  'align/propositions': [3, 'eb9e27f6dd15bae1'],
 };
 
 const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../examples/corpus');

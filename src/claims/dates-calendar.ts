@@ -56,11 +56,6 @@ export function resolveWeekday(weekday: number, ref: Ymd, tense: Tense): Ymd {
   return tense === 'future' ? addDays(ref, diff === 0 ? 7 : diff) : addDays(ref, diff === 0 ? 0 : diff - 7);
 }
 
-/** Year for a month named without one: past -> on or before the reference month, future -> on or after. */
-export function yearForMonth(month: number, ref: Ymd, tense: Tense): number {
-  if (tense === 'past') return month <= ref.m ? ref.y : ref.y - 1;
-  return month >= ref.m ? ref.y : ref.y + 1;
-}
 
 /** The year that puts a month and day nearest the reference (within half a year either way). */
 export function nearestYear(month: number, day: number, ref: Ymd): number {

@@ -7,6 +7,7 @@ import {
   DATE_MODIFIERS,
   EVENT_RELATIVE,
   LEADING_PREPOSITIONS,
+  MONTH_YEAR_AFTER,
   MONTH_PREPOSITIONS,
   NOT_A_DATE,
   RELATIVE_UNIT,
@@ -26,12 +27,31 @@ import {
   unresolved,
   utc,
   weekdayOf,
-  yearForMonth,
   yearPinnedByWeekday,
+  type Tense,
   type Ymd,
 } from './dates-calendar.js';
 import { markedTense, tenseAround } from './dates-tense.js';
 import type { DateMention } from './types.js';
+
+/**
+ * How far (days) a month or day-month written without a year may lie on the other side of the reference than its
+ * verb's tense says before the tense moves it a year: a past verb with a date six weeks ahead is a schedule
+ * ("declared a dividend, payable Dec. 15"), not last year's. Chosen on TBAQ train (0, 30, 60, 90, 200 days tried).
+ */
+export const TENSE_SLACK_DAYS = 60;
+
+/**
+ * The year of a month and day written without one: the nearest to the reference, unless the tense puts it on the
+ * other side by more than `slack` days ("met on Dec. 28" written on 5 January is last year's).
+ */
+function yearByTense(month: number, day: number, ref: Ymd, tense: Tense | undefined, slack = TENSE_SLACK_DAYS): number {
+  const y = nearestYear(month, day, ref);
+  const offset = (utc({ y, m: month, d: day }).getTime() - utc(ref).getTime()) / 86_400_000;
+  if (tense === 'past' && offset > slack) return y - 1;
+  if (tense === 'future' && offset < -slack) return y + 1;
+  return y;
+}
 
 const DATE_COMPONENTS: chrono.Component[] = ['year', 'month', 'day', 'weekday', 'hour'];
 
@@ -114,10 +134,7 @@ export function fromChrono(text: string, result: chrono.ParsedResult, ref: Ymd |
     if (!resolved) return unresolved(start, end, 'day');
     if (ref && !explicitYear && !relative && known('month')) {
       // A day and month without a year: a tense cue says which side of the reference; without one, the nearest.
-      const tense = markedTense(text, start, end);
-      if (tense === 'past' && utc(day) > utc(addDays(ref, 1))) day = { ...day, y: day.y - 1 };
-      else if (tense === 'future' && utc(day) < utc(ref)) day = { ...day, y: day.y + 1 };
-      else if (!tense) day = { ...day, y: nearestYear(day.m, day.d, ref) };
+      day = { ...day, y: yearByTense(day.m, day.d, ref, markedTense(text, start, end)) };
     }
     const mention = dayMention(start, end, day);
     if (result.end && result.end.isCertain('day')) {
@@ -133,11 +150,13 @@ export function fromChrono(text: string, result: chrono.ParsedResult, ref: Ymd |
     let year: number;
     if (explicitYear || known('year')) year = s.get('year')!;
     else if (ref) {
-      const tense = markedTense(text, start, end);
-      year = tense ? yearForMonth(month, ref, tense) : nearestYear(month, 15, ref);
+      year = yearByTense(month, 15, ref, markedTense(text, start, end));
     }
     else return unresolved(start, end, 'month');
-    const mention = monthMention(start, end, year, month);
+    // "January this year", "June last year": the year named after the month is part of it.
+    const after = ref && !explicitYear && !known('year') ? text.slice(end, end + 16).match(MONTH_YEAR_AFTER) : null;
+    if (after && ref) year = ref.y + (/last/i.test(after[1]) ? -1 : /next/i.test(after[1]) ? 1 : 0);
+    const mention = monthMention(start, after ? end + after[0].length : end, year, month);
     if (result.end?.isCertain('month')) {
       const endMonth = result.end.get('month')!;
       const endYear = result.end.isCertain('year') ? result.end.get('year')! : endMonth < month ? year + 1 : year;

@@ -8,6 +8,7 @@ import {
   PAST_REF_EXPRESSION,
   PRESENT_EXPRESSION,
   QUARTER_EXPRESSION,
+  QUARTER_LEAD,
   QUARTER_NUMBERS,
   RELATIVE_QUARTER_EXPRESSION,
   SEASON_EXPRESSION,
@@ -51,19 +52,27 @@ export function findByRules(text: string, ref: Ymd | undefined): DateMention[] {
     out.push(monthMention(start, end, y, 12));
   }
   for (const m of text.matchAll(QUARTER_EXPRESSION)) {
-    const start = m.index!;
+    let start = m.index!;
     const end = start + m[0].length;
     const q = QUARTER_NUMBERS[m[1].toLowerCase()];
-    let y: number | undefined = m[2] ? +m[2] : undefined;
+    let y: number | undefined = m[3] ? +m[3] : undefined;
+    // A quarter as a noun takes its determiner, year and "fiscal" with it; as an adjective ("third-quarter loss") only "fiscal".
+    const before = text.slice(Math.max(0, start - 40), start);
+    const lead = m[2] === '-' ? before.match(/(?:\bfiscal[\s-]+)$/i) : before.match(QUARTER_LEAD);
+    if (lead?.[0]) start -= lead[0].length;
+    if (y === undefined && lead?.[2]) y = +lead[2];
+    const earlier = !!lead?.[3] || !!lead?.[1];
     if (y === undefined && ref) {
       const firstMonth = (q - 1) * 3 + 1;
-      const tense = tenseAround(text, start, end);
-      y = tense === 'past' ? (firstMonth <= ref.m ? ref.y : ref.y - 1) : firstMonth + 2 >= ref.m ? ref.y : ref.y + 1;
+      const tense = earlier ? 'past' : tenseAround(text, start, end);
+      // Past: the latest such quarter begun; ahead: this year's unless it ended more than a quarter ago (results come out after it ends).
+      y = tense === 'past' ? (firstMonth <= ref.m ? ref.y : ref.y - 1) : q * 3 >= ref.m - 3 ? ref.y : ref.y + 1;
+      if (earlier) y--;
     }
     out.push(y === undefined ? unresolved(start, end, 'month') : monthMention(start, end, y, (q - 1) * 3 + 1, y, q * 3));
   }
   for (const m of text.matchAll(RELATIVE_QUARTER_EXPRESSION)) {
-    const start = m.index! + 4; // after "the "
+    const start = m.index!;
     const end = m.index! + m[0].length;
     if (!ref) {
       out.push(unresolved(start, end, 'month'));
@@ -78,7 +87,7 @@ export function findByRules(text: string, ref: Ymd | undefined): DateMention[] {
       q = 4;
       y--;
     }
-    if (['year-earlier', 'year-ago', 'same'].includes(which)) y--;
+    if (/year-earlier|year-ago|same|comparable/.test(which)) y--;
     out.push(monthMention(start, end, y, q * 3 - 2, y, q * 3));
   }
   for (const m of text.matchAll(MODIFIED_MONTH_EXPRESSION)) {

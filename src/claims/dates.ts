@@ -12,7 +12,7 @@ import type { Article } from '../core/article.js';
 import { addMessage } from '../core/message.js';
 import type { Stage, StageContext } from '../core/pipeline.js';
 import type { StageFactory } from '../core/registry.js';
-import { DATELINE_LEAD, PUBLISHED_CUES, YEAR_EXPRESSION } from './lexicon/dates.js';
+import { AGO_HEDGE, DATE_MODIFIERS, DATELINE_LEAD, EARLIER_LATER, EARLIER_LATER_DATES, PUBLISHED_CUES, RELATIVE_WITH_ARTICLE, YEAR_EXPRESSION } from './lexicon/dates.js';
 import { isoDay, parseIsoDay } from './dates-calendar.js';
 import { fromChrono, toChronoRef } from './dates-chrono.js';
 import { findByRules } from './dates-rules.js';
@@ -62,7 +62,15 @@ export function findDates(text: string, referenceDate?: string): DateMention[] {
     if (mention) found.push(mention);
   }
   // Rules first in the overlap contest only where chrono found nothing longer.
-  return dropOverlaps([...found, ...findByRules(text, ref)]);
+  return dropOverlaps([...found, ...findByRules(text, ref)].map((m) => withModifiers(text, m)));
+}
+
+/** Extends a mention over the modifiers TimeML counts in its extent: "early 1990", "the end of 1994", "earlier this year", "nearly four years ago". */
+function withModifiers(text: string, m: DateMention): DateMention {
+  const before = text.slice(Math.max(0, m.start - 25), m.start);
+  const surface = text.slice(m.start, m.end);
+  const lead = before.match(DATE_MODIFIERS) ?? (EARLIER_LATER_DATES.test(surface) ? before.match(EARLIER_LATER) : null) ?? (/\bago$/i.test(surface) ? before.match(AGO_HEDGE) : null) ?? (RELATIVE_WITH_ARTICLE.test(surface) ? before.match(/\bthe\s+$/i) : null);
+  return lead ? { ...m, start: m.start - lead[0].length } : m;
 }
 
 /**
@@ -143,7 +151,7 @@ export const datesStage: Stage = createDatesStage();
 /** Registry factory for `claims/dates`. */
 export const datesFactory: StageFactory = {
   name: 'claims/dates',
-  version: 2,
+  version: 3,
   options: z.object({ inferReference: z.boolean().default(true) }),
   create: (options) => createDatesStage(options as DatesOptions),
 };

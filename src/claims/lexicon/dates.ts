@@ -7,6 +7,15 @@
 export const FUTURE_CUES =
   /\b(?:will|won['’]t|['’]ll|shall|going to|expect(?:s|ed)? to|expected|scheduled|set to|due to|plan(?:s|ned|ning)?(?: to)?|would|upcoming|next|forecasts?|until|as (?:soon|early|late) as|to (?:arrive|begin|start|hold|meet|visit|travel|take place|deploy|be|open|launch|vote|sign|leave|return|resume))\b/gi;
 
+/** Auxiliaries that put their verb group after the time of writing ("will meet", "would be held", "must be returned"); "could" and "can" also report past ability ("could not be located"). */
+export const FUTURE_AUXILIARIES: ReadonlySet<string> = new Set(['will', 'wo', "'ll", '’ll', 'shall', 'would', 'must', 'should', 'may', 'might']);
+/** Past auxiliaries opening a verb group ("was held", "had met", "did not say"). */
+export const PAST_AUXILIARIES: ReadonlySet<string> = new Set(['was', 'were', 'had', 'did']);
+/** Present-perfect auxiliaries: the act is done by the time of writing. */
+export const PERFECT_AUXILIARIES: ReadonlySet<string> = new Set(['has', 'have', "'ve", '’ve']);
+/** Present auxiliaries: with an "-ing" verb they arrange something ahead ("is meeting Friday"). */
+export const PRESENT_AUXILIARIES: ReadonlySet<string> = new Set(['is', 'are', 'am', "'s", '’s', "'re", '’re']);
+
 /** Where the clause of a date ends after it: sentence end, line break, or a subordinate clause ("as", "when", "while", "after", "because"). */
 export const CLAUSE_AFTER_DATE = /[.!?](?:\s|$)|\n|,?\s(?:as|when|while|after|because|since|although|though|whereas|where|which|who)\s/;
 
@@ -15,7 +24,18 @@ export const PAST_CUES =
   /\b(?:said|says|told|was|were|had|did|announced|reported|claimed|added|ago|last|since|earlier|previously|[a-z]{3,}ed)\b/gi;
 
 /** Modifiers written before a date that keep its value but belong to the expression ("early October"). */
-export const DATE_MODIFIERS = /(?:\b(?:early|late|mid|the end of|end of|the beginning of|beginning of|the start of|start of|the middle of|middle of)[\s-]+)$/i;
+export const DATE_MODIFIERS = /(?:\b(?:(?:the\s+)?(?:early|late|mid)|the end of|end of|the beginning of|beginning of|the start of|start of|the middle of|middle of)[\s-]+)$/i;
+
+/** "earlier"/"later" before a date of this or that day, month or year: part of its extent in TimeML ("Earlier this month"). */
+export const EARLIER_LATER = /\b(?:earlier|later)\s+$/i;
+/** Dates that "earlier"/"later" joins. */
+export const EARLIER_LATER_DATES = /^(?:(?:this|that)\s+(?:year|month|day|morning|afternoon|evening)|today|yesterday|tonight)\b/i;
+/** A relative date TimeML reads with its article ("the past year", "the following month"). */
+export const RELATIVE_WITH_ARTICLE = /^(?:past|last|next|previous|following|coming)\s/i;
+/** A year named after a month ("January this year", "June last year"): group 1 says which. */
+export const MONTH_YEAR_AFTER = /^,?\s+(this|last|next)\s+year\b(?!['’])/i;
+/** An approximation before "N years ago": part of its extent in TimeML ("nearly four years ago"). */
+export const AGO_HEDGE = /\b(?:almost|nearly|about|some|more than|less than)\s+$/i;
 
 /** Prepositions chrono keeps at the front of a match that are not part of the time expression. */
 export const LEADING_PREPOSITIONS = /^(?:on|at|in|by|since|from|until|till|during|before|after|of|for)\s+/i;
@@ -51,15 +71,23 @@ export const YEAR_END_EXPRESSION = /\b(?:(?:the\s+)?(?:this\s+)?year['’]s\s+en
 
 /** Quarters: "the third quarter", "fourth-quarter", "the first quarter of 1998". */
 export const QUARTER_EXPRESSION =
-  /\b(first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]quarter(?:\s+of\s+(\d{4}))?\b/gi;
+  /\b(first|second|third|fourth|1st|2nd|3rd|4th|final)([\s-])quarter(?:\s+of\s+(\d{4}))?\b/gi;
+
+/**
+ * What TimeML counts as part of a quarter's extent before it: a determiner, a year or "year-ago", "fiscal"
+ * ("the fiscal first quarter", "the 1988 third quarter", "this year's third quarter"); group 1 is a written year,
+ * group 2 "year-ago"/"year-earlier", group 3 "last year's".
+ */
+export const QUARTER_LEAD =
+  /(?:\b(?:the|this\s+year['’]s|(last)\s+year['’]s)\s+)?(?:(?:(1[89]\d\d|20\d\d)|(year-ago|year-earlier|comparable(?:\s+year-ago)?))\s+)?(?:fiscal[\s-]+)?$/i;
 
 /** Quarters named relative to the publication date, as in earnings reports ("the latest quarter", "the year-ago quarter"). */
 export const RELATIVE_QUARTER_EXPRESSION =
-  /\bthe\s+(?:(latest|most recent|last|past|current|year-earlier|year-ago|same|previous|prior)\s+)?(?:fiscal\s+)?quarter\b(?!\s+of\b)/gi;
+  /\bthe\s+(?:(latest|most recent|last|past|current|year-earlier|year-ago|same|previous|prior|comparable(?:\s+year-ago)?)\s+)?(?:fiscal\s+)?(?:quarter\b(?!\s+of\b)|(?<=(?:latest|recent|year-earlier|year-ago|comparable)\s+)period\b)/gi;
 
 /** A month name after last/next/this ("last May"), which chrono misses for months that are also words. */
 export const MODIFIED_MONTH_EXPRESSION =
-  /\b(last|next|this)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
+  /\b([Ll]ast|[Nn]ext|[Tt]his)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
 
 export const MONTH_NUMBERS: Readonly<Record<string, number>> = {
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
@@ -79,11 +107,12 @@ export const YEAR_EXPRESSION = /(?<![\p{L}\p{N}$€£.,]|\p{Lu}-|\d-)(1[89]\d\d|
 export const YEAR_RANGE_EXPRESSION = /(?<![\p{L}\p{N}$€£.,-])(1[89]\d\d|20\d\d)\s?[-–]\s?(1[89]\d\d|20\d\d|\d\d)(?![\p{L}\p{N}%]|[.,]\d)/gu;
 
 /** The time of writing: "now", "currently", "at present" (a reference to the publication day). */
-export const PRESENT_EXPRESSION = /\b(?:right now|now|currently|at present|at the moment|nowadays|presently)\b(?![-'’])/gi;
+export const PRESENT_EXPRESSION = /\b(?:now|currently|at present|at the moment|nowadays|presently)\b(?![-'’])/gi;
 
 /** An unspecified past or future: "recently", "in the past", "in the near future". */
-export const PAST_REF_EXPRESSION = /\b(?:recently|in the (?:recent |distant )?past\b(?!\s+(?:\d|few|several|two|three|year|month|week|day|decade|century)))\b/gi;
-export const FUTURE_REF_EXPRESSION = /\b(?:in the (?:near |distant |foreseeable )?future)\b/gi;
+export const PAST_REF_EXPRESSION = /\b(?:recently|(?<=\bin\s+)the (?:recent |distant )?past\b(?!\s+(?:\d|few|several|two|three|year|month|week|day|decade|century)))\b/gi;
+/** "the future", "the near future" (the preposition before it is not part of it, as in TimeML). */
+export const FUTURE_REF_EXPRESSION = /\b(?:the (?:near |distant |foreseeable )?future)\b(?![-'’])/gi;
 
 /** A season with a year or a modifier: "last summer", "this winter", "the fall of 2019", "spring 2020". */
 export const SEASON_EXPRESSION =
