@@ -85,6 +85,8 @@ export function fromChrono(text: string, result: chrono.ParsedResult, ref: Ymd |
   const trimmed = raw.replace(LEADING_PREPOSITIONS, '').trim();
   if (NOT_A_DATE.test(raw.trim()) || NOT_A_DATE.test(trimmed) || result.tags().has('casualReference/now')) return undefined;
   const { start, end } = adjustSpan(text, result.index, result.index + raw.length);
+  // "the quarter" is a period of results, which our own rules read, not chrono's "quarter to/past" clock time.
+  if (/\bquarter\b/i.test(trimmed)) return undefined;
   if (end <= start || EVENT_RELATIVE.test(trimmed) || !plausibleSurface(text, start, end, trimmed)) return undefined;
   const s = result.start;
   const known = (c: chrono.Component) => s.isCertain(c);

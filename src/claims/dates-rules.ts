@@ -17,9 +17,14 @@ import {
   YEAR_END_EXPRESSION,
   YEAR_EXPRESSION,
   YEAR_RANGE_EXPRESSION,
+  SPOKEN_YEAR,
+  UNIT_WORDS,
+  TEEN_AND_TEN_WORDS,
+  HOLIDAYS,
+  HOLIDAY_EXPRESSION,
 } from './lexicon/dates.js';
-import { addDays, dayMention, isoDay, mondayOf, monthMention, pad, unresolved, type Ymd } from './dates-calendar.js';
-import { tenseAround } from './dates-tense.js';
+import { addDays, dayMention, isoDay, mondayOf, monthMention, nearestYear, pad, unresolved, weekdayOf, type Ymd } from './dates-calendar.js';
+import { markedTense, tenseAround } from './dates-tense.js';
 import type { DateMention } from './types.js';
 
 /** Longest span read as one range of years ("2009-2010"); a wider pair is two years or a score. */
@@ -88,6 +93,7 @@ export function findByRules(text: string, ref: Ymd | undefined): DateMention[] {
       y--;
     }
     if (/year-earlier|year-ago|same|comparable/.test(which)) y--;
+    if (/^\d{4}$/.test(which)) y = +which; // "the 1988 period": the same quarter of the year named
     out.push(monthMention(start, end, y, q * 3 - 2, y, q * 3));
   }
   for (const m of text.matchAll(MODIFIED_MONTH_EXPRESSION)) {
@@ -113,7 +119,7 @@ export function findByRules(text: string, ref: Ymd | undefined): DateMention[] {
     if (second <= first || second - first > MAX_YEAR_RANGE_YEARS) continue;
     out.push({ start: m.index!, end: m.index! + m[0].length, from: m[1], to: pad(second, 4), grain: 'year', resolved: true });
   }
-  out.push(...findReferences(text, ref), ...findSeasons(text, ref), ...findFiscalYears(text, ref));
+  out.push(...findReferences(text, ref), ...findSeasons(text, ref), ...findFiscalYears(text, ref), ...findSpokenYears(text), ...findHolidays(text, ref));
   for (const m of text.matchAll(YEAR_EXPRESSION)) {
     const start = m.index!;
     const end = start + m[0].length;
@@ -178,3 +184,45 @@ function findFiscalYears(text: string, ref: Ymd | undefined): DateMention[] {
   return out;
 }
 
+
+/** Years said in words, as broadcast transcripts write them: "nineteen ninety-six", "the year two thousand". */
+function findSpokenYears(text: string): DateMention[] {
+  const out: DateMention[] = [];
+  for (const m of text.matchAll(SPOKEN_YEAR)) {
+    const low = (w?: string) => w?.toLowerCase() ?? '';
+    const year = m[1] ? TEEN_AND_TEN_WORDS[low(m[1])] * 100 + TEEN_AND_TEN_WORDS[low(m[2])] + (UNIT_WORDS[low(m[3])] ?? 0) : 2000 + (UNIT_WORDS[low(m[4])] ?? 0);
+    // "nineteen ten" is 1910, but "nineteen twenty" followed by a unit is 1920-something only with tens of 20 or more.
+    if (m[3] && TEEN_AND_TEN_WORDS[low(m[2])] < 20) continue;
+    out.push({ start: m.index!, end: m.index! + m[0].length, from: pad(year, 4), to: pad(year, 4), grain: 'year', resolved: true });
+  }
+  return out;
+}
+
+/** Holidays: fixed days and nth weekdays of a month ("Thanksgiving Day"), in the year the tense around them points to. */
+function findHolidays(text: string, ref: Ymd | undefined): DateMention[] {
+  const out: DateMention[] = [];
+  for (const m of text.matchAll(HOLIDAY_EXPRESSION)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    const rule = HOLIDAYS[m[2].toLowerCase().replace('’', "'")];
+    if (!rule) continue;
+    if (!ref) {
+      out.push(unresolved(start, end, 'day'));
+      continue;
+    }
+    const dayIn = (y: number): Ymd => {
+      if (rule.length === 2) return { y, m: rule[0], d: rule[1] };
+      const first = weekdayOf({ y, m: rule[0], d: 1 });
+      return { y, m: rule[0], d: 1 + ((rule[1] - first + 7) % 7) + 7 * (rule[2] - 1) };
+    };
+    const which = m[1]?.toLowerCase();
+    const near = dayIn(ref.y);
+    const ahead = near.m > ref.m || (near.m === ref.m && near.d > ref.d);
+    let y = nearestYear(near.m, near.d, ref);
+    const tense = which === 'last' ? 'past' : which === 'next' ? 'future' : which === 'this' ? undefined : markedTense(text, start, end);
+    if (tense === 'past') y = ahead ? ref.y - 1 : ref.y;
+    else if (tense === 'future') y = ahead ? ref.y : ref.y + 1;
+    out.push(dayMention(start, end, dayIn(y)));
+  }
+  return out;
+}

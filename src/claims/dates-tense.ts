@@ -1,13 +1,13 @@
 /**
  * Tense around a date: which side of the publication date a bare weekday or month falls on. The verb group that
- * governs the date (wink part-of-speech tags and lemmas: auxiliaries, modals, past forms) decides; the cue words of
+ * governs the date (wink part-of-speech tags and lemmas: auxiliaries, modals, past forms, verbs that plan ahead) decides; the cue words of
  * `lexicon/dates.ts` only where the clause has no verb group with a tense.
  */
 import { tokenizeShared, type WinkToken } from '../nlp/wink.js';
 
 /** "until" or "till" right before a date. */
 const UNTIL_BEFORE = /\b(?:until|till)\s+$/i;
-import { CLAUSE_AFTER_DATE, FUTURE_AUXILIARIES, FUTURE_CUES, PAST_AUXILIARIES, PAST_CUES, PERFECT_AUXILIARIES, PRESENT_AUXILIARIES } from './lexicon/dates.js';
+import { CLAUSE_AFTER_DATE, FUTURE_AUXILIARIES, INTENTION_VERBS, FUTURE_CUES, PAST_AUXILIARIES, PAST_CUES, PERFECT_AUXILIARIES, PRESENT_AUXILIARIES } from './lexicon/dates.js';
 import type { Tense } from './dates-calendar.js';
 
 /** Characters either side of a mention searched for tense cues when no sentence bounds are given. */
@@ -32,6 +32,8 @@ export function tenseAround(text: string, start: number, end: number): Tense {
 
 /** The tense the clause marks: its verb groups first, else its cue words; undefined when neither says. */
 export function markedTense(text: string, start: number, end: number): Tense | undefined {
+  // A date in the possessive names an event ("Wednesday's ruling"); the verbs around it are about something else.
+  if (/^\s*['’]s\b/.test(text.slice(end, end + 3))) return undefined;
   const clause = clauseAround(text, start, end);
   return verbTense(text, clause, start, end) ?? cueTense(text, clause, start, end);
 }
@@ -41,6 +43,8 @@ interface VerbGroup {
   start: number;
   end: number;
   tense: Tense | undefined;
+  /** The head verb arranges something ahead ("planned", "scheduled"): a date after it is the planned time. */
+  intends: boolean;
 }
 
 /** A past form: wink's lemma differs from the word and it is neither a third-person "-s" nor an "-ing" form. */
@@ -74,10 +78,11 @@ function verbGroups(tokens: readonly Readonly<WinkToken>[]): VerbGroup[] {
     while (i + 1 < tokens.length && tokens[i].pos !== 'VERB' && /^(?:AUX|PART|ADV|VERB)$/.test(tokens[i + 1].pos)) i++;
     const group = tokens.slice(first, i + 1).filter((x) => x.pos === 'AUX' || x.pos === 'VERB' || x.normal === 'to');
     let tense = groupTense(group, tokens[first - 1]);
-    // An infinitive right after a verb with a tense takes that tense ("declined to comment Saturday").
     const previous = groups[groups.length - 1];
-    if (group[0]?.normal === 'to' && previous?.tense && previous.end === tokens[first - 1]?.end) tense = previous.tense;
-    if (group.length) groups.push({ start: tokens[first].start, end: tokens[i].end, tense });
+    const intends = INTENTION_VERBS.has(group[group.length - 1]?.lemma ?? '');
+    // An infinitive right after a verb takes its tense ("declined to comment Saturday"), unless that verb plans it ("planned to leave Thursday").
+    if (group[0]?.normal === 'to' && previous?.end === tokens[first - 1]?.end) tense = previous.intends ? 'future' : previous.tense ?? tense;
+    if (group.length) groups.push({ start: tokens[first].start, end: tokens[i].end, tense, intends });
     i++;
   }
   return groups;
@@ -89,13 +94,13 @@ function verbGroups(tokens: readonly Readonly<WinkToken>[]): VerbGroup[] {
  * …"); undefined when none has a tense, or when the date names an event in the possessive ("Wednesday's ruling").
  */
 function verbTense(text: string, clause: { start: number; end: number }, start: number, end: number): Tense | undefined {
-  if (/^\s*['’]s\b/.test(text.slice(end, end + 3))) return undefined;
   const tokens = tokenizeShared(text.slice(clause.start, clause.end));
   let before: Tense | undefined;
   let after: Tense | undefined;
   for (const g of verbGroups(tokens)) {
-    if (!g.tense) continue;
-    if (clause.start + g.end <= start) before = g.tense;
+    if (clause.start + g.end <= start && g.intends) before = 'future';
+    else if (!g.tense) continue;
+    else if (clause.start + g.end <= start) before = g.tense;
     else if (clause.start + g.start >= end && !after) after = g.tense;
   }
   // "postponed until Tuesday", "extended until …": a limit set after a verb lies ahead of it.

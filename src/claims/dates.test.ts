@@ -72,6 +72,10 @@ describe('dates: normalisation against the reference date', () => {
     ['The war ended nearly four years ago.', { text: 'nearly four years ago', from: '2020', grain: 'year' }],
     ['In January this year, police arrived.', { text: 'January this year', from: '2024-01', grain: 'month' }],
     ['Growth slowed in early 1990.', { text: 'early 1990', from: '1990', grain: 'year' }],
+    ['The team planned to leave Nairobi on Thursday.', { text: 'Thursday', from: '2024-10-24', grain: 'day' }],
+    ['Sales rose from the 1988 period.', { text: 'the 1988 period', from: '1988-07', to: '1988-09', grain: 'month' }],
+    ['Keating was convicted in nineteen ninety-one.', { text: 'nineteen ninety-one', from: '1991', grain: 'year' }],
+    ['The boy was found on Thanksgiving Day.', { text: 'Thanksgiving Day', from: '2023-11-23', grain: 'day' }],
   ];
   it.each(rows)('resolves %j', (input, expected) => {
     const found = brief(input, REF);

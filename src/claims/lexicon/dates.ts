@@ -9,6 +9,8 @@ export const FUTURE_CUES =
 
 /** Auxiliaries that put their verb group after the time of writing ("will meet", "would be held", "must be returned"); "could" and "can" also report past ability ("could not be located"). */
 export const FUTURE_AUXILIARIES: ReadonlySet<string> = new Set(['will', 'wo', "'ll", '’ll', 'shall', 'would', 'must', 'should', 'may', 'might']);
+/** Lemmas of verbs that arrange something ahead: a date after them is when it is to happen, whatever their tense ("planned a rally Saturday"). */
+export const INTENTION_VERBS: ReadonlySet<string> = new Set(['plan', 'schedule', 'intend', 'expect', 'arrange', 'prepare', 'aim', 'hope', 'promise', 'pledge', 'vow', 'threaten', 'propose', 'postpone', 'delay', 'defer', 'adjourn', 'reschedule']);
 /** Past auxiliaries opening a verb group ("was held", "had met", "did not say"). */
 export const PAST_AUXILIARIES: ReadonlySet<string> = new Set(['was', 'were', 'had', 'did']);
 /** Present-perfect auxiliaries: the act is done by the time of writing. */
@@ -17,7 +19,7 @@ export const PERFECT_AUXILIARIES: ReadonlySet<string> = new Set(['has', 'have', 
 export const PRESENT_AUXILIARIES: ReadonlySet<string> = new Set(['is', 'are', 'am', "'s", '’s', "'re", '’re']);
 
 /** Where the clause of a date ends after it: sentence end, line break, or a subordinate clause ("as", "when", "while", "after", "because"). */
-export const CLAUSE_AFTER_DATE = /[.!?](?:\s|$)|\n|,?\s(?:as|when|while|after|because|since|although|though|whereas|where|which|who)\s/;
+export const CLAUSE_AFTER_DATE = /[.!?](?:\s|$)|\n|\s(?:``|“|")|,?\s(?:as|when|while|after|because|since|although|though|whereas|where|which|who)\s/;
 
 /** Verbs and markers that put a bare weekday or month in the past. `-ed` words are read as past forms. */
 export const PAST_CUES =
@@ -83,7 +85,7 @@ export const QUARTER_LEAD =
 
 /** Quarters named relative to the publication date, as in earnings reports ("the latest quarter", "the year-ago quarter"). */
 export const RELATIVE_QUARTER_EXPRESSION =
-  /\bthe\s+(?:(latest|most recent|last|past|current|year-earlier|year-ago|same|previous|prior|comparable(?:\s+year-ago)?)\s+)?(?:fiscal\s+)?(?:quarter\b(?!\s+of\b)|(?<=(?:latest|recent|year-earlier|year-ago|comparable)\s+)period\b)/gi;
+  /\bthe\s+(?:(latest|most recent|last|past|current|year-earlier|year-ago|same|previous|prior|comparable(?:\s+year-ago)?|(?:1[89]|20)\d\d)\s+)?(?:fiscal\s+)?(?:quarter\b(?!\s+of\b)|(?<=(?:latest|recent|year-earlier|year-ago|comparable|\d\d)\s+)period\b)/gi;
 
 /** A month name after last/next/this ("last May"), which chrono misses for months that are also words. */
 export const MODIFIED_MONTH_EXPRESSION =
@@ -131,3 +133,21 @@ export const DATELINE_LEAD = /^\s*\p{Lu}[\p{Lu}\p{M} .'’-]*\p{Lu}(?:\s*,\s*\p{
 export const PUBLISHED_CUES = /\b(?:published|posted|updated|first published|date)\s*(?:on|:)?\s*/i;
 
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+
+/** Number words for years said aloud in broadcast transcripts ("nineteen ninety-six", "the year two thousand"). */
+export const UNIT_WORDS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+export const TEEN_AND_TEN_WORDS: Readonly<Record<string, number>> = {
+  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+/** A year said in words: century word, then tens (and units), or "two thousand (and N)". Groups: century, tens, units, thousand-units. */
+export const SPOKEN_YEAR =
+  /\b(?:(eighteen|nineteen|twenty)[\s-]+(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?|(?:the\s+year\s+)two\s+thousand(?:\s+(?:and\s+)?(one|two|three|four|five|six|seven|eight|nine))?)\b/gi;
+
+/** Holidays on a fixed day (month, day) or the nth weekday of a month: [month, day] or [month, weekday, nth]. */
+export const HOLIDAYS: Readonly<Record<string, readonly number[]>> = {
+  'christmas day': [12, 25], christmas: [12, 25], 'christmas eve': [12, 24], "new year's day": [1, 1], "new year's eve": [12, 31],
+  thanksgiving: [11, 4, 4], 'thanksgiving day': [11, 4, 4], 'independence day': [7, 4], 'fourth of july': [7, 4],
+};
+/** A holiday name, with "last"/"next"/"this" before it (group 1). */
+export const HOLIDAY_EXPRESSION = /\b(?:(last|next|this)\s+)?(Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Thanksgiving(?: Day)?|Independence Day|Fourth of July)\b/g;
