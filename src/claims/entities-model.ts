@@ -8,7 +8,10 @@ import { headlineSentences } from './entities-rules.js';
 import { isTitleCase, keyOf, type Tok } from './entities-tokens.js';
 import { capitalisedWords, ruleLabels } from './tagger/features.js';
 import { decodeSentence, spansOf, taggerWeights, type LabelledSpan } from './tagger/perceptron.js';
-import { ORG_HEADS } from './lexicon/entities.js';
+import { FIRST_NAMES, ORG_HEADS } from './lexicon/entities.js';
+
+/** Prepositions that introduce a tool or medium, which a person's name rarely follows without a given name. */
+const TOOL_PREPOSITIONS: ReadonlySet<string> = new Set(['via', 'using']);
 import type { EntityMention, EntityType } from './types.js';
 
 const COARSE: Record<Exclude<LabelledSpan['type'], 'MISC'>, EntityType> = { PER: 'person', ORG: 'organisation', LOC: 'place' };
@@ -31,7 +34,7 @@ export function tagWithModel(sentences: Tok[][], rules: EntityMention[]): Entity
   const labels = ruleLabels(sentences, rules);
   const capitalisedInDoc = capitalisedWords(sentences);
   const headlines = headlineSentences(sentences);
-  const spans: Array<LabelledSpan & { toks: Tok[] }> = [];
+  const spans: Array<LabelledSpan & { toks: Tok[]; before?: Tok }> = [];
   const ruleOnly: Span[] = [];
   sentences.forEach((toks, s) => {
     // Title-case headlines are rare in the newswire the tagger learnt from: there the rules, which count only known names, decide.
@@ -40,12 +43,12 @@ export function tagWithModel(sentences: Tok[][], rules: EntityMention[]): Entity
       return;
     }
     const decoded = decodeSentence(weights, { toks, rules: labels[s], capitalisedInDoc });
-    for (const span of spansOf(toks, decoded)) spans.push({ ...span, toks: toks.slice(span.from, span.to) });
+    for (const span of spansOf(toks, decoded)) spans.push({ ...span, toks: toks.slice(span.from, span.to), before: toks[span.from - 1] });
   });
   return mergeMentions(spans, rules, ruleOnly);
 }
 
-function mergeMentions(spans: Array<LabelledSpan & { toks: Tok[] }>, rules: EntityMention[], ruleOnly: Span[]): EntityMention[] {
+function mergeMentions(spans: Array<LabelledSpan & { toks: Tok[]; before?: Tok }>, rules: EntityMention[], ruleOnly: Span[]): EntityMention[] {
   const out: EntityMention[] = [];
   const used = new Set<EntityMention>();
   const keepRules = (list: EntityMention[]) => {
@@ -58,6 +61,12 @@ function mergeMentions(spans: Array<LabelledSpan & { toks: Tok[] }>, rules: Enti
     const overlapping: EntityMention[] = [];
     for (let k = r; k < rules.length && rules[k].start < span.end; k++) overlapping.push(rules[k]);
     const same = overlapping.find((m) => m.start === span.start && m.end === span.end);
+    // A name used as a tool ("translated via Google Translate", "using Google Maps") is a product, not a person, unless it has a given name or a title.
+    if (span.type === 'PER' && TOOL_PREPOSITIONS.has(span.before?.normal ?? '') && !FIRST_NAMES.has(span.toks[0].normal) && !same?.title) {
+      out.push({ start: span.start, end: span.end, type: 'other', key: same?.key ?? keyOf(span.toks) });
+      for (const m of overlapping) used.add(m);
+      continue;
+    }
     // A finer rule reading of an overlapping name wins ("11th Guards Air Assault Brigade", "The War Zone").
     const fine = overlapping.find((m) => FINE_TYPES.has(m.type));
     if (fine || (same && (FINE_TYPES.has(same.type) || CONLL_TYPE_OF[same.type] === span.type))) {
@@ -71,9 +80,10 @@ function mergeMentions(spans: Array<LabelledSpan & { toks: Tok[] }>, rules: Enti
       continue;
     }
     for (const m of overlapping) used.add(m);
-    // The tagger's nationality adjectives and events (MISC) add no mention the rules did not have; an organisation the rules know by its head word stays one ("Russian Armed Forces").
+    // The tagger's nationality adjectives and events (MISC) are untyped mentions (`other`, CoNLL's MISC); an organisation the rules know by its head word stays one ("Russian Armed Forces").
     if (span.type === 'MISC') {
       if (same) out.push(same.type === 'organisation' && ORG_HEADS.has(same.key.split(' ').at(-1)!) ? same : { ...same, type: 'other' });
+      else if (!overlapping.length && isMiscName(span.toks)) out.push({ start: span.start, end: span.end, type: 'other', key: keyOf(span.toks) });
       continue;
     }
     // A lone sentence opener that wink reads as no proper noun and the rules passed over is a common word ("Visited 2 times").
@@ -91,6 +101,12 @@ function mergeMentions(spans: Array<LabelledSpan & { toks: Tok[] }>, rules: Enti
     out.push(inHeadline || m.type === 'other' || FINE_TYPES.has(m.type) ? m : { ...m, type: 'other' });
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** A MISC reading worth a mention: capitalised words with no digits or lowercase compound ("Ukrainian", "World Cup"; not "COVID-19", "Russian-occupied"), not a lone common-word opener. */
+function isMiscName(toks: Tok[]): boolean {
+  if (toks.length === 1 && toks[0].initial && toks[0].pos !== 'PROPN' && toks[0].pos !== 'ADJ') return false;
+  return toks.every((t) => !/\d|-\p{Ll}/u.test(t.value));
 }
 
 /** Parts of speech that a name rarely contains: capitalised, they mark a headline written in title case. */

@@ -76,7 +76,7 @@ const entitiesOptionsSchema = z.object({ keepOther: z.boolean().default(true), t
 /** Registry factory for `claims/entities`. */
 export const entitiesFactory: StageFactory<typeof entitiesOptionsSchema> = {
   name: 'claims/entities',
-  version: 3,
+  version: 4,
   options: entitiesOptionsSchema,
   create: (options) => createEntitiesStage(options),
 };
