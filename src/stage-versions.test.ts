@@ -15,7 +15,7 @@ import { DEFAULT_FACTORIES } from './stages.js';
 const RECORDED: Record<string, [version: number, digest: string]> = {
   'segment/sentences': [1, '0df9d4825edcd389'],
   'claims/entities': [4, 'cd4c5811012040d0'],
-  'claims/quantities': [2, '8508493279cf5e07'],
+  'claims/quantities': [3, '8508493279cf5e07'],
   'claims/dates': [3, '5f3209c5b55d53e9'],
   'claims/modality': [1, 'c55757137440a9ae'],
   'claims/attributions': [2, '9f8cfd7596d8c8f8'],

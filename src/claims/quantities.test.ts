@@ -160,6 +160,12 @@ describe('elided counted nouns', () => {
     expect(findQuantities('Rescuers reached the survivors; 12 were taken to hospital.').map((x) => x.unit)).toEqual(['survivor']);
   });
 
+  it('a count opened by "Of these," or "Another" points back, even into the sentence before', () => {
+    expect(findQuantities('Russia has deployed 11,000 troops. Of these, about 3,000 are in Kursk.').map((q) => q.unit)).toEqual(['troop', 'troop']);
+    expect(findQuantities('Some 300 evacuees arrived in Lviv. Another 200 from the north are expected.').map((q) => q.unit)).toEqual(['evacuee', 'evacuee']);
+    expect(findQuantities('Some 300 evacuees arrived in Lviv. Another 200 dollars were raised.').map((q) => q.unit)).toEqual(['evacuee', 'usd']);
+  });
+
   it('a bare clause head takes no noun from the sentence before, and a measure never passes on', () => {
     expect(findQuantities('Rescuers reached the survivors. 12 were taken to hospital.').map((x) => x.unit)).toEqual([undefined]);
     expect(findQuantities('The wall is 40 metres high and 3 were injured.').map((x) => x.unit)).toEqual(['metre', undefined]);

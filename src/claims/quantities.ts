@@ -413,7 +413,7 @@ export const quantitiesStage: Stage = {
 /** Registry factory for `claims/quantities`. */
 export const quantitiesFactory: StageFactory = {
   name: 'claims/quantities',
-  version: 2,
+  version: 3,
   options: z.object({}),
   create: () => quantitiesStage,
 };

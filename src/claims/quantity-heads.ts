@@ -117,12 +117,14 @@ function isHeadAhead(tokens: readonly WinkToken[], k: number): boolean {
 const ELIDED_AFTER = /^\s+(?:are|were|is|was|have|had|remain(?:ed|s)?|still|more|from)\b/i;
 /** Words after a bare number that point back at a noun ("40 of them", "12 of which"). */
 const ANAPHORIC_AFTER = /^\s+of\s+(?:them|those|these|which|whom)\b/i;
+/** Words before a bare number that point back at a noun named before ("Of these, about 3,000 …", "Another 200 …", "a further 50"). */
+const ANAPHORIC_BEFORE = /(?:\bof\s+(?:them|those|these|which|whom)\s*,?|\banother|\ba\s+further|\ban\s+additional)\s+$/i;
 /** Sentence ends, counted with `String.match` (a global pattern there starts from 0 each call, so one object serves all). */
 const SENTENCE_ENDS = /[.!?]["”’)]?\s/g;
 
 /**
  * Gives a unit to each bare count whose noun is elided ("… and 11 are still missing", "40 of them", "300 from
- * the north"): the count before it in reach, else the nearest plural noun before it. Units in `nonCount`
+ * the north", "Of these, 3,000 …", "Another 200 …"): the count before it in reach, else the nearest plural noun before it. Units in `nonCount`
  * (measures, money, percent) are never passed on: "300 dollars and 5 were sold" counts nothing named.
  */
 export function resolveElidedHeads(text: string, tokens: readonly WinkToken[], mentions: QuantityMention[], nonCount: ReadonlySet<string>): void {
@@ -130,7 +132,7 @@ export function resolveElidedHeads(text: string, tokens: readonly WinkToken[], m
     const m = mentions[k];
     if (m.unit) continue;
     const after = text.slice(m.end, m.end + 30);
-    const anaphoric = ANAPHORIC_AFTER.test(after);
+    const anaphoric = ANAPHORIC_AFTER.test(after) || ANAPHORIC_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start));
     if (!anaphoric && !ELIDED_AFTER.test(after)) continue;
     const reach = anaphoric ? ANAPHORIC_NOUN_REACH_CHARS : ELIDED_NOUN_REACH_CHARS;
     const limit = Math.max(0, m.start - reach);
