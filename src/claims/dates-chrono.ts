@@ -77,8 +77,14 @@ function plausibleSurface(text: string, start: number, end: number, surface: str
   const bare = surface.replace(/\.$/, '');
   if (AMBIGUOUS_MONTHS.test(bare) && !MONTH_PREPOSITIONS.test(text.slice(Math.max(0, start - 12), start))) return false;
   if (/^\d{1,2}\/\d{1,2}$/.test(surface)) return false;
+  // A weekday's three-letter form alone is a word or a name ("Sun Microsystems"); a share price in fractions is no date ("12 3/4", "8 to 112 5/8").
+  if (WEEKDAY_ABBREVIATION_ALONE.test(bare)) return false;
+  if (/\d\s+\d{1,2}\/\d{1,2}/.test(surface) || /\d\/\d/.test(text.slice(end, end + 4)) || /^sec$/i.test(bare)) return false;
   return true;
 }
+
+/** A weekday abbreviation with nothing else ("Sun", "Sat", "Wed"): dates write them beside a day number. */
+const WEEKDAY_ABBREVIATION_ALONE = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$/i;
 
 export function fromChrono(text: string, result: chrono.ParsedResult, ref: Ymd | undefined, anchors: number[]): DateMention | undefined {
   const raw = result.text;

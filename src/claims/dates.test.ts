@@ -96,6 +96,13 @@ describe('dates: false positives', () => {
     expect(findDates('Sales rose in the past year.', REF).map((d) => d.ref)).not.toContain('past');
   });
 
+  it('dates: "that year" takes the year of the date before it; "Sun" alone and share prices in fractions are no dates', () => {
+    expect(brief('He fled in June 1998 and returned later that year.', REF).map((d) => [d.text, d.from])).toEqual([['June 1998', '1998-06'], ['later that year', '1998']]);
+    expect(brief('Farkas was made a general in 1995, and the following year he left.', REF).map((d) => [d.text, d.from])).toEqual([['1995', '1995'], ['the following year', '1996']]);
+    expect(findDates('Sun Microsystems said the bugs were fixed.', REF)).toEqual([]);
+    expect(findDates('LIN Broadcasting surged 4 5/8 to 112 5/8.', REF)).toEqual([]);
+  });
+
   it.each(rows)('finds no date in %j', (input) => {
     expect(brief(input, REF)).toEqual([]);
   });

@@ -12,8 +12,8 @@ import type { Article } from '../core/article.js';
 import { addMessage } from '../core/message.js';
 import type { Stage, StageContext } from '../core/pipeline.js';
 import type { StageFactory } from '../core/registry.js';
-import { AGO_HEDGE, DATE_MODIFIERS, DATELINE_LEAD, EARLIER_LATER, EARLIER_LATER_DATES, PUBLISHED_CUES, RELATIVE_WITH_ARTICLE, YEAR_EXPRESSION } from './lexicon/dates.js';
-import { isoDay, parseIsoDay } from './dates-calendar.js';
+import { AGO_HEDGE, ANAPHORIC_YEAR, CURRENT_YEAR, DATE_MODIFIERS, DATELINE_LEAD, EARLIER_LATER, EARLIER_LATER_DATES, PUBLISHED_CUES, RELATIVE_WITH_ARTICLE, YEAR_EXPRESSION } from './lexicon/dates.js';
+import { isoDay, pad, parseIsoDay } from './dates-calendar.js';
 import { fromChrono, toChronoRef } from './dates-chrono.js';
 import { findByRules } from './dates-rules.js';
 import type { DateMention } from './types.js';
@@ -62,7 +62,24 @@ export function findDates(text: string, referenceDate?: string): DateMention[] {
     if (mention) found.push(mention);
   }
   // Rules first in the overlap contest only where chrono found nothing longer.
-  return dropOverlaps([...found, ...findByRules(text, ref)].map((m) => withModifiers(text, m)));
+  const mentions = dropOverlaps([...found, ...findByRules(text, ref)].map((m) => withModifiers(text, m)));
+  return dropOverlaps([...mentions, ...anaphoricYears(text, mentions, ref)]);
+}
+
+/** "that year", "the following year" (the year of the date written before, moved), "the current year" (the reference's). */
+function anaphoricYears(text: string, mentions: DateMention[], ref: ReturnType<typeof parseIsoDay>): DateMention[] {
+  const out: DateMention[] = [];
+  const year = (y: number, start: number, end: number): DateMention => ({ start, end, from: pad(y, 4), to: pad(y, 4), grain: 'year', resolved: true });
+  for (const m of text.matchAll(ANAPHORIC_YEAR)) {
+    const start = m.index!;
+    const before = mentions.filter((d) => d.end <= start && d.resolved && d.from && !d.ref);
+    const anchor = before[before.length - 1];
+    if (!anchor) continue;
+    const shift = /following/i.test(m[1] ?? '') ? 1 : /previous|preceding/i.test(m[1] ?? '') ? -1 : 0;
+    out.push(year(+anchor.from!.slice(0, 4) + shift, start, start + m[0].length));
+  }
+  if (ref) for (const m of text.matchAll(CURRENT_YEAR)) out.push(year(ref.y, m.index!, m.index! + m[0].length));
+  return out;
 }
 
 /** Extends a mention over the modifiers TimeML counts in its extent: "early 1990", "the end of 1994", "earlier this year", "nearly four years ago". */

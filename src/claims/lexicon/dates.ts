@@ -151,3 +151,8 @@ export const HOLIDAYS: Readonly<Record<string, readonly number[]>> = {
 };
 /** A holiday name, with "last"/"next"/"this" before it (group 1). */
 export const HOLIDAY_EXPRESSION = /\b(?:(last|next|this)\s+)?(Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Thanksgiving(?: Day)?|Independence Day|Fourth of July)\b/g;
+
+/** A year named through an earlier date ("that year", "later that year", "the following year"); group 1 says which way. */
+export const ANAPHORIC_YEAR = /\b(?:(?:earlier|later)\s+)?(?:that\s+year|the\s+(following|previous|preceding|same)\s+year)\b(?!['’])/gi;
+/** The year of writing named with an article: "the current year", "the full year". */
+export const CURRENT_YEAR = /\bthe\s+(?:current|full)\s+year\b(?!['’])/gi;
