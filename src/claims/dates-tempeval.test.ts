@@ -6,13 +6,13 @@ describe('dates: TempEval-3 TBAQ-cleaned', () => {
   it('dates: keeps span and value F1 on TimeBank + AQUAINT above the floors', () => {
     // Fails loudly when ../shared/data/timeml-tempeval3 is missing (loadTempEval throws).
     const s = scoreDates(loadTempEval());
-    // Measured (PRESENT/PAST/FUTURE_REF gold scored): span P .945 R .915 F1 .929; value acc .894, P .841 R .824 F1 .832;
-    // strict (exact span) span F1 .876, value F1 .800. Before issue 12: span F1 .892, value F1 .749, strict .663; before the
+    // Measured (PRESENT/PAST/FUTURE_REF gold scored): span P .945 R .915 F1 .929; value acc .914, P .859 R .842 F1 .851;
+    // strict (exact span) span F1 .876, value F1 .818. Before issue 12: span F1 .892, value F1 .749, strict .663; before the
     // governing-verb tense and TimeML extents: value F1 .786, strict .697.
     expect(s.spanF1).toBeGreaterThanOrEqual(0.91);
-    expect(s.valueF1).toBeGreaterThanOrEqual(0.82);
-    expect(s.valueAccuracy).toBeGreaterThanOrEqual(0.88);
-    expect(s.strictValueF1).toBeGreaterThanOrEqual(0.79);
+    expect(s.valueF1).toBeGreaterThanOrEqual(0.84);
+    expect(s.valueAccuracy).toBeGreaterThanOrEqual(0.9);
+    expect(s.strictValueF1).toBeGreaterThanOrEqual(0.81);
   });
 });
 

@@ -103,6 +103,14 @@ describe('dates: false positives', () => {
     expect(findDates('LIN Broadcasting surged 4 5/8 to 112 5/8.', REF)).toEqual([]);
   });
 
+  it('dates: "a year ago" after a quarter is that quarter a year before (results compare periods), else the year', () => {
+    expect(brief('Net income rose in the third quarter to $5 million from $3 million a year ago.', REF).map((d) => [d.text, d.from, d.to])).toEqual([
+      ['the third quarter', '2024-07', '2024-09'],
+      ['a year ago', '2023-07', '2023-09'],
+    ]);
+    expect(brief('The plant opened a year ago.', REF).map((d) => [d.text, d.from])).toEqual([['a year ago', '2023']]);
+  });
+
   it.each(rows)('finds no date in %j', (input) => {
     expect(brief(input, REF)).toEqual([]);
   });

@@ -63,8 +63,27 @@ export function findDates(text: string, referenceDate?: string): DateMention[] {
   }
   // Rules first in the overlap contest only where chrono found nothing longer.
   const mentions = dropOverlaps([...found, ...findByRules(text, ref)].map((m) => withModifiers(text, m)));
-  return dropOverlaps([...mentions, ...anaphoricYears(text, mentions, ref)]);
+  return dropOverlaps([...comparedPeriods(text, mentions), ...anaphoricYears(text, mentions, ref)]);
 }
+
+/**
+ * "a year ago" / "a year earlier" compares the period the text is about: after a quarter ("net rose in the third
+ * quarter … from $3 million a year ago") it is that quarter a year before, as in results reports, not the whole year.
+ */
+function comparedPeriods(text: string, mentions: DateMention[]): DateMention[] {
+  let quarter: DateMention | undefined;
+  return mentions.map((m) => {
+    if (m.grain === 'month' && m.from && m.to && monthsSpanned(m.from, m.to) === 3) quarter = m;
+    if (!quarter || m.start - quarter.end > COMPARED_PERIOD_REACH_CHARS || !/^a year (?:ago|earlier)$/i.test(text.slice(m.start, m.end))) return m;
+    const back = (iso: string) => `${pad(+iso.slice(0, 4) - 1, 4)}${iso.slice(4)}`;
+    return { ...m, from: back(quarter.from!), to: back(quarter.to!), grain: 'month' };
+  });
+}
+
+/** How far after a quarter "a year ago" still compares that quarter. */
+export const COMPARED_PERIOD_REACH_CHARS = 600;
+
+const monthsSpanned = (from: string, to: string) => (+to.slice(0, 4) - +from.slice(0, 4)) * 12 + +to.slice(5, 7) - +from.slice(5, 7) + 1;
 
 /** "that year", "the following year" (the year of the date written before, moved), "the current year" (the reference's). */
 function anaphoricYears(text: string, mentions: DateMention[], ref: ReturnType<typeof parseIsoDay>): DateMention[] {
