@@ -109,6 +109,10 @@ describe('dates: false positives', () => {
       ['a year ago', '2023-07', '2023-09'],
     ]);
     expect(brief('The plant opened a year ago.', REF).map((d) => [d.text, d.from])).toEqual([['a year ago', '2023']]);
+    expect(brief('Sales fell in the third quarter. The year-ago results included a charge.', REF).map((d) => [d.text, d.from])).toEqual([
+      ['the third quarter', '2024-07'],
+      ['year-ago', '2023-07'],
+    ]);
   });
 
   it.each(rows)('finds no date in %j', (input) => {

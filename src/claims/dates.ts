@@ -12,7 +12,7 @@ import type { Article } from '../core/article.js';
 import { addMessage } from '../core/message.js';
 import type { Stage, StageContext } from '../core/pipeline.js';
 import type { StageFactory } from '../core/registry.js';
-import { AGO_HEDGE, ANAPHORIC_YEAR, CURRENT_YEAR, DATE_MODIFIERS, DATELINE_LEAD, EARLIER_LATER, EARLIER_LATER_DATES, PUBLISHED_CUES, RELATIVE_WITH_ARTICLE, YEAR_EXPRESSION } from './lexicon/dates.js';
+import { AGO_HEDGE, ANAPHORIC_YEAR, CURRENT_YEAR, YEAR_AGO_ADJECTIVE, DATE_MODIFIERS, DATELINE_LEAD, EARLIER_LATER, EARLIER_LATER_DATES, PUBLISHED_CUES, RELATIVE_WITH_ARTICLE, YEAR_EXPRESSION } from './lexicon/dates.js';
 import { isoDay, pad, parseIsoDay } from './dates-calendar.js';
 import { fromChrono, toChronoRef } from './dates-chrono.js';
 import { findByRules } from './dates-rules.js';
@@ -63,7 +63,7 @@ export function findDates(text: string, referenceDate?: string): DateMention[] {
   }
   // Rules first in the overlap contest only where chrono found nothing longer.
   const mentions = dropOverlaps([...found, ...findByRules(text, ref)].map((m) => withModifiers(text, m)));
-  return dropOverlaps([...comparedPeriods(text, mentions), ...anaphoricYears(text, mentions, ref)]);
+  return comparedPeriods(text, dropOverlaps([...mentions, ...anaphoricYears(text, mentions, ref)]));
 }
 
 /**
@@ -74,11 +74,14 @@ function comparedPeriods(text: string, mentions: DateMention[]): DateMention[] {
   let quarter: DateMention | undefined;
   return mentions.map((m) => {
     if (m.grain === 'month' && m.from && m.to && monthsSpanned(m.from, m.to) === 3) quarter = m;
-    if (!quarter || m.start - quarter.end > COMPARED_PERIOD_REACH_CHARS || !/^a year (?:ago|earlier)$/i.test(text.slice(m.start, m.end))) return m;
+    if (!quarter || m.start - quarter.end > COMPARED_PERIOD_REACH_CHARS || !COMPARED_YEAR.test(text.slice(m.start, m.end))) return m;
     const back = (iso: string) => `${pad(+iso.slice(0, 4) - 1, 4)}${iso.slice(4)}`;
     return { ...m, from: back(quarter.from!), to: back(quarter.to!), grain: 'month' };
   });
 }
+
+/** The year-before phrases that compare the period in hand. */
+const COMPARED_YEAR = /^(?:a year (?:ago|earlier)|year-(?:ago|earlier))$/i;
 
 /** How far after a quarter "a year ago" still compares that quarter. */
 export const COMPARED_PERIOD_REACH_CHARS = 600;
@@ -98,6 +101,7 @@ function anaphoricYears(text: string, mentions: DateMention[], ref: ReturnType<t
     out.push(year(+anchor.from!.slice(0, 4) + shift, start, start + m[0].length));
   }
   if (ref) for (const m of text.matchAll(CURRENT_YEAR)) out.push(year(ref.y, m.index!, m.index! + m[0].length));
+  if (ref) for (const m of text.matchAll(YEAR_AGO_ADJECTIVE)) out.push(year(ref.y - 1, m.index!, m.index! + m[0].length));
   return out;
 }
 

@@ -156,3 +156,6 @@ export const HOLIDAY_EXPRESSION = /\b(?:(last|next|this)\s+)?(Christmas(?: Day| 
 export const ANAPHORIC_YEAR = /\b(?:(?:earlier|later)\s+)?(?:that\s+year|the\s+(following|previous|preceding|same)\s+year)\b(?!['’])/gi;
 /** The year of writing named with an article: "the current year", "the full year". */
 export const CURRENT_YEAR = /\bthe\s+(?:current|full)\s+year\b(?!['’])/gi;
+
+/** "year-ago"/"year-earlier" as an adjective on results ("year-earlier profit", "The year-ago results"), not on a named period. */
+export const YEAR_AGO_ADJECTIVE = /\b[Yy]ear-(?:ago|earlier)\b(?!\s+(?:(?:first|second|third|fourth|fiscal)\b|quarter|period|third-quarter))/g;
