@@ -81,7 +81,7 @@ function verbGroups(tokens: readonly Readonly<WinkToken>[]): VerbGroup[] {
     const previous = groups[groups.length - 1];
     const intends = INTENTION_VERBS.has(group[group.length - 1]?.lemma ?? '');
     // An infinitive right after a verb takes its tense ("declined to comment Saturday"), unless that verb plans it ("planned to leave Thursday").
-    if (group[0]?.normal === 'to' && previous?.end === tokens[first - 1]?.end) tense = previous.intends ? 'future' : previous.tense ?? tense;
+    if (group[0]?.normal === 'to' && previous && previous.end === tokens[first - 1]?.end) tense = previous.intends ? 'future' : previous.tense ?? tense;
     if (group.length) groups.push({ start: tokens[first].start, end: tokens[i].end, tense, intends });
     i++;
   }
@@ -94,18 +94,32 @@ function verbGroups(tokens: readonly Readonly<WinkToken>[]): VerbGroup[] {
  * …"); undefined when none has a tense, or when the date names an event in the possessive ("Wednesday's ruling").
  */
 function verbTense(text: string, clause: { start: number; end: number }, start: number, end: number): Tense | undefined {
-  const tokens = tokenizeShared(text.slice(clause.start, clause.end));
+  // The whole text's tokens: the entities stage has them cached, and wink tags a word better in its full sentence.
+  const all = tokenizeShared(text);
+  const tokens = all.slice(firstAtOrAfter(all, clause.start), firstAtOrAfter(all, clause.end));
   let before: Tense | undefined;
   let after: Tense | undefined;
   for (const g of verbGroups(tokens)) {
-    if (clause.start + g.end <= start && g.intends) before = 'future';
+    if (g.end <= start && g.intends) before = 'future';
     else if (!g.tense) continue;
-    else if (clause.start + g.end <= start) before = g.tense;
-    else if (clause.start + g.start >= end && !after) after = g.tense;
+    else if (g.end <= start) before = g.tense;
+    else if (g.start >= end && !after) after = g.tense;
   }
   // "postponed until Tuesday", "extended until …": a limit set after a verb lies ahead of it.
   if (before && UNTIL_BEFORE.test(text.slice(Math.max(clause.start, start - 8), start))) return 'future';
   return before ?? after;
+}
+
+/** Index of the first token starting at or after `offset` (tokens are sorted). */
+function firstAtOrAfter(tokens: readonly Readonly<WinkToken>[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The tense a cue word in the clause marks, or undefined when no cue is there. */
