@@ -40,11 +40,11 @@ async function runSqlite(file: string): Promise<{ seconds: number; articles: num
   const store = await openStore(join(dir, 'bench.db'));
   const t0 = performance.now();
   await ingestInto(store, [file]);
-  const { corpus: done } = await analyzeStore(store);
+  const done = await analyzeStore(store);
   const seconds = (performance.now() - t0) / 1000;
   await store.close();
   rmSync(dir, { recursive: true, force: true });
-  return { seconds, articles: done.articles.length };
+  return { seconds, articles: done.articles };
 }
 
 /** Peak resident memory of a process, from /proc (Linux). */

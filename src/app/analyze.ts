@@ -11,6 +11,9 @@ import { exportLinks } from '../reuse/export-links.js';
 import { DEFAULT_CONFIG, defaultRegistry } from '../stages.js';
 import type { ReuseState } from '../reuse/state.js';
 import type { AnalysisRecord, Store, StoredStory } from '../store/store.js';
+import { analyzeStoreStreamed, canStream, type StoreAnalyzeResult } from './analyze-store.js';
+
+export type { StoreAnalyzeResult } from './analyze-store.js';
 
 export interface AnalyzeOptions {
   config?: readonly StageConfig[];
@@ -45,12 +48,28 @@ export interface StepTiming {
 }
 
 /**
- * Analyses every stored article and replaces the stored analysis with the new one. Per-article stages run only
- * on articles not yet analysed by their current version; corpus stages run over all. Stories grow
- * incrementally: stored stories keep their articles and new articles join them or open new ones.
- * @example const { analysis } = await analyzeStore(await openStore(':memory:'));
+ * Analyses every stored article and stores what changed. Per-article stages run only on articles not yet analysed
+ * by their current version, in batches; stories grow incrementally and only the stories that changed are aligned
+ * again (src/app/analyze-store.ts). A configuration with other corpus stages runs in memory over the whole store.
+ * @example const { stories } = await analyzeStore(await openStore(':memory:'));
  */
-export async function analyzeStore(store: Store, options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
+export async function analyzeStore(store: Store, options: AnalyzeOptions = {}): Promise<StoreAnalyzeResult> {
+  const stages = (options.registry ?? defaultRegistry()).build(options.config ?? DEFAULT_CONFIG);
+  if (canStream(stages) && !options.previous && !options.reuse) return analyzeStoreStreamed(store, options);
+  const result = await analyzeStoreInMemory(store, options);
+  return {
+    articles: result.corpus.articles.length,
+    ran: result.ran,
+    reanalysed: result.reanalysed,
+    timings: result.timings,
+    compared: result.corpus.data.reuseChanges?.compared ?? [],
+    stories: result.analysis.stories.length,
+    realigned: result.ran['align/propositions'] ?? 0,
+  };
+}
+
+/** The whole store read into memory, analysed and written back (for configurations the streamed run does not know). */
+export async function analyzeStoreInMemory(store: Store, options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
   let started = performance.now();
   const articles = await store.listArticles();
   const previous = await store.loadAnalysis();

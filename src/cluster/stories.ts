@@ -71,7 +71,7 @@ export interface JoinCandidate {
 type Vector = Map<string, number>;
 
 /** An article reduced to what clustering compares. */
-interface Profile extends ArticleEvent {
+export interface Profile extends ArticleEvent {
   /** Log term frequencies (specific terms multiplied), before idf. */
   terms: Vector;
   /** Terms that are names or numbers in this article. */
@@ -110,6 +110,25 @@ class StoryFrequency {
  * @example const stories = addToStories([], articles); const later = addToStories(stories, moreArticles);
  */
 export function addToStories(existing: readonly Story[], newArticles: readonly Article[], options: StoryOptions = {}): Story[] {
+  const known = new Set(existing.flatMap((s) => s.articleIds));
+  return addEntriesToStories(existing, newArticles.filter((a) => !known.has(a.id)).map(storyEntry), options);
+}
+
+/** What clustering reads of one article, so a streamed run can profile articles batch by batch and release them. */
+export interface StoryEntry {
+  id: string;
+  publishedAt?: string;
+  label: string;
+  profile: Profile;
+}
+
+/** Reduces an article to what {@link addEntriesToStories} compares. */
+export function storyEntry(article: Article): StoryEntry {
+  return { id: article.id, publishedAt: article.meta.publishedAt, label: labelFor(article), profile: profileOf(article) };
+}
+
+/** {@link addToStories} over articles already reduced by {@link storyEntry}: the same stories. */
+export function addEntriesToStories(existing: readonly Story[], entries: readonly StoryEntry[], options: StoryOptions = {}): Story[] {
   const minCosine = options.joinMinCosine ?? JOIN_MIN_COSINE;
   const minUnspacedCosine = options.unspacedJoinMinCosine ?? UNSPACED_JOIN_MIN_COSINE;
   const minShared = options.joinMinSharedSpecificTerms ?? JOIN_MIN_SHARED_SPECIFIC_TERMS;
@@ -117,9 +136,9 @@ export function addToStories(existing: readonly Story[], newArticles: readonly A
   const minContrast = options.differentEventMinContrast ?? DIFFERENT_EVENT_MIN_CONTRAST;
   const stories: Story[] = existing.map((s) => ({ ...s, articleIds: [...s.articleIds], origins: s.origins.map((g) => [...g]), centroid: [...s.centroid] }));
   const known = new Set(stories.flatMap((s) => s.articleIds));
-  const fresh = [...newArticles]
+  const fresh = entries
     .filter((a) => !known.has(a.id))
-    .sort((a, b) => (a.meta.publishedAt ?? '').localeCompare(b.meta.publishedAt ?? '') || a.id.localeCompare(b.id));
+    .sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.id.localeCompare(b.id));
   const centroids = stories.map((s) => new Map(s.centroid));
   const scripts = stories.map((s) => scriptOfTerms(s.centroid.map(([t]) => t)));
   const frequency = new StoryFrequency();
@@ -138,7 +157,7 @@ export function addToStories(existing: readonly Story[], newArticles: readonly A
   centroids.forEach((_, i) => index(i, true));
 
   for (const article of fresh) {
-    const profile = profileOf(article);
+    const profile = article.profile;
     const vector = topTerms(profile.terms, ARTICLE_TERMS, (t, w) => w * frequency.idf(t));
     const unspaced = isUnspacedScript(profile.script);
     const candidates = candidateStories(vector, profile, postings, unspaced || options.onCandidate ? 0 : minShared);
@@ -175,7 +194,7 @@ export function addToStories(existing: readonly Story[], newArticles: readonly A
       const centroid = normalise(vector);
       const story: Story = {
         id: `story-${hashId(article.id, 10)}`,
-        label: labelFor(article),
+        label: article.label,
         articleIds: [article.id],
         origins: [],
         centroid: [...centroid],

@@ -110,5 +110,5 @@ export async function runUpdateCorpusJob(
     return { deferred: true };
   }
   const result = await withLock(() => analyzeStore(store));
-  return { deferred: false, articles: result.corpus.articles.length };
+  return { deferred: false, articles: result.articles };
 }

@@ -51,7 +51,7 @@ export const ReuseLinksOptions = z.object({
 export type ReuseLinksOptions = z.infer<typeof ReuseLinksOptions>;
 
 /** Minimal story shape read from `corpus.data.stories` (written by cluster/stories). */
-interface StoryLike {
+export interface StoryLike {
   id?: string;
   articleIds: string[];
   origins?: string[][];
@@ -66,59 +66,122 @@ export function runReuseLinks(corpus: Corpus, options: Partial<ReuseLinksOptions
   const opts = ReuseLinksOptions.parse(options);
   // Without a version nothing stored can be trusted.
   const previous = version === undefined ? emptyReuseState() : (corpus.data.reuse ?? emptyReuseState());
-  const stamp = `${version ?? ''}:${JSON.stringify(opts)}`;
+  const stamp = reuseStamp(opts, version);
   const articles = corpus.articles;
   const profiles = new ProfileCache(articles);
   const changes: ReuseChanges = { features: new Map(), compared: [], links: [], support: new Map() };
   const features = articles.map((article) => {
-    const digest = featuresDigest(article, stamp);
     const stored = previous.features.get(article.id);
-    if (stored?.digest === digest) return stored;
-    const p = profiles.get(article.id)!;
-    const keys = indexKeysOf(p);
-    const made: StoredFeatures = {
-      digest,
-      signature: [...keys.signature],
-      sampled: keys.sampled,
-      anchors: keys.anchors,
-      contentTokens: p.contentTokens,
-      wires: wireCredits(p).map((w) => asWritten(article.text, w)),
-    };
-    changes.features.set(article.id, made);
+    const made = reuseFeatures(article, stamp, stored, () => profiles.get(article.id)!);
+    if (made !== stored) changes.features.set(article.id, made);
     return made;
   });
-  articles.forEach((article, i) => {
-    const f = features[i];
-    if (f.wires.length) article.data.wires = f.wires;
-    if (f.contentTokens < MIN_CONTENT_TOKENS) {
-      addMessage(article, {
-        ruleId: 'reuse:too-short',
-        source: 'reuse/links',
-        severity: 'info',
-        reason: `only ${f.contentTokens} content words; too short to link to other articles`,
-      });
-    }
-  });
-  const changedAt = articles.flatMap((a, i) => (changes.features.has(a.id) ? [i] : []));
-  const changed = new Set(changedAt.map((i) => articles[i].id));
-  changes.compared = [...changed];
-  const present = new Set(articles.map((a) => a.id));
+  const ids = articles.map((a) => a.id);
+  const present = new Set(ids);
+  const profile = (id: string) => profiles.get(id);
+  const raw = compareChanged({ ids, features, changes, previous, present, profile, opts });
+  const data = corpus.data as { stories?: StoryLike[] } & Corpus['data'];
+  const stories: StoryLike[] = data.stories?.length ? data.stories : [{ id: 'all', articleIds: ids }];
+  const { kept, origins, outputs } = finishReuse({ ids, features, raw, stories, present, profile, previous, changes, stamp, opts });
+  for (const article of articles) applyReuseOutput(article, outputs.get(article.id)!);
+  return { articles, data: Object.assign(corpus.data, { links: kept, origins, reuseChanges: changes }) };
+}
+
+/** What the stage's stored state is trusted for: its version and options. */
+export function reuseStamp(options: Partial<ReuseLinksOptions>, version: string | undefined): string {
+  return `${version ?? ''}:${JSON.stringify(ReuseLinksOptions.parse(options))}`;
+}
+
+/** An article's features: the stored ones while made from the same inputs, else new ones from its profile. */
+export function reuseFeatures(article: Article, stamp: string, stored: StoredFeatures | undefined, profile: () => ReuseProfile): StoredFeatures {
+  const digest = featuresDigest(article, stamp);
+  if (stored?.digest === digest) return stored;
+  const p = profile();
+  const keys = indexKeysOf(p);
+  return {
+    digest,
+    signature: [...keys.signature],
+    sampled: keys.sampled,
+    anchors: keys.anchors,
+    contentTokens: p.contentTokens,
+    wires: wireCredits(p).map((w) => asWritten(article.text, w)),
+  };
+}
+
+/** What the comparison and the story-wide steps read: the live articles' ids and features, in corpus order. */
+export interface ReuseInputs {
+  ids: readonly string[];
+  features: readonly StoredFeatures[];
+  /** Features made in this run are in `changes.features`; the run's other changes are added to `changes`. */
+  changes: ReuseChanges;
+  previous: ReuseState;
+  /** Every stored article, live or not: links to others are dropped. */
+  present: ReadonlySet<string>;
+  /** An article's reuse profile (a streamed run loads those it will need beforehand). */
+  profile: (id: string) => ReuseProfile | undefined;
+  opts: ReuseLinksOptions;
+}
+
+/** The candidate pairs that involve an article whose features changed, as [id, id]. */
+export function changedPairs(inputs: Pick<ReuseInputs, 'ids' | 'features' | 'changes'>): [string, string][] {
+  const changedAt = inputs.ids.flatMap((id, i) => (inputs.changes.features.has(id) ? [i] : []));
+  if (!changedAt.length) return [];
+  return findCandidatePairsOf(inputs.features.map(toIndexKeys), changedAt).map((pair) => [inputs.ids[pair.a], inputs.ids[pair.b]]);
+}
+
+/** Links as compared: the stored ones between unchanged articles, and each candidate pair with a changed article compared again. */
+export function compareChanged(inputs: ReuseInputs, pairs: [string, string][] = changedPairs(inputs)): ReuseLink[] {
+  const { changes, previous, present } = inputs;
+  const changed = new Set(changes.features.keys());
+  changes.compared = inputs.ids.filter((id) => changed.has(id));
   const raw = previous.links.filter((l) => present.has(l.from) && present.has(l.to) && !changed.has(l.from) && !changed.has(l.to));
-  for (const pair of changedAt.length ? findCandidatePairsOf(features.map(toIndexKeys), changedAt) : []) {
-    const link = linkPair(profiles.get(articles[pair.a].id)!, profiles.get(articles[pair.b].id)!, opts.sentenceThreshold);
+  for (const [a, b] of pairs) {
+    const link = linkPair(needProfile(inputs, a), needProfile(inputs, b), inputs.opts.sentenceThreshold);
     if (!link) continue;
     raw.push(link);
     changes.links.push(link);
   }
   raw.sort((x, y) => x.from.localeCompare(y.from) || x.to.localeCompare(y.to));
+  return raw;
+}
+
+/** A profile asked for that was not loaded (a streamed run loads it and retries). */
+export class MissingProfileError extends Error {
+  constructor(readonly id: string) {
+    super(`reuse/links: no profile loaded for article ${id}`);
+  }
+}
+
+function needProfile(inputs: Pick<ReuseInputs, 'profile'>, id: string): ReuseProfile {
+  const p = inputs.profile(id);
+  if (!p) throw new MissingProfileError(id);
+  return p;
+}
+
+/** What reuse/links writes into one article: its wire credits, size, unsupported additions and the links deriving it. */
+export interface ArticleReuse {
+  wires: string[];
+  contentTokens: number;
+  /** Undefined when no copy-like link derives the article (it then has no additions). */
+  additions?: Addition[];
+  /** Kept links with this article on the derived side, in link order. */
+  derived: ReuseLink[];
+}
+
+/**
+ * The story-wide steps over links as compared: orientation by story uniqueness, pruning, origin groups per story
+ * (set on `stories`) and each wanted article's outputs (all when `wanted` is omitted).
+ */
+export function finishReuse(
+  inputs: ReuseInputs & { raw: ReuseLink[]; stories: StoryLike[]; stamp: string; wanted?: ReadonlySet<string> },
+): { kept: ReuseLink[]; origins: string[][]; outputs: Map<string, ArticleReuse> } {
+  const { ids, features, stories, present, stamp, opts, wanted } = inputs;
   // Orientation swaps and annotates links: it works on copies (copy-on-write), the links as compared stay as stored.
-  const links = [...raw];
-  const data = corpus.data as { stories?: StoryLike[] } & Corpus['data'];
-  const stories: StoryLike[] = data.stories?.length ? data.stories : [{ id: 'all', articleIds: articles.map((a) => a.id) }];
+  const links = [...inputs.raw];
   const storyOf = new Map<string, StoryLike>();
   for (const story of stories) for (const id of story.articleIds) storyOf.set(id, story);
-  const digests = new Map(articles.map((a, i) => [a.id, features[i].digest]));
-  const support = new StorySupport(profiles, digests, previous.support, changes.support, stamp);
+  const digests = new Map(ids.map((id, i) => [id, features[i].digest]));
+  const support = new StorySupport((id) => needProfile(inputs, id), digests, inputs.previous.support, inputs.changes.support, stamp);
   orientByStoryUniqueness(links, storyOf, support);
   const kept = pruneViaCopies(links);
   const byArticle = new Map<string, ReuseLink[]>();
@@ -131,20 +194,37 @@ export function runReuseLinks(corpus: Corpus, options: Partial<ReuseLinksOptions
     story.origins = groupOrigins(story.articleIds.filter((id) => present.has(id)), inside);
     origins.push(...story.origins);
   }
-  if (opts.additions) flagAdditions(articles, byArticle, storyOf, support);
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  for (const link of kept) {
-    const derived = byId.get(link.from);
-    if (derived && link.kind !== 'shared-source') {
-      addMessage(derived, {
-        ruleId: `reuse:${link.kind}`,
-        source: 'reuse/links',
-        severity: 'info',
-        reason: `${link.kind} of ${link.to} (score ${link.score}, direction ${link.direction})`,
-      });
-    }
+  const outputs = new Map<string, ArticleReuse>();
+  ids.forEach((id, i) => {
+    if (!wanted || wanted.has(id)) outputs.set(id, { wires: features[i].wires, contentTokens: features[i].contentTokens, derived: [] });
+  });
+  if (opts.additions) flagAdditions(ids, outputs, byArticle, storyOf, support);
+  for (const link of kept) if (link.kind !== 'shared-source') outputs.get(link.from)?.derived.push(link);
+  return { kept, origins, outputs };
+}
+
+/** Writes what reuse/links found for an article into it, replacing what an earlier run wrote. */
+export function applyReuseOutput(article: Article, out: ArticleReuse): void {
+  delete article.data.additions;
+  if (article.messages.some((m) => m.source === 'reuse/links')) article.messages = article.messages.filter((m) => m.source !== 'reuse/links');
+  if (out.wires.length) article.data.wires = out.wires;
+  if (out.contentTokens < MIN_CONTENT_TOKENS) {
+    addMessage(article, {
+      ruleId: 'reuse:too-short',
+      source: 'reuse/links',
+      severity: 'info',
+      reason: `only ${out.contentTokens} content words; too short to link to other articles`,
+    });
   }
-  return { articles, data: Object.assign(corpus.data, { links: kept, origins, reuseChanges: changes }) };
+  if (out.additions) article.data.additions = out.additions;
+  for (const link of out.derived) {
+    addMessage(article, {
+      ruleId: `reuse:${link.kind}`,
+      source: 'reuse/links',
+      severity: 'info',
+      reason: `${link.kind} of ${link.to} (score ${link.score}, direction ${link.direction})`,
+    });
+  }
 }
 
 /** Reuse profiles built on first use: an incremental run profiles only new articles and those it compares them with. */
@@ -175,7 +255,7 @@ class StorySupport {
   private readonly memberDigests = new Map<StoryLike | undefined, string>();
 
   constructor(
-    private readonly profiles: ProfileCache,
+    private readonly profileOf: (id: string) => ReuseProfile,
     /** Each article's features digest. */
     private readonly digests: ReadonlyMap<string, string>,
     private readonly stored: ReadonlyMap<string, StoredSupport>,
@@ -215,17 +295,14 @@ class StorySupport {
     let index = this.indexes.get(story);
     if (!index) {
       index = new SupportIndex();
-      for (const id of story.articleIds) {
-        const p = this.profiles.get(id);
-        if (p) index.add(p);
-      }
+      for (const id of story.articleIds) if (this.digests.has(id)) index.add(this.profileOf(id));
       this.indexes.set(story, index);
     }
     return index;
   }
 
-  profile(id: string): ReuseProfile | undefined {
-    return this.profiles.get(id);
+  profile(id: string): ReuseProfile {
+    return this.profileOf(id);
   }
 }
 
@@ -287,14 +364,20 @@ function orientByStoryUniqueness(links: ReuseLink[], storyOf: Map<string, StoryL
   }
 }
 
-function flagAdditions(articles: readonly Article[], byArticle: ReadonlyMap<string, ReuseLink[]>, storyOf: Map<string, StoryLike>, support: StorySupport): void {
-  const everything: StoryLike = { id: 'all', articleIds: articles.map((a) => a.id) };
-  for (const article of articles) {
-    const own = byArticle.get(article.id) ?? [];
-    if (!own.some((l) => l.from === article.id && ADDITION_KINDS.includes(l.kind))) continue;
-    const story = storyOf.get(article.id) ?? everything;
-    article.data.additions = support.cached(`additions:${article.id}`, [support.members(story), own.map((l) => support.linkKey(l))], () =>
-      findAdditions(support.profile(article.id)!, own, support.index(story)),
+function flagAdditions(
+  ids: readonly string[],
+  outputs: Map<string, ArticleReuse>,
+  byArticle: ReadonlyMap<string, ReuseLink[]>,
+  storyOf: Map<string, StoryLike>,
+  support: StorySupport,
+): void {
+  const everything: StoryLike = { id: 'all', articleIds: [...ids] };
+  for (const [id, out] of outputs) {
+    const own = byArticle.get(id) ?? [];
+    if (!own.some((l) => l.from === id && ADDITION_KINDS.includes(l.kind))) continue;
+    const story = storyOf.get(id) ?? everything;
+    out.additions = support.cached(`additions:${id}`, [support.members(story), own.map((l) => support.linkKey(l))], () =>
+      findAdditions(support.profile(id), own, support.index(story)),
     );
   }
 }

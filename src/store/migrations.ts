@@ -131,6 +131,18 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 8,
+    name: 'analysis-per-story',
+    // The streamed analyze writes what changed story by story and article by article: propositions and resolved
+    // entities keyed by story, and the stamp of the corpus stages that made them (a different one redoes every story).
+    statements: [
+      'CREATE TABLE story_propositions (story_id TEXT NOT NULL, idx INTEGER NOT NULL, body_json TEXT NOT NULL, PRIMARY KEY (story_id, idx))',
+      'CREATE TABLE story_entities (story_id TEXT NOT NULL, id TEXT NOT NULL, body_json TEXT NOT NULL, PRIMARY KEY (story_id, id))',
+      'CREATE INDEX story_entities_id ON story_entities (id)',
+      'CREATE TABLE analysis_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)',
+    ],
+  },
 ];
 
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -3,7 +3,19 @@ import { hashId, normaliseForHash, type Article } from '../core/article.js';
 import type { SqlDriver } from './driver.js';
 import { checkVersion, currentVersion, migrate } from './migrate.js';
 import { emptyReuseState, type ReuseChanges, type ReuseState } from '../reuse/state.js';
-import { emptyAnalysis, type AddResult, type AnalysisRecord, type Store, type StoredFailure } from './store.js';
+import {
+  emptyAnalysis,
+  type AddResult,
+  type AnalysisRecord,
+  type ArticleState,
+  type ReadOptions,
+  type Store,
+  type StoredFailure,
+  type StoryListChanges,
+  type StoryRows,
+  type StoryState,
+} from './store.js';
+import type { ExportEntity } from '../report/export-schema.js';
 
 interface ArticleRow {
   id: string;
@@ -22,6 +34,10 @@ const ARTICLE_COLUMNS = 'id, text, html, source_json, meta_json, layers_json, da
 const STAGES_COLUMN_VERSION = 3;
 /** Schema version that added `stories.seq`. */
 const STORY_ORDER_VERSION = 4;
+/** Schema version that added propositions and entities per story, and the analysis state. */
+const PER_STORY_VERSION = 8;
+/** Ids per `IN (…)` query, well under either backend's limit on parameters. */
+const IDS_PER_QUERY = 500;
 
 /** Hash of an article's normalised text, the key for "same text" duplicates. */
 export function textHash(text: string): string {
@@ -36,7 +52,7 @@ export class SqlStore implements Store {
 
   private constructor(
     private readonly driver: SqlDriver,
-    schema: number,
+    private readonly schema: number,
   ) {
     this.articleColumns = `${ARTICLE_COLUMNS}, ${schema >= STAGES_COLUMN_VERSION ? 'stages_json' : 'NULL AS stages_json'}`;
     this.storyOrder = schema >= STORY_ORDER_VERSION ? 'COALESCE(seq, 0), id' : 'id';
@@ -141,9 +157,37 @@ export class SqlStore implements Store {
     return rows[0] ? this.toArticle(rows[0]) : undefined;
   }
 
-  async listArticles(): Promise<Article[]> {
-    const rows = await this.driver.all<ArticleRow>(`SELECT ${this.articleColumns} FROM articles ORDER BY seq`);
-    return rows.map((row) => this.toArticle(row));
+  async listArticles(options: ReadOptions = {}): Promise<Article[]> {
+    const rows = await this.driver.all<ArticleRow>(`SELECT ${this.columns(options)} FROM articles ORDER BY seq`);
+    return rows.map((row) => this.readRow(row, options));
+  }
+
+  async getArticles(ids: readonly string[], options: ReadOptions = {}): Promise<Article[]> {
+    const byId = new Map<string, Article>();
+    for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+      const chunk = ids.slice(i, i + IDS_PER_QUERY);
+      const rows = await this.driver.all<ArticleRow>(`SELECT ${this.columns(options)} FROM articles WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk);
+      for (const row of rows) byId.set(row.id, this.readRow(row, options));
+    }
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  async listArticleStates(): Promise<ArticleState[]> {
+    const stages = this.schema >= STAGES_COLUMN_VERSION ? 'stages_json' : 'NULL AS stages_json';
+    // Messages are JSON written by JSON.stringify, so a fatal one holds exactly this text.
+    const rows = await this.driver.all<{ id: string; stages_json: string | null; fatal: number | boolean }>(
+      `SELECT id, ${stages}, CASE WHEN messages_json LIKE '%"severity":"fatal"%' THEN 1 ELSE 0 END AS fatal FROM articles ORDER BY seq`,
+    );
+    return rows.map((r) => ({ id: r.id, fatal: Number(r.fatal) === 1, ...(r.stages_json ? { analysed: JSON.parse(r.stages_json) } : {}) }));
+  }
+
+  private columns(options: ReadOptions): string {
+    return options.layers === false ? this.articleColumns.replace('layers_json', "'{}' AS layers_json") : this.articleColumns;
+  }
+
+  /** A row read without its layers must not be taken for the stored annotations (their digest would be wrong). */
+  private readRow(row: ArticleRow, options: ReadOptions): Article {
+    return options.layers === false ? rowToArticle(row) : this.toArticle(row);
   }
 
   async countArticles(): Promise<number> {
@@ -156,6 +200,8 @@ export class SqlStore implements Store {
       if (!previous) {
         for (const table of ANALYSIS_TABLES) await tx.run(`DELETE FROM ${table.name}`);
       }
+      // A whole analysis replaces what a streamed run wrote story by story.
+      if (this.schema >= PER_STORY_VERSION) for (const table of PER_STORY_TABLES) await tx.run(`DELETE FROM ${table}`);
       // Stories written before migration 4 have no seq: compare with the seq each row really holds.
       const seqs = previous ? new Map((await tx.all<{ id: string; seq: number | null }>('SELECT id, seq FROM stories')).map((r) => [r.id, r.seq])) : undefined;
       for (const table of ANALYSIS_TABLES) {
@@ -174,9 +220,87 @@ export class SqlStore implements Store {
     analysis.entities = await body('SELECT body_json FROM entities ORDER BY id');
     analysis.claims = await body('SELECT body_json FROM claims ORDER BY article_id, start_offset, id');
     analysis.propositions = await body('SELECT body_json FROM propositions ORDER BY idx');
+    if (this.schema >= PER_STORY_VERSION) {
+      // Propositions of a streamed run follow their stories' order; entities of several stories with one id are one entity.
+      analysis.propositions.push(
+        ...(await body('SELECT p.body_json FROM story_propositions p LEFT JOIN stories s ON s.id = p.story_id ORDER BY COALESCE(s.seq, 0), p.story_id, p.idx')),
+      );
+      const perStory = await body('SELECT e.body_json FROM story_entities e LEFT JOIN stories s ON s.id = e.story_id ORDER BY e.id, COALESCE(s.seq, 0), e.story_id');
+      analysis.entities.push(...mergeEntities(perStory));
+    }
     const groups = await this.driver.all<{ article_ids_json: string }>('SELECT article_ids_json FROM origin_groups ORDER BY idx');
     analysis.origins = groups.map((g) => JSON.parse(g.article_ids_json));
     return analysis;
+  }
+
+  async loadStoryState(): Promise<StoryState> {
+    const body = async (sql: string) => (await this.driver.all<{ body_json: string }>(sql)).map((r) => JSON.parse(r.body_json));
+    const groups = await this.driver.all<{ article_ids_json: string }>('SELECT article_ids_json FROM origin_groups ORDER BY idx');
+    return {
+      stories: await body(`SELECT body_json FROM stories ORDER BY ${this.storyOrder}`),
+      links: await body('SELECT body_json FROM links ORDER BY from_id, to_id'),
+      origins: groups.map((g) => JSON.parse(g.article_ids_json)),
+    };
+  }
+
+  async saveStoryRows(rows: StoryRows): Promise<void> {
+    await this.driver.transaction(async (tx) => {
+      for (const [article, claims] of rows.claims) {
+        await tx.run('DELETE FROM claims WHERE article_id = ?', [article]);
+        for (const c of claims) {
+          await tx.run('INSERT INTO claims (id, article_id, start_offset, end_offset, kind, body_json) VALUES (?, ?, ?, ?, ?, ?)', [
+            c.id,
+            c.article,
+            c.start,
+            c.end,
+            c.kind,
+            JSON.stringify(c),
+          ]);
+        }
+      }
+      for (const [story, propositions] of rows.propositions) {
+        await tx.run('DELETE FROM story_propositions WHERE story_id = ?', [story]);
+        for (const [i, p] of propositions.entries()) {
+          await tx.run('INSERT INTO story_propositions (story_id, idx, body_json) VALUES (?, ?, ?)', [story, i, JSON.stringify(p)]);
+        }
+      }
+      for (const [story, entities] of rows.entities) {
+        await tx.run('DELETE FROM story_entities WHERE story_id = ?', [story]);
+        for (const e of entities) await tx.run('INSERT INTO story_entities (story_id, id, body_json) VALUES (?, ?, ?)', [story, e.id, JSON.stringify(e)]);
+      }
+    });
+  }
+
+  async saveStoryList(changes: StoryListChanges): Promise<void> {
+    const current = { ...emptyAnalysis(), stories: changes.stories, links: changes.links, origins: changes.origins };
+    const previous = { ...emptyAnalysis(), ...changes.previous };
+    const kept = new Set(changes.stories.map((s) => s.id));
+    await this.driver.transaction(async (tx) => {
+      const seqs = new Map((await tx.all<{ id: string; seq: number | null }>('SELECT id, seq FROM stories')).map((r) => [r.id, r.seq]));
+      for (const table of ANALYSIS_TABLES) {
+        if (!STORY_LIST_TABLES.includes(table.name)) continue;
+        let old = table.rows(previous);
+        if (table.name === 'stories') old = old.map((row) => [...row.slice(0, 3), seqs.get(row[0] as string) ?? null]);
+        await syncTable(tx, table, table.rows(current), old);
+      }
+      // What a whole-analysis save wrote is replaced by the per-story rows.
+      await tx.run('DELETE FROM propositions');
+      await tx.run('DELETE FROM entities');
+      for (const story of changes.previous.stories) {
+        if (kept.has(story.id)) continue;
+        await tx.run('DELETE FROM story_propositions WHERE story_id = ?', [story.id]);
+        await tx.run('DELETE FROM story_entities WHERE story_id = ?', [story.id]);
+      }
+      for (const [key, value] of Object.entries(changes.state)) {
+        await tx.run('INSERT INTO analysis_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
+      }
+    });
+  }
+
+  async getAnalysisState(key: string): Promise<string | undefined> {
+    if (this.schema < PER_STORY_VERSION) return undefined;
+    const rows = await this.driver.all<{ value: string }>('SELECT value FROM analysis_state WHERE key = ?', [key]);
+    return rows[0]?.value;
   }
 
   async loadReuseState(): Promise<ReuseState> {
@@ -243,6 +367,26 @@ export class SqlStore implements Store {
   close(): Promise<void> {
     return this.driver.close();
   }
+}
+
+/** Tables a streamed run writes story by story (schema 8). */
+const PER_STORY_TABLES = ['story_propositions', 'story_entities'] as const;
+/** Analysis tables a streamed run writes whole (they are small), as the rows that differ. */
+const STORY_LIST_TABLES = ['stories', 'links', 'origin_groups'];
+
+/** Entities resolved in several stories under one id (same type and name) as one: aliases and mentions of all, in story order. */
+function mergeEntities(rows: readonly ExportEntity[]): ExportEntity[] {
+  const out: ExportEntity[] = [];
+  for (const e of rows) {
+    const last = out.at(-1);
+    if (last?.id !== e.id) {
+      out.push({ ...e, aliases: [...e.aliases], mentions: [...e.mentions] });
+      continue;
+    }
+    for (const alias of e.aliases) if (alias !== last.name && !last.aliases.includes(alias)) last.aliases.push(alias);
+    last.mentions.push(...e.mentions);
+  }
+  return out;
 }
 
 /** One table of the stored analysis: its key columns and how each record becomes a row. */

@@ -34,6 +34,43 @@ export interface AnalysisRecord {
   propositions: ExportProposition[];
 }
 
+/** What the streamed analyze reads of every stored article: no text, no layers. */
+export interface ArticleState {
+  id: string;
+  /** Which per-article stage versions made its layers (absent: none). */
+  analysed?: Record<string, string>;
+  /** A stage failed on it: corpus stages leave it out. */
+  fatal: boolean;
+}
+
+/** The part of the stored analysis that is small and read whole: stories (with their state), links, origin groups. */
+export type StoryState = Pick<AnalysisRecord, 'stories' | 'links' | 'origins'>;
+
+/** The whole story list, links and origin groups after a streamed run, written as the rows that differ from `previous`. */
+export interface StoryListChanges {
+  previous: StoryState;
+  stories: StoredStory[];
+  links: ExportLink[];
+  origins: string[][];
+  /** Key/value state of the analysis (e.g. the corpus stages' stamp). */
+  state: Record<string, string>;
+}
+
+/** Rows a streamed run writes story by story: claims by article, propositions and resolved entities by story. */
+export interface StoryRows {
+  /** Each listed article's stored claims are replaced. */
+  claims: Map<string, ExportClaim[]>;
+  /** Each listed story's propositions are replaced. */
+  propositions: Map<string, ExportProposition[]>;
+  /** Entities resolved within each listed story, replaced as propositions are. */
+  entities: Map<string, ExportEntity[]>;
+}
+
+export interface ReadOptions {
+  /** Read the annotation layers (default true); false leaves `layers` empty. */
+  layers?: boolean;
+}
+
 export interface StoredFailure extends InputFailure {
   at: string;
 }
@@ -47,7 +84,12 @@ export interface Store {
   /** Replaces the annotations (layers, data, messages, and which stage versions made them) of stored articles after a run; text never changes. */
   updateAnnotations(articles: readonly Article[]): Promise<void>;
   getArticle(id: string): Promise<Article | undefined>;
-  listArticles(): Promise<Article[]>;
+  /** Stored articles in insertion order; without layers (`{ layers: false }`) when only text, data and messages are read. */
+  listArticles(options?: ReadOptions): Promise<Article[]>;
+  /** The articles with these ids, in the order asked (unknown ids are left out). */
+  getArticles(ids: readonly string[], options?: ReadOptions): Promise<Article[]>;
+  /** Every stored article's id, stage versions and whether a stage failed on it, in insertion order, without text. */
+  listArticleStates(): Promise<ArticleState[]>;
   countArticles(): Promise<number>;
   /**
    * Replaces the stored analysis with a new one, all or nothing. With `previous` (the analysis as loaded before the
@@ -55,6 +97,14 @@ export interface Store {
    */
   saveAnalysis(analysis: AnalysisRecord, previous?: AnalysisRecord): Promise<void>;
   loadAnalysis(): Promise<AnalysisRecord>;
+  /** Stories, links and origin groups of the stored analysis, without claims, entities and propositions. */
+  loadStoryState(): Promise<StoryState>;
+  /** Replaces the claims, propositions and entities listed (one story's, after a streamed run worked on it), all or nothing. */
+  saveStoryRows(rows: StoryRows): Promise<void>;
+  /** Writes the story list, links and origin groups of a streamed run; stories gone lose their propositions and entities. */
+  saveStoryList(changes: StoryListChanges): Promise<void>;
+  /** A value of the analysis state saved by `saveStoryList`. */
+  getAnalysisState(key: string): Promise<string | undefined>;
   /** What reuse/links stored after earlier runs (empty for a store analysed before it kept any). */
   loadReuseState(): Promise<ReuseState>;
   /** Writes what one run of reuse/links changed, all or nothing. */

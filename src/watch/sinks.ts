@@ -1,5 +1,5 @@
 /** Where `watch` hands new feed items: this process (SQLite) or the workers' queue (PostgreSQL). */
-import { analyzeStore, type AnalyzeResult } from '../app/analyze.js';
+import { analyzeStore, type StoreAnalyzeResult } from '../app/analyze.js';
 import { extractOne } from '../app/ingest.js';
 import type { InputFailure } from '../core/raw-document.js';
 import { isInputFailure } from '../ingest/index.js';
@@ -9,7 +9,7 @@ import type { Store } from '../store/store.js';
 import type { ItemSink } from './watch.js';
 
 /** Stores each item here and, after a round that added any, runs the analysis (incremental: new articles only). */
-export function storeSink(store: Store, onAnalysed?: (result: AnalyzeResult) => void): ItemSink {
+export function storeSink(store: Store, onAnalysed?: (result: StoreAnalyzeResult) => void): ItemSink {
   let added = 0;
   return {
     async take(_feed, documents, failures) {

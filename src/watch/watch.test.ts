@@ -83,7 +83,7 @@ describe('watch: polling feeds', () => {
     const analysed: number[] = [];
     const watcher = new FeedWatcher(
       driver,
-      storeSink(store, (r) => analysed.push(r.corpus.articles.length)),
+      storeSink(store, (r) => analysed.push(r.articles)),
       { intervalSeconds: INTERVAL_S, maxBackoffSeconds: MAX_BACKOFF_S, ingest: { allowPrivate: true, perHostDelayMs: 0 } },
     );
     const good = `${base}/news.xml`;

@@ -1,5 +1,6 @@
 import { analyzeStore, type StepTiming } from '../../app/analyze.js';
 import { withArticleWorkers } from '../../core/article-workers-config.js';
+import { storedCorpus } from '../../app/analyze-store.js';
 import { ingestInto, type IngestSummary } from '../../app/ingest.js';
 import { buildExport } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
@@ -47,7 +48,7 @@ export async function runAnalyze(
     }
     let shown = 0;
     // Worker threads for the per-article stages: a process setting for this analysis, however it runs the pipeline.
-    const { corpus, analysis, reanalysed, timings, ran } = await withArticleWorkers(flags.workers, () => analyzeStore(store, {
+    const { articles, reanalysed, timings, ran } = await withArticleWorkers(flags.workers, () => analyzeStore(store, {
       onProgress: ({ stage, index, total }) => out.progress(`stages done (last: ${stage})`, index + 1, total),
       onArticle: ({ stage, index, total, done, articles }) => {
         // A redraw per article would cost more than the stage on a fast one.
@@ -59,18 +60,20 @@ export async function runAnalyze(
     out.endProgress();
     const compared = ran['reuse/links'];
     out.info(
-      `analyze: ${reanalysed} article(s) analysed, ${corpus.articles.length - reanalysed} already up to date` +
+      `analyze: ${reanalysed} article(s) analysed, ${articles - reanalysed} already up to date` +
         (compared === undefined ? '' : `; reuse links compared for ${compared} new or changed article(s)`),
     );
     if (flags.timings) out.print(renderTimings(timings));
-    if (!out.quiet) out.print(renderSummary(corpus, analysis));
-    const doc = () => buildExport(corpus.articles, analysis, new Date().toISOString());
+    // The summary and reports read the stored analysis; the summary's claim counts need the layers, the reports do not.
+    const analysis = !out.quiet || flags.json || flags.markdown ? await store.loadAnalysis() : undefined;
+    if (!out.quiet) out.print(renderSummary(storedCorpus(await store.listArticles(), analysis!), analysis!));
+    const doc = async () => buildExport(await store.listArticles({ layers: false }), analysis!, new Date().toISOString());
     if (flags.json) {
-      await writeFileAtomic(flags.json, jsonPieces(doc()));
+      await writeFileAtomic(flags.json, jsonPieces(await doc()));
       out.info(`wrote JSON export to ${flags.json}`);
     }
     if (flags.markdown) {
-      await writeFileAtomic(flags.markdown, renderMarkdown(doc()));
+      await writeFileAtomic(flags.markdown, renderMarkdown(await doc()));
       out.info(`wrote Markdown report to ${flags.markdown}`);
     }
     out.info(`store: ${store.location}`);

@@ -10,7 +10,7 @@ import { withStore } from './shared.js';
 
 export async function runExport(flags: { db?: string; format: 'json' | 'markdown' | 'html'; out?: string; story?: string }, out: Output): Promise<number> {
   return withStore(flags.db, async (store) => {
-    const doc = buildExport(await store.listArticles(), await store.loadAnalysis(), new Date().toISOString());
+    const doc = buildExport(await store.listArticles({ layers: false }), await store.loadAnalysis(), new Date().toISOString());
     if (flags.story && !doc.stories.some((s) => s.id.startsWith(flags.story!))) {
       out.error(`export: no stored story starts with "${termSafe(flags.story)}" (see triangulate show stories)`);
       return EXIT.ERROR;

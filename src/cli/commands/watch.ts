@@ -39,7 +39,7 @@ export async function runWatch(feeds: string[], flags: WatchFlags, out: Output):
     try {
       const sink = queue
         ? queueSink(queue, store)
-        : storeSink(store, (r) => out.info(`analyze: ${r.reanalysed} new article(s) analysed; ${r.analysis.stories.length} stories, ${r.analysis.propositions.length} propositions`));
+        : storeSink(store, (r) => out.info(`analyze: ${r.reanalysed} new article(s) analysed; ${r.stories} stories, ${r.realigned} aligned again`));
       const ingest = toIngestOptions(flags);
       // On PostgreSQL the feed polls share the workers' per-host politeness, so a host is not hit by both at once.
       if (queue) ingest.scheduler = queue.politeness(ingest.perHostDelayMs ?? PER_HOST_DELAY_MS);

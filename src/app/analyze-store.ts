@@ -1,0 +1,379 @@
+/**
+ * `analyze` over a store without holding it: per-article stages run batch by batch over the articles that need them,
+ * story clustering and reuse linking work from stored state plus the articles they need, and alignment, claims and
+ * entities are redone story by story over the stories that changed. Results are those of one in-memory analysis.
+ */
+import type { Article } from '../core/article.js';
+import { hasFatal } from '../core/message.js';
+import { createPipeline, type AnyStage, type Corpus, type Stage } from '../core/pipeline.js';
+import type { StageConfig } from '../core/registry.js';
+import { addEntriesToStories, storyEntry, type Story, type StoryEntry } from '../cluster/stories.js';
+import { StoriesOptions } from '../cluster/stories-stage.js';
+import { joinLinkedStories, JoinTranslationsOptions } from '../cluster/join-translations.js';
+import { exportClaims } from '../claims/export.js';
+import { alignStory } from '../align/propositions.js';
+import { sortPropositions } from '../align/stage.js';
+import { digestStoryInputs, storyInputIndex } from '../align/story-inputs.js';
+import { buildTimeline } from '../align/timeline.js';
+import { exportLinks } from '../reuse/export-links.js';
+import {
+  applyReuseOutput,
+  changedPairs,
+  finishReuse,
+  MissingProfileError,
+  ReuseLinksOptions,
+  reuseFeatures,
+  reuseStamp,
+  type ReuseInputs,
+} from '../reuse/links-stage.js';
+import { linkPair } from '../reuse/links.js';
+import { profileArticle, type ReuseProfile } from '../reuse/profile.js';
+import { emptyReuseState, type ReuseChanges, type ReuseState, type StoredFeatures } from '../reuse/state.js';
+import type { ReuseLink } from '../reuse/types.js';
+import { DEFAULT_CONFIG, defaultRegistry } from '../stages.js';
+import type { AnalysisRecord, StoredStory, Store, StoryState } from '../store/store.js';
+import { markUnsupportedClaims, type AnalyzeOptions, type StepTiming } from './analyze.js';
+
+/** Articles read, analysed and written at a time: bounds memory by the batch, not the store. */
+export const BATCH_SIZE = 256;
+
+/** The corpus stages the streamed run knows how to do from stored state, in their pipeline order. */
+export const STREAMED_CORPUS_STAGES = ['claims/resolve-entities', 'cluster/stories', 'reuse/links', 'cluster/join-translations', 'align/propositions'];
+
+/** What a streamed analysis did (the analysis itself is in the store). */
+export interface StoreAnalyzeResult {
+  /** Stored articles. */
+  articles: number;
+  /** Articles each stage ran on, by stage name. */
+  ran: Record<string, number>;
+  /** Articles whose per-article stages ran. */
+  reanalysed: number;
+  timings: StepTiming[];
+  /** Articles reuse/links profiled and compared again (new or changed), in store order. */
+  compared: string[];
+  /** Stories after the run, and how many of them were aligned again. */
+  stories: number;
+  realigned: number;
+}
+
+/** True when a configuration's corpus stages are the ones the streamed run does (else the in-memory run is used). */
+export function canStream(stages: readonly AnyStage[]): boolean {
+  const names = stages.filter((s) => s.kind === 'corpus').map((s) => s.name);
+  return names.length === STREAMED_CORPUS_STAGES.length && names.every((n, i) => n === STREAMED_CORPUS_STAGES[i]);
+}
+
+/** The options a config gives a stage (its schema fills the defaults). */
+function optionsOf(config: readonly StageConfig[], name: string): Record<string, unknown> {
+  const entry = config.find((c) => (typeof c === 'string' ? c : c.name) === name);
+  return entry && typeof entry !== 'string' ? (entry.options ?? {}) : {};
+}
+
+/**
+ * Analyses the store in batches and story by story (see the module comment).
+ * @example const { stories } = await analyzeStoreStreamed(store);
+ */
+export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions = {}): Promise<StoreAnalyzeResult> {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const stages = (options.registry ?? defaultRegistry()).build(config);
+  createPipeline(stages);
+  const stage = (name: string) => stages.find((s) => s.name === name)!;
+  const articleStages = stages.filter((s): s is Stage => s.kind !== 'corpus');
+  const perArticle = createPipeline(articleStages);
+  const timings: StepTiming[] = [];
+  const ran: Record<string, number> = Object.fromEntries(articleStages.map((s) => [s.name, 0]));
+  const timed = async <T>(step: string, articles: number | (() => number), fn: () => Promise<T> | T): Promise<T> => {
+    const started = performance.now();
+    const out = await fn();
+    timings.push({ step, ms: performance.now() - started, articles: typeof articles === 'number' ? articles : articles() });
+    return out;
+  };
+
+  // What is stored: article states without text, the story list, reuse state, and the stamp of the corpus stages.
+  const reuseVersion = stage('reuse/links').version;
+  const reuseOpts = ReuseLinksOptions.parse(optionsOf(config, 'reuse/links'));
+  const stamp = reuseStamp(reuseOpts, reuseVersion);
+  const alignVersion = stage('align/propositions').version;
+  const corpusStamp = JSON.stringify(stages.filter((s) => s.kind === 'corpus').map((s) => [s.name, s.version ?? null, optionsOf(config, s.name)]));
+  const { states, prev, previousReuse, fresh } = await timed('store/load', () => 0, async () => {
+    const states = await store.listArticleStates();
+    const prev = await store.loadStoryState();
+    // Without a version nothing stored can be trusted.
+    const previousReuse = reuseVersion === undefined ? emptyReuseState() : await store.loadReuseState();
+    // Another corpus stage version (or a store last written whole) redoes every story.
+    const fresh = alignVersion === undefined || (await store.getAnalysisState('corpus-stamp')) !== corpusStamp;
+    return { states, prev, previousReuse, fresh };
+  });
+  timings[0].articles = states.length;
+  const present = new Set(states.map((s) => s.id));
+  const storedStories = prev.stories.map((s) => toStory(s, present)).filter((s) => s.articleIds.length);
+  const clustered = new Set(storedStories.flatMap((s) => s.articleIds));
+  const isCurrent = (analysed: Record<string, string> | undefined, s: Stage) => s.version !== undefined && analysed?.[s.name] === s.version;
+  const stale = new Set(states.filter((s) => articleStages.some((st) => !isCurrent(s.analysed, st))).map((s) => s.id));
+  const fatal = new Set(states.filter((s) => s.fatal).map((s) => s.id));
+  const need = states.filter((s) => stale.has(s.id) || (!s.fatal && (!clustered.has(s.id) || previousReuse.features.get(s.id) === undefined)));
+
+  // 1. Per-article stages over the articles that need them, a batch at a time; what the corpus stages need of them is kept.
+  const changes: ReuseChanges = { features: new Map(), compared: [], links: [], support: new Map() };
+  const entries: StoryEntry[] = [];
+  for (let at = 0; at < need.length; at += BATCH_SIZE) {
+    options.signal?.throwIfAborted();
+    const batch = await store.getArticles(need.slice(at, at + BATCH_SIZE).map((s) => s.id));
+    await perArticle.run(batch, {
+      logger: options.logger,
+      signal: options.signal,
+      onProgress: (event) => {
+        ran[event.stage] = (ran[event.stage] ?? 0) + event.ran;
+        const t = timings.find((x) => x.step === event.stage) ?? timings[timings.push({ step: event.stage, ms: 0, articles: 0 }) - 1];
+        t.ms += event.ms;
+        t.articles += event.ran;
+        options.onProgress?.({ ...event, total: stages.length });
+      },
+      onArticle: options.onArticle && ((e) => options.onArticle!({ ...e, done: at + e.done, articles: need.length, total: stages.length })),
+    });
+    await timed('store/annotations', batch.length, async () => {
+      await store.updateAnnotations(batch.filter((a) => stale.has(a.id)));
+      for (const article of batch) {
+        if (hasFatal(article)) {
+          fatal.add(article.id);
+          continue;
+        }
+        fatal.delete(article.id);
+        if (!clustered.has(article.id)) entries.push(storyEntry(article));
+        const stored = previousReuse.features.get(article.id);
+        const made = reuseFeatures(article, stamp, stored, () => profileArticle(reuseView(article)));
+        if (made !== stored) changes.features.set(article.id, made);
+      }
+    });
+  }
+  mergeTimings(timings);
+
+  // 2. Story clustering from the stored stories and the new articles' entries.
+  const ids = states.map((s) => s.id).filter((id) => !fatal.has(id));
+  const live = new Set(ids);
+  const stories = await timed('cluster/stories', entries.length, () =>
+    addEntriesToStories(storedStories, entries.filter((e) => live.has(e.id)), StoriesOptions.parse(optionsOf(config, 'cluster/stories'))),
+  );
+  ran['cluster/stories'] = entries.length;
+
+  // 3. Reuse links: compare the changed articles with their candidates, then the story-wide steps over the stories touched.
+  const features = ids.map((id) => changes.features.get(id) ?? previousReuse.features.get(id)!);
+  const profiles = new ProfileLoader(store);
+  const inputs: ReuseInputs = { ids, features, changes, previous: previousReuse, present, profile: (id) => profiles.get(id), opts: reuseOpts };
+  const reuse = await timed('reuse/links', () => changes.compared.length, async () => {
+    const raw = await compareChangedStreamed(inputs, profiles);
+    const reanalysed = new Set([...stale].filter((id) => live.has(id)));
+    const touched = touchedArticles(new Set([...reanalysed, ...changes.features.keys()]), [raw, previousReuse.links, prev.links]);
+    const before = new Map(storedStories.map((s) => [s.id, s.articleIds.join('\u0000')]));
+    const affected = stories.filter((s) => fresh || before.get(s.id) !== s.articleIds.join('\u0000') || s.articleIds.some((id) => touched.has(id)));
+    const wanted = new Set(affected.flatMap((s) => s.articleIds).filter((id) => live.has(id)));
+    const finish = () => finishReuse({ ...inputs, raw, stories, stamp, wanted });
+    await profiles.ensure([...wanted]);
+    // A look-up outside the stories touched (never expected: their results are stored) loads what it needs and retries.
+    for (;;) {
+      try {
+        const out = finish();
+        return { ...out, wanted, reanalysed };
+      } catch (error) {
+        if (!(error instanceof MissingProfileError)) throw error;
+        await profiles.ensure(stories.find((s) => s.articleIds.includes(error.id))?.articleIds.filter((id) => live.has(id)) ?? [error.id]);
+      }
+    }
+  });
+  ran['reuse/links'] = changes.compared.length;
+  profiles.clear();
+
+  // 4. Stories that translations or copies tie together merge.
+  const joinOpts = JoinTranslationsOptions.parse(optionsOf(config, 'cluster/join-translations'));
+  let finalStories: Story[] = stories;
+  let origins = reuse.origins;
+  if (stories.length && reuse.kept.length) {
+    const joined = joinLinkedStories(stories, reuse.kept, { kinds: joinOpts.kinds, present: live });
+    if (joined.length !== stories.length) [finalStories, origins] = [joined, joined.flatMap((s) => s.origins)];
+  }
+
+  // 5. Story by story over the stories touched: write reuse results into their articles, claims, alignment, entities.
+  const storedById = new Map(prev.stories.map((s) => [s.id, s]));
+  const redo = new Set([...reuse.wanted, ...reuse.reanalysed]);
+  const beforeFinal = new Map(prev.stories.map((s) => [s.id, s.articles.filter((id) => present.has(id)).join('\u0000')]));
+  let realigned = 0;
+  let alignedArticles = 0;
+  const out: StoredStory[] = [];
+  const alignStarted = performance.now();
+  for (const story of finalStories) {
+    options.signal?.throwIfAborted();
+    const stored = storedById.get(story.id);
+    const record: StoredStory = toStored(story);
+    const touched = fresh || beforeFinal.get(story.id) !== story.articleIds.join('\u0000') || story.articleIds.some((id) => redo.has(id));
+    if (!touched && stored) {
+      if (stored.timeline) record.timeline = stored.timeline;
+      if (stored.aligned) record.aligned = stored.aligned;
+      out.push(record);
+      continue;
+    }
+    const members = await store.getArticles(story.articleIds.filter((id) => live.has(id)));
+    const written = members.filter((a) => reuse.outputs.has(a.id));
+    for (const article of written) applyReuseOutput(article, reuse.outputs.get(article.id)!);
+    await store.updateAnnotations(written);
+    const claims = new Map<string, ReturnType<typeof exportClaims>>();
+    for (const article of members) {
+      if (redo.has(article.id)) claims.set(article.id, claimsOf(article));
+    }
+    const inputs = storyInputIndex({ articles: members, data: { links: reuse.kept } })(story);
+    const digest = alignVersion === undefined ? undefined : digestStoryInputs(story, inputs, alignVersion);
+    const rows = { claims, propositions: new Map(), entities: new Map() };
+    if (!fresh && digest && stored?.aligned === digest) {
+      if (stored.timeline) record.timeline = stored.timeline;
+      record.aligned = digest;
+    } else {
+      const propositions = sortPropositions(
+        alignStory({ storyId: story.id, articles: inputs.articles, links: inputs.links, entities: inputs.entities, unsupported: inputs.unsupported }),
+      );
+      record.timeline = buildTimeline(inputs.articles, propositions, inputs.unsupported);
+      if (digest) record.aligned = digest;
+      rows.propositions.set(story.id, propositions);
+      rows.entities.set(story.id, inputs.entities);
+      realigned++;
+      alignedArticles += members.length;
+    }
+    await store.saveStoryRows(rows);
+    out.push(record);
+  }
+  // A newly fatal article keeps the claims its layers hold, as the in-memory run exports them.
+  const fatalRedone = [...stale].filter((id) => fatal.has(id));
+  if (fatalRedone.length) {
+    const claims = new Map((await store.getArticles(fatalRedone)).map((a) => [a.id, claimsOf(a)]));
+    await store.saveStoryRows({ claims, propositions: new Map(), entities: new Map() });
+  }
+  timings.push({ step: 'align/propositions', ms: performance.now() - alignStarted, articles: alignedArticles });
+  ran['align/propositions'] = alignedArticles;
+
+  await timed('store/save', ids.length, async () => {
+    await store.saveStoryList({
+      previous: prev,
+      stories: out,
+      links: exportLinks({ articles: [], data: { links: reuse.kept } }),
+      origins,
+      state: { 'corpus-stamp': corpusStamp },
+    });
+    await store.saveReuseChanges(changes);
+  });
+  const reanalysed = Math.max(0, ...articleStages.map((s) => ran[s.name] ?? 0));
+  return { articles: states.length, ran, reanalysed, timings, compared: changes.compared, stories: out.length, realigned };
+}
+
+/** An article's claims in export shape, flagged where they sit in an unsupported addition. */
+function claimsOf(article: Article) {
+  const corpus = { articles: [article], data: {} };
+  return markUnsupportedClaims(exportClaims(corpus), corpus);
+}
+
+/** Sums the per-batch timing rows of one step into one row, keeping first-seen order. */
+function mergeTimings(timings: StepTiming[]): void {
+  const merged: StepTiming[] = [];
+  for (const t of timings) {
+    const same = merged.find((m) => m.step === t.step);
+    if (same) {
+      same.ms += t.ms;
+      same.articles += t.articles;
+    } else merged.push({ ...t });
+  }
+  timings.splice(0, timings.length, ...merged);
+}
+
+/** The articles whose reuse results may change: those changed and every article a link (stored or new) ties to one. */
+function touchedArticles(changed: ReadonlySet<string>, linkLists: ReadonlyArray<ReadonlyArray<{ from: string; to: string }>>): Set<string> {
+  const out = new Set(changed);
+  for (const links of linkLists) {
+    for (const l of links) {
+      if (changed.has(l.from) || changed.has(l.to)) {
+        out.add(l.from);
+        out.add(l.to);
+      }
+    }
+  }
+  return out;
+}
+
+/** Links as compared: the stored ones between unchanged articles, and each candidate pair of a changed article, compared with profiles loaded a chunk at a time. */
+async function compareChangedStreamed(inputs: ReuseInputs, profiles: ProfileLoader): Promise<ReuseLink[]> {
+  const { changes, previous, present } = inputs;
+  const changed = new Set(changes.features.keys());
+  changes.compared = inputs.ids.filter((id) => changed.has(id));
+  const raw = previous.links.filter((l) => present.has(l.from) && present.has(l.to) && !changed.has(l.from) && !changed.has(l.to));
+  const pairs = changedPairs(inputs);
+  for (let at = 0; at < pairs.length; at += BATCH_SIZE) {
+    const chunk = pairs.slice(at, at + BATCH_SIZE);
+    await profiles.ensure(chunk.flat());
+    for (const [a, b] of chunk) {
+      const link = linkPair(profiles.get(a)!, profiles.get(b)!, inputs.opts.sentenceThreshold);
+      if (!link) continue;
+      raw.push(link);
+      changes.links.push(link);
+    }
+  }
+  raw.sort((x, y) => x.from.localeCompare(y.from) || x.to.localeCompare(y.to));
+  return raw;
+}
+
+/** Reuse profiles read from the store on demand, each from what profiling reads of an article (not its other layers). */
+class ProfileLoader {
+  private readonly made = new Map<string, ReuseProfile>();
+  constructor(private readonly store: Store) {}
+  get(id: string): ReuseProfile | undefined {
+    return this.made.get(id);
+  }
+  async ensure(ids: readonly string[]): Promise<void> {
+    const missing = [...new Set(ids)].filter((id) => !this.made.has(id));
+    for (let at = 0; at < missing.length; at += BATCH_SIZE) {
+      for (const article of await this.store.getArticles(missing.slice(at, at + BATCH_SIZE))) this.made.set(article.id, profileArticle(reuseView(article)));
+    }
+  }
+  clear(): void {
+    this.made.clear();
+  }
+}
+
+/** What reuse profiling and comparison read of an article: text, metadata, source, sentences and dropped credits. */
+function reuseView(article: Article): Article {
+  return {
+    id: article.id,
+    text: article.text,
+    source: article.source,
+    meta: article.meta,
+    layers: article.layers.sentence ? { sentence: article.layers.sentence } : {},
+    data: article.data.dropped ? { dropped: article.data.dropped } : {},
+    messages: [],
+  };
+}
+
+function toStory(stored: StoredStory, present: ReadonlySet<string>): Story {
+  return {
+    id: stored.id,
+    label: stored.label ?? stored.id,
+    articleIds: stored.articles.filter((id) => present.has(id)),
+    origins: [],
+    centroid: stored.centroid ?? [],
+    lang: stored.lang,
+    event: stored.event,
+  };
+}
+
+function toStored(s: Story): StoredStory {
+  return { id: s.id, label: s.label, articles: s.articleIds, origins: s.origins, centroid: s.centroid, lang: s.lang, event: s.event };
+}
+
+export type { StoryState, ReuseState, StoredFeatures };
+
+/**
+ * The stored articles and analysis as a corpus, for the terminal summary after a streamed run: links in their stage
+ * form, stories with their stored origins.
+ */
+export function storedCorpus(articles: Article[], analysis: AnalysisRecord): Corpus {
+  const links = analysis.links.map((l) => ({
+    ...l,
+    evidence: l.evidence as ReuseLink['evidence'],
+    passages: l.passages.map((p) => ({ from: { start: p.from[0], end: p.from[1] }, to: { start: p.to[0], end: p.to[1] } })),
+  }));
+  const stories: Story[] = analysis.stories.map((s) => ({ ...toStory(s, new Set(s.articles)), origins: s.origins ?? [] }));
+  return { articles, data: { links, stories, origins: analysis.origins } };
+}
