@@ -120,6 +120,59 @@ export function runStoreTests(name: string, open: () => Promise<Store>): void {
       await store.close();
     });
 
+    it('reads articles by id in the order asked, without layers when asked, and lists their states without text', async () => {
+      const store = await open();
+      const [a, b] = [article('The mayor opened the bridge.'), article('Rain closed the ferry.')];
+      a.analysed = { 'segment/sentences': '1:x' };
+      b.messages.push({ ruleId: 'pipeline:stage-failed', source: 'claims/claims', severity: 'fatal', reason: 'failed' });
+      for (const x of [a, b]) await store.addArticle(x);
+      await store.updateAnnotations([a]);
+      expect((await store.getArticles([b.id, 'missing', a.id])).map((x) => x.id)).toEqual([b.id, a.id]);
+      expect((await store.getArticles([a.id]))[0]).toEqual(a);
+      const [light] = await store.getArticles([a.id], { layers: false });
+      expect(light.layers).toEqual({});
+      expect(light.text).toBe(a.text);
+      expect(await store.listArticleStates()).toEqual([
+        { id: a.id, analysed: a.analysed, fatal: false },
+        { id: b.id, fatal: true },
+      ]);
+      await store.close();
+    });
+
+    it('writes a streamed analysis story by story: claims per article, propositions and entities per story', async () => {
+      const store = await open();
+      const empty = { stories: [], links: [], origins: [] };
+      const stories = [
+        { id: 's2', label: 'storm', articles: ['c'] },
+        { id: 's1', label: 'bridge', articles: ['a', 'b'] },
+      ];
+      const claim = (id: string, art: string) => ({ id, article: art, start: 0, end: 4, text: 'Rain', kind: 'statement' as const });
+      const prop = (story: string, label: string) => ({ id: `${story}-${label}`, story, label, status: 'corroborated', claims: [] }) as never;
+      const entity = (id: string, art: string, alias: string) => ({ id, name: 'Kyiv', type: 'place' as const, aliases: [alias], mentions: [{ article: art, start: 0, end: 4 }] });
+      await store.saveStoryRows({
+        claims: new Map([['a', [claim('c1', 'a')]], ['c', [claim('c2', 'c')]]]),
+        propositions: new Map([['s1', [prop('s1', 'x'), prop('s1', 'y')]], ['s2', [prop('s2', 'z')]]]),
+        entities: new Map([['s1', [entity('e1', 'a', 'Kiev')]], ['s2', [entity('e1', 'c', 'Kyyiv')]]]),
+      });
+      await store.saveStoryList({ previous: empty, stories, links: [], origins: [['c'], ['a', 'b']], state: { stamp: '1' } });
+      let loaded = await store.loadAnalysis();
+      expect(loaded.stories).toEqual(stories);
+      // Propositions in story order; one entity named in two stories is one, with the mentions of both (story order).
+      expect(loaded.propositions.map((p) => p.label)).toEqual(['z', 'x', 'y']);
+      expect(loaded.entities).toEqual([{ ...entity('e1', 'c', 'Kyyiv'), aliases: ['Kyyiv', 'Kiev'], mentions: [{ article: 'c', start: 0, end: 4 }, { article: 'a', start: 0, end: 4 }] }]);
+      expect(loaded.claims.map((c) => c.id)).toEqual(['c1', 'c2']);
+      expect(await store.getAnalysisState('stamp')).toBe('1');
+      // A later run replaces one article's claims, and a story merged away loses its rows.
+      await store.saveStoryRows({ claims: new Map([['a', [claim('c3', 'a')]]]), propositions: new Map(), entities: new Map() });
+      await store.saveStoryList({ previous: await store.loadStoryState(), stories: [stories[1]], links: [], origins: [['a', 'b']], state: {} });
+      loaded = await store.loadAnalysis();
+      expect(loaded.claims.map((c) => c.id)).toEqual(['c3', 'c2']);
+      expect(loaded.propositions.map((p) => p.label)).toEqual(['x', 'y']);
+      expect(loaded.entities[0].mentions).toEqual([{ article: 'a', start: 0, end: 4 }]);
+      expect(await store.loadStoryState()).toEqual({ stories: [stories[1]], links: [], origins: [['a', 'b']] });
+      await store.close();
+    });
+
     it('records input failures in order', async () => {
       const store = await open();
       await store.recordFailures([
