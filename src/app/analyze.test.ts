@@ -112,22 +112,22 @@ describe('analyze: incremental', () => {
 });
 
 describe('analyze: streamed against in memory', () => {
-  it('stores the same stories, links, origins, claims, propositions and articles as one in-memory analysis', async () => {
+  it('stores what one in-memory analysis of the whole store stores, in the same order (the demo export is unchanged)', async () => {
+    const doc = async (store: Store) => buildExport(await store.listArticles({ layers: false }), await store.loadAnalysis(), 'fixed');
     const streamed = await withStore('streamed.db', async (store) => {
       await ingestInto(store, FILES);
       await analyzeStore(store);
-      return exported(store);
+      return doc(store);
     });
     const whole = await withStore('in-memory.db', async (store) => {
       await ingestInto(store, FILES);
-      await analyzeStoreInMemory(store);
-      return exported(store);
+      const { corpus, analysis } = await analyzeStoreInMemory(store);
+      // What `analyze --json` wrote before it read the stored analysis.
+      return buildExport(corpus.articles, analysis, 'fixed');
     });
-    // Entities are resolved within each story by the streamed run, across the corpus in memory (docs/bench.md).
-    const { entities: a, ...rest } = streamed;
-    const { entities: b, ...restWhole } = whole;
-    expect(rest).toEqual(restWhole);
-    expect((a as string[]).length).toBeGreaterThan(0);
-    expect((b as string[]).length).toBeGreaterThan(0);
+    // Entities are resolved within each story when streamed, across the corpus in memory; on the examples no entity
+    // spans stories in a way that tells the two apart (docs/bench.md).
+    expect(streamed).toEqual(whole);
+    expect(streamed.entities.length).toBeGreaterThan(0);
   });
 });

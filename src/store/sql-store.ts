@@ -218,7 +218,8 @@ export class SqlStore implements Store {
     analysis.stories = await body(`SELECT body_json FROM stories ORDER BY ${this.storyOrder}`);
     analysis.links = await body('SELECT body_json FROM links ORDER BY from_id, to_id');
     analysis.entities = await body('SELECT body_json FROM entities ORDER BY id');
-    analysis.claims = await body('SELECT body_json FROM claims ORDER BY article_id, start_offset, id');
+    // Claims in the order of their articles, as an analysis lists them.
+    analysis.claims = await body('SELECT c.body_json FROM claims c LEFT JOIN articles a ON a.id = c.article_id ORDER BY COALESCE(a.seq, 0), c.article_id, c.start_offset, c.id');
     analysis.propositions = await body('SELECT body_json FROM propositions ORDER BY idx');
     if (this.schema >= PER_STORY_VERSION) {
       // Propositions of a streamed run follow their stories' order; entities of several stories with one id are one entity.
@@ -374,19 +375,24 @@ const PER_STORY_TABLES = ['story_propositions', 'story_entities'] as const;
 /** Analysis tables a streamed run writes whole (they are small), as the rows that differ. */
 const STORY_LIST_TABLES = ['stories', 'links', 'origin_groups'];
 
-/** Entities resolved in several stories under one id (same type and name) as one: aliases and mentions of all, in story order. */
+/**
+ * Entities resolved in several stories under one id (same type and name) as one, with the aliases and mentions of
+ * all, listed as entity resolution lists them (most mentioned first, mentions by article and offset).
+ */
 function mergeEntities(rows: readonly ExportEntity[]): ExportEntity[] {
-  const out: ExportEntity[] = [];
+  const byId = new Map<string, ExportEntity>();
   for (const e of rows) {
-    const last = out.at(-1);
-    if (last?.id !== e.id) {
-      out.push({ ...e, aliases: [...e.aliases], mentions: [...e.mentions] });
+    const seen = byId.get(e.id);
+    if (!seen) {
+      byId.set(e.id, { ...e, aliases: [...e.aliases], mentions: [...e.mentions] });
       continue;
     }
-    for (const alias of e.aliases) if (alias !== last.name && !last.aliases.includes(alias)) last.aliases.push(alias);
-    last.mentions.push(...e.mentions);
+    for (const alias of e.aliases) if (alias !== seen.name && !seen.aliases.includes(alias)) seen.aliases.push(alias);
+    seen.mentions.push(...e.mentions);
   }
-  return out;
+  const out = [...byId.values()];
+  for (const e of out) e.mentions.sort((a, b) => a.article.localeCompare(b.article) || a.start - b.start);
+  return out.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
 }
 
 /** One table of the stored analysis: its key columns and how each record becomes a row. */

