@@ -19,8 +19,7 @@ import { exportLinks } from '../reuse/export-links.js';
 import {
   applyReuseOutput,
   changedPairs,
-  finishReuse,
-  MissingProfileError,
+  finishReuseSteps,
   ReuseLinksOptions,
   reuseFeatures,
   reuseStamp,
@@ -36,6 +35,9 @@ import { markUnsupportedClaims, type AnalyzeOptions, type StepTiming } from './a
 
 /** Articles read, analysed and written at a time: bounds memory by the batch, not the store. */
 export const BATCH_SIZE = 256;
+
+/** Reuse profiles held while comparing pairs: bounds memory when every article is new. */
+const MAX_PROFILES = 2048;
 
 /** The corpus stages the streamed run knows how to do from stored state, in their pipeline order. */
 export const STREAMED_CORPUS_STAGES = ['claims/resolve-entities', 'cluster/stories', 'reuse/links', 'cluster/join-translations', 'align/propositions'];
@@ -166,17 +168,12 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
     const before = new Map(storedStories.map((s) => [s.id, s.articleIds.join('\u0000')]));
     const affected = stories.filter((s) => fresh || before.get(s.id) !== s.articleIds.join('\u0000') || s.articleIds.some((id) => touched.has(id)));
     const wanted = new Set(affected.flatMap((s) => s.articleIds).filter((id) => live.has(id)));
-    const finish = () => finishReuse({ ...inputs, raw, stories, stamp, wanted });
-    await profiles.ensure([...wanted]);
-    // A look-up outside the stories touched (never expected: their results are stored) loads what it needs and retries.
-    for (;;) {
-      try {
-        const out = finish();
-        return { ...out, wanted, reanalysed };
-      } catch (error) {
-        if (!(error instanceof MissingProfileError)) throw error;
-        await profiles.ensure(stories.find((s) => s.articleIds.includes(error.id))?.articleIds.filter((id) => live.has(id)) ?? [error.id]);
-      }
+    // Story-wide look-ups not found in the store ask for one story's profiles at a time.
+    const steps = finishReuseSteps({ ...inputs, raw, stories, stamp, wanted, streamed: true });
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return { ...step.value, wanted, reanalysed };
+      profiles.clear();
+      await profiles.ensure(step.value.articleIds.filter((id) => live.has(id)));
     }
   });
   ran['reuse/links'] = changes.compared.length;
@@ -198,7 +195,17 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
   let realigned = 0;
   let alignedArticles = 0;
   const out: StoredStory[] = [];
-  const alignStarted = performance.now();
+  // Wall time of the story steps: reading members, writing reuse results and claims, aligning, writing the story's rows.
+  const spent = { read: 0, annotate: 0, align: 0, write: 0 };
+  const clock = async <T>(key: keyof typeof spent, fn: () => Promise<T> | T): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await fn();
+    } finally {
+      spent[key] += performance.now() - started;
+    }
+  };
+  let read = 0;
   for (const story of finalStories) {
     options.signal?.throwIfAborted();
     const stored = storedById.get(story.id);
@@ -210,14 +217,16 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
       out.push(record);
       continue;
     }
-    const members = await store.getArticles(story.articleIds.filter((id) => live.has(id)));
+    const members = await clock('read', () => store.getArticles(story.articleIds.filter((id) => live.has(id))));
+    read += members.length;
     const written = members.filter((a) => reuse.outputs.has(a.id));
-    for (const article of written) applyReuseOutput(article, reuse.outputs.get(article.id)!);
-    await store.updateAnnotations(written);
     const claims = new Map<string, ReturnType<typeof exportClaims>>();
-    for (const article of members) {
-      if (redo.has(article.id)) claims.set(article.id, claimsOf(article));
-    }
+    await clock('annotate', async () => {
+      for (const article of written) applyReuseOutput(article, reuse.outputs.get(article.id)!);
+      await store.updateAnnotations(written);
+      for (const article of members) if (redo.has(article.id)) claims.set(article.id, claimsOf(article));
+    });
+    const started = performance.now();
     const inputs = storyInputIndex({ articles: members, data: { links: reuse.kept } })(story);
     const digest = alignVersion === undefined ? undefined : digestStoryInputs(story, inputs, alignVersion);
     const rows = { claims, propositions: new Map(), entities: new Map() };
@@ -235,7 +244,8 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
       realigned++;
       alignedArticles += members.length;
     }
-    await store.saveStoryRows(rows);
+    spent.align += performance.now() - started;
+    await clock('write', () => store.saveStoryRows(rows));
     out.push(record);
   }
   // A newly fatal article keeps the claims its layers hold, as the in-memory run exports them.
@@ -244,7 +254,12 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
     const claims = new Map((await store.getArticles(fatalRedone)).map((a) => [a.id, claimsOf(a)]));
     await store.saveStoryRows({ claims, propositions: new Map(), entities: new Map() });
   }
-  timings.push({ step: 'align/propositions', ms: performance.now() - alignStarted, articles: alignedArticles });
+  timings.push(
+    { step: 'stories/read', ms: spent.read, articles: read },
+    { step: 'stories/reuse+claims', ms: spent.annotate, articles: redo.size },
+    { step: 'align/propositions', ms: spent.align, articles: alignedArticles },
+    { step: 'stories/write', ms: spent.write, articles: redo.size },
+  );
   ran['align/propositions'] = alignedArticles;
 
   await timed('store/save', ids.length, async () => {
@@ -301,8 +316,11 @@ async function compareChangedStreamed(inputs: ReuseInputs, profiles: ProfileLoad
   changes.compared = inputs.ids.filter((id) => changed.has(id));
   const raw = previous.links.filter((l) => present.has(l.from) && present.has(l.to) && !changed.has(l.from) && !changed.has(l.to));
   const pairs = changedPairs(inputs);
+  // In order of their first article, so that consecutive chunks share profiles; the cache is emptied when it grows past a bound.
+  pairs.sort((x, y) => inputs.ids.indexOf(x[0]) - inputs.ids.indexOf(y[0]));
   for (let at = 0; at < pairs.length; at += BATCH_SIZE) {
     const chunk = pairs.slice(at, at + BATCH_SIZE);
+    if (profiles.size > MAX_PROFILES) profiles.clear();
     await profiles.ensure(chunk.flat());
     for (const [a, b] of chunk) {
       const link = linkPair(profiles.get(a)!, profiles.get(b)!, inputs.opts.sentenceThreshold);
@@ -321,6 +339,9 @@ class ProfileLoader {
   constructor(private readonly store: Store) {}
   get(id: string): ReuseProfile | undefined {
     return this.made.get(id);
+  }
+  get size(): number {
+    return this.made.size;
   }
   async ensure(ids: readonly string[]): Promise<void> {
     const missing = [...new Set(ids)].filter((id) => !this.made.has(id));

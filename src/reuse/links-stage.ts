@@ -172,17 +172,41 @@ export interface ArticleReuse {
  * The story-wide steps over links as compared: orientation by story uniqueness, pruning, origin groups per story
  * (set on `stories`) and each wanted article's outputs (all when `wanted` is omitted).
  */
-export function finishReuse(
-  inputs: ReuseInputs & { raw: ReuseLink[]; stories: StoryLike[]; stamp: string; wanted?: ReadonlySet<string> },
-): { kept: ReuseLink[]; origins: string[][]; outputs: Map<string, ArticleReuse> } {
+export function finishReuse(inputs: FinishInputs): FinishedReuse {
+  const steps = finishReuseSteps(inputs);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+export type FinishInputs = ReuseInputs & {
+  raw: ReuseLink[];
+  stories: StoryLike[];
+  stamp: string;
+  wanted?: ReadonlySet<string>;
+  /** Profiles are loaded per story and released after it (support indexes too). */
+  streamed?: boolean;
+};
+export interface FinishedReuse {
+  kept: ReuseLink[];
+  origins: string[][];
+  outputs: Map<string, ArticleReuse>;
+}
+
+/**
+ * {@link finishReuse} as steps: before computing over a story's profiles (a stored result missing or stale) it yields
+ * the story, so a streamed run can load that story's profiles and release the previous story's.
+ */
+export function* finishReuseSteps(inputs: FinishInputs): Generator<StoryLike, FinishedReuse> {
   const { ids, features, stories, present, stamp, opts, wanted } = inputs;
   // Orientation swaps and annotates links: it works on copies (copy-on-write), the links as compared stay as stored.
   const links = [...inputs.raw];
   const storyOf = new Map<string, StoryLike>();
   for (const story of stories) for (const id of story.articleIds) storyOf.set(id, story);
   const digests = new Map(ids.map((id, i) => [id, features[i].digest]));
-  const support = new StorySupport((id) => needProfile(inputs, id), digests, inputs.previous.support, inputs.changes.support, stamp);
-  orientByStoryUniqueness(links, storyOf, support);
+  const support = new StorySupport((id) => needProfile(inputs, id), digests, inputs.previous.support, inputs.changes.support, stamp, inputs.streamed);
+  yield* orientByStoryUniqueness(links, storyOf, support);
   const kept = pruneViaCopies(links);
   const byArticle = new Map<string, ReuseLink[]>();
   for (const link of kept) for (const id of new Set([link.from, link.to])) (byArticle.get(id) ?? byArticle.set(id, []).get(id)!).push(link);
@@ -198,7 +222,7 @@ export function finishReuse(
   ids.forEach((id, i) => {
     if (!wanted || wanted.has(id)) outputs.set(id, { wires: features[i].wires, contentTokens: features[i].contentTokens, derived: [] });
   });
-  if (opts.additions) flagAdditions(ids, outputs, byArticle, storyOf, support);
+  if (opts.additions) yield* flagAdditions(ids, outputs, byArticle, storyOf, support);
   for (const link of kept) if (link.kind !== 'shared-source') outputs.get(link.from)?.derived.push(link);
   return { kept, origins, outputs };
 }
@@ -261,16 +285,23 @@ class StorySupport {
     private readonly stored: ReadonlyMap<string, StoredSupport>,
     private readonly made: Map<string, StoredSupport>,
     private readonly stamp: string,
+    private readonly streamed = false,
   ) {}
 
-  /** The stored result for `key` if computed from the same inputs, else `compute()`'s, recorded for the store. */
-  cached<T>(key: string, inputs: unknown, compute: () => T): T {
+  /** The stored result for `key` if computed from the same inputs, with the digest to record a new one under. */
+  lookup(key: string, inputs: unknown): { hit?: unknown; digest: string } {
     const digest = digestOf([this.stamp, inputs]);
     const hit = this.stored.get(key);
-    if (hit?.digest === digest) return hit.body as T;
-    const body = compute();
+    return hit?.digest === digest ? { hit: hit.body, digest } : { digest };
+  }
+
+  record(key: string, digest: string, body: unknown): void {
     this.made.set(key, { digest, body });
-    return body;
+  }
+
+  /** Drops a story's support index when a streamed run releases the story's profiles next. */
+  release(story: StoryLike): void {
+    if (this.streamed) this.indexes.delete(story);
   }
 
   /**
@@ -330,7 +361,7 @@ const UNIQUE_SENTENCE_MARGIN = 2;
  * Orients derived links still of unknown direction: the side holding more sentences found nowhere else
  * in the story (excluding the pair) is the padded derivative; the origin's content is echoed by others.
  */
-function orientByStoryUniqueness(links: ReuseLink[], storyOf: Map<string, StoryLike>, support: StorySupport): void {
+function* orientByStoryUniqueness(links: ReuseLink[], storyOf: Map<string, StoryLike>, support: StorySupport): Generator<StoryLike, void> {
   const open = new Map<StoryLike, ReuseLink[]>();
   links.forEach((link, i) => {
     if (link.direction !== 'unknown' || link.kind === 'shared-source') return;
@@ -342,14 +373,18 @@ function orientByStoryUniqueness(links: ReuseLink[], storyOf: Map<string, StoryL
   for (const [story, pending] of open) {
     const pairs = pending.map((l) => [l.from, l.to] as const);
     // Unique-sentence counts of both sides of each pending link, as [from, to].
-    const counts = support.cached(`orient:${story.id ?? story.articleIds[0]}`, [support.members(story), pairs], () =>
-      pairs.map(([from, to]) => {
-        const index = support.index(story);
-        return [countUnique(support.profile(from)!, index, to), countUnique(support.profile(to)!, index, from)];
-      }),
-    );
+    const key = `orient:${story.id ?? story.articleIds[0]}`;
+    const { hit, digest } = support.lookup(key, [support.members(story), pairs]);
+    let counts = hit as number[][] | undefined;
+    if (!counts) {
+      yield story;
+      const index = support.index(story);
+      counts = pairs.map(([from, to]) => [countUnique(support.profile(from), index, to), countUnique(support.profile(to), index, from)]);
+      support.record(key, digest, counts);
+      support.release(story);
+    }
     pending.forEach((link, k) => {
-      const [uniqueFrom, uniqueTo] = counts[k];
+      const [uniqueFrom, uniqueTo] = counts![k];
       if (Math.abs(uniqueFrom - uniqueTo) < UNIQUE_SENTENCE_MARGIN) return;
       if (uniqueTo > uniqueFrom) {
         [link.from, link.to] = [link.to, link.from];
@@ -364,21 +399,39 @@ function orientByStoryUniqueness(links: ReuseLink[], storyOf: Map<string, StoryL
   }
 }
 
-function flagAdditions(
+function* flagAdditions(
   ids: readonly string[],
   outputs: Map<string, ArticleReuse>,
   byArticle: ReadonlyMap<string, ReuseLink[]>,
   storyOf: Map<string, StoryLike>,
   support: StorySupport,
-): void {
+): Generator<StoryLike, void> {
   const everything: StoryLike = { id: 'all', articleIds: [...ids] };
-  for (const [id, out] of outputs) {
+  // Story by story, so that a streamed run holds one story's profiles at a time.
+  const byStory = new Map<StoryLike, string[]>();
+  for (const id of outputs.keys()) {
     const own = byArticle.get(id) ?? [];
     if (!own.some((l) => l.from === id && ADDITION_KINDS.includes(l.kind))) continue;
     const story = storyOf.get(id) ?? everything;
-    out.additions = support.cached(`additions:${id}`, [support.members(story), own.map((l) => support.linkKey(l))], () =>
-      findAdditions(support.profile(id), own, support.index(story)),
-    );
+    (byStory.get(story) ?? byStory.set(story, []).get(story)!).push(id);
+  }
+  for (const [story, members] of byStory) {
+    let loaded = false;
+    for (const id of members) {
+      const own = byArticle.get(id)!;
+      const key = `additions:${id}`;
+      const { hit, digest } = support.lookup(key, [support.members(story), own.map((l) => support.linkKey(l))]);
+      if (hit) {
+        outputs.get(id)!.additions = hit as Addition[];
+        continue;
+      }
+      if (!loaded) yield story;
+      loaded = true;
+      const additions = findAdditions(support.profile(id), own, support.index(story));
+      support.record(key, digest, additions);
+      outputs.get(id)!.additions = additions;
+    }
+    support.release(story);
   }
 }
 
