@@ -23,6 +23,7 @@ import {
   ReuseLinksOptions,
   reuseFeatures,
   reuseStamp,
+  type ArticleReuse,
   type ReuseInputs,
 } from '../reuse/links-stage.js';
 import { linkPair } from '../reuse/links.js';
@@ -195,16 +196,8 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
   let realigned = 0;
   let alignedArticles = 0;
   const out: StoredStory[] = [];
-  // Wall time of the story steps: reading members, writing reuse results and claims, aligning, writing the story's rows.
-  const spent = { read: 0, annotate: 0, align: 0, write: 0 };
-  const clock = async <T>(key: keyof typeof spent, fn: () => Promise<T> | T): Promise<T> => {
-    const started = performance.now();
-    try {
-      return await fn();
-    } finally {
-      spent[key] += performance.now() - started;
-    }
-  };
+  const links = new LinkIndex(reuse.kept);
+  const spent: StorySpent = { read: 0, annotate: 0, align: 0, write: 0 };
   let read = 0;
   for (const story of finalStories) {
     options.signal?.throwIfAborted();
@@ -217,36 +210,13 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
       out.push(record);
       continue;
     }
-    const members = await clock('read', () => store.getArticles(story.articleIds.filter((id) => live.has(id))));
-    read += members.length;
-    const written = members.filter((a) => reuse.outputs.has(a.id));
-    const claims = new Map<string, ReturnType<typeof exportClaims>>();
-    await clock('annotate', async () => {
-      for (const article of written) applyReuseOutput(article, reuse.outputs.get(article.id)!);
-      await store.updateAnnotations(written);
-      for (const article of members) if (redo.has(article.id)) claims.set(article.id, claimsOf(article));
-    });
-    const started = performance.now();
-    const inputs = storyInputIndex({ articles: members, data: { links: reuse.kept } })(story);
-    const digest = alignVersion === undefined ? undefined : digestStoryInputs(story, inputs, alignVersion);
-    const rows = { claims, propositions: new Map(), entities: new Map() };
-    if (!fresh && digest && stored?.aligned === digest) {
-      if (stored.timeline) record.timeline = stored.timeline;
-      record.aligned = digest;
-    } else {
-      const propositions = sortPropositions(
-        alignStory({ storyId: story.id, articles: inputs.articles, links: inputs.links, entities: inputs.entities, unsupported: inputs.unsupported }),
-      );
-      record.timeline = buildTimeline(inputs.articles, propositions, inputs.unsupported);
-      if (digest) record.aligned = digest;
-      rows.propositions.set(story.id, propositions);
-      rows.entities.set(story.id, inputs.entities);
+    const done = await updateStory(store, story, { live, outputs: reuse.outputs, links, redo, force: fresh, alignVersion, stored }, spent);
+    read += done.read;
+    if (done.aligned) {
       realigned++;
-      alignedArticles += members.length;
+      alignedArticles += done.read;
     }
-    spent.align += performance.now() - started;
-    await clock('write', () => store.saveStoryRows(rows));
-    out.push(record);
+    out.push(done.record);
   }
   // A newly fatal article keeps the claims its layers hold, as the in-memory run exports them.
   const fatalRedone = [...stale].filter((id) => fatal.has(id));
@@ -317,9 +287,10 @@ async function compareChangedStreamed(inputs: ReuseInputs, profiles: ProfileLoad
   const raw = previous.links.filter((l) => present.has(l.from) && present.has(l.to) && !changed.has(l.from) && !changed.has(l.to));
   const pairs = changedPairs(inputs);
   // In order of their first article, so that consecutive chunks share profiles; the cache is emptied when it grows past a bound.
-  pairs.sort((x, y) => inputs.ids.indexOf(x[0]) - inputs.ids.indexOf(y[0]));
-  for (let at = 0; at < pairs.length; at += BATCH_SIZE) {
-    const chunk = pairs.slice(at, at + BATCH_SIZE);
+  const at = new Map(inputs.ids.map((id, i) => [id, i]));
+  pairs.sort((x, y) => at.get(x[0])! - at.get(y[0])!);
+  for (let from = 0; from < pairs.length; from += BATCH_SIZE) {
+    const chunk = pairs.slice(from, from + BATCH_SIZE);
     if (profiles.size > MAX_PROFILES) profiles.clear();
     await profiles.ensure(chunk.flat());
     for (const [a, b] of chunk) {
@@ -384,6 +355,100 @@ function toStored(s: Story): StoredStory {
 }
 
 export type { StoryState, ReuseState, StoredFeatures };
+
+/** What {@link updateStory} needs besides the story: the results of the run's corpus-wide steps. */
+export interface StoryUpdate {
+  /** Articles corpus stages work on (stored, no stage failed on them). */
+  live: ReadonlySet<string>;
+  /** What reuse/links found for the articles it worked on, written into those that are members. */
+  outputs: ReadonlyMap<string, ArticleReuse>;
+  /** Reuse links after orientation and pruning. */
+  links: LinkIndex;
+  /** Articles whose claims are written again (re-analysed, or their reuse results redone). */
+  redo: ReadonlySet<string>;
+  /** Align even if the stored alignment's digest matches (another corpus stage version). */
+  force: boolean;
+  alignVersion?: string;
+  /** The story as stored before the run: its alignment digest and timeline are kept while its inputs are unchanged. */
+  stored?: StoredStory;
+}
+
+/** Reuse links indexed by article, so that a story's are found without reading all. */
+export class LinkIndex {
+  private readonly byArticle = new Map<string, ReuseLink[]>();
+  private readonly position = new Map<ReuseLink, number>();
+  constructor(links: readonly ReuseLink[]) {
+    links.forEach((link, i) => {
+      this.position.set(link, i);
+      for (const id of new Set([link.from, link.to])) (this.byArticle.get(id) ?? this.byArticle.set(id, []).get(id)!).push(link);
+    });
+  }
+  /** The links touching any of the articles, in their original order (alignment and its digest read them in order). */
+  touching(ids: Iterable<string>): ReuseLink[] {
+    const found = new Set<ReuseLink>();
+    for (const id of ids) for (const l of this.byArticle.get(id) ?? []) found.add(l);
+    return [...found].sort((x, y) => this.position.get(x)! - this.position.get(y)!);
+  }
+}
+
+/** Wall time of the story steps: reading members, writing reuse results and claims, aligning, writing the story's rows. */
+export interface StorySpent {
+  read: number;
+  annotate: number;
+  align: number;
+  write: number;
+}
+
+/**
+ * The per-story step of a streamed analysis: reads the story's members, writes what reuse/links found into them and
+ * their claims, aligns the story again if its inputs changed, and writes its propositions and entities. Holds one
+ * story's articles at a time; returns the story as it is to be stored (the caller writes the list).
+ */
+export async function updateStory(
+  store: Store,
+  story: Story,
+  update: StoryUpdate,
+  spent: StorySpent = { read: 0, annotate: 0, align: 0, write: 0 },
+): Promise<{ record: StoredStory; aligned: boolean; read: number }> {
+  const clock = async <T>(key: keyof StorySpent, fn: () => Promise<T> | T): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await fn();
+    } finally {
+      spent[key] += performance.now() - started;
+    }
+  };
+  const { stored } = update;
+  const record = toStored(story);
+  const members = await clock('read', () => store.getArticles(story.articleIds.filter((id) => update.live.has(id))));
+  const written = members.filter((a) => update.outputs.has(a.id));
+  const claims = new Map<string, ReturnType<typeof exportClaims>>();
+  await clock('annotate', async () => {
+    for (const article of written) applyReuseOutput(article, update.outputs.get(article.id)!);
+    await store.updateAnnotations(written);
+    for (const article of members) if (update.redo.has(article.id)) claims.set(article.id, claimsOf(article));
+  });
+  const rows = { claims, propositions: new Map(), entities: new Map() };
+  const aligned = await clock('align', () => {
+    const inputs = storyInputIndex({ articles: members, data: { links: update.links.touching(members.map((a) => a.id)) } })(story);
+    const digest = update.alignVersion === undefined ? undefined : digestStoryInputs(story, inputs, update.alignVersion);
+    if (!update.force && digest && stored?.aligned === digest) {
+      if (stored.timeline) record.timeline = stored.timeline;
+      record.aligned = digest;
+      return false;
+    }
+    const propositions = sortPropositions(
+      alignStory({ storyId: story.id, articles: inputs.articles, links: inputs.links, entities: inputs.entities, unsupported: inputs.unsupported }),
+    );
+    record.timeline = buildTimeline(inputs.articles, propositions, inputs.unsupported);
+    if (digest) record.aligned = digest;
+    rows.propositions.set(story.id, propositions);
+    rows.entities.set(story.id, inputs.entities);
+    return true;
+  });
+  await clock('write', () => store.saveStoryRows(rows));
+  return { record, aligned, read: members.length };
+}
 
 /**
  * The stored articles and analysis as a corpus, for the terminal summary after a streamed run: links in their stage
