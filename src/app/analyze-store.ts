@@ -210,7 +210,7 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
       out.push(record);
       continue;
     }
-    const done = await updateStory(store, story, { live, outputs: reuse.outputs, links, redo, force: fresh, alignVersion, stored }, spent);
+    const done = await updateStory(store, story, { live, outputs: reuse.outputs, links, reanalysed: reuse.reanalysed, force: fresh, alignVersion, stored }, spent);
     read += done.read;
     if (done.aligned) {
       realigned++;
@@ -364,8 +364,8 @@ export interface StoryUpdate {
   outputs: ReadonlyMap<string, ArticleReuse>;
   /** Reuse links after orientation and pruning. */
   links: LinkIndex;
-  /** Articles whose claims are written again (re-analysed, or their reuse results redone). */
-  redo: ReadonlySet<string>;
+  /** Articles whose per-article stages ran: their claims are written again. */
+  reanalysed: ReadonlySet<string>;
   /** Align even if the stored alignment's digest matches (another corpus stage version). */
   force: boolean;
   alignVersion?: string;
@@ -424,9 +424,15 @@ export async function updateStory(
   const written = members.filter((a) => update.outputs.has(a.id));
   const claims = new Map<string, ReturnType<typeof exportClaims>>();
   await clock('annotate', async () => {
-    for (const article of written) applyReuseOutput(article, update.outputs.get(article.id)!);
+    // An article's exported claims read its layers and additions: unless re-analysed, they change with its additions only.
+    const changed = new Set(members.filter((a) => update.reanalysed.has(a.id)).map((a) => a.id));
+    for (const article of written) {
+      const before = JSON.stringify(article.data.additions ?? null);
+      applyReuseOutput(article, update.outputs.get(article.id)!);
+      if (update.force || JSON.stringify(article.data.additions ?? null) !== before) changed.add(article.id);
+    }
     await store.updateAnnotations(written);
-    for (const article of members) if (update.redo.has(article.id)) claims.set(article.id, claimsOf(article));
+    for (const article of members) if (changed.has(article.id)) claims.set(article.id, claimsOf(article));
   });
   const rows = { claims, propositions: new Map(), entities: new Map() };
   const aligned = await clock('align', () => {
