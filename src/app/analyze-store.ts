@@ -37,7 +37,7 @@ import { markUnsupportedClaims, type AnalyzeOptions, type StepTiming } from './a
 /** Articles read, analysed and written at a time: bounds memory by the batch, not the store. */
 export const BATCH_SIZE = 256;
 
-/** Reuse profiles held while comparing pairs: bounds memory when every article is new. */
+/** Reuse profiles held at once (beyond one story's): bounds memory when every article is new. */
 const MAX_PROFILES = 2048;
 
 /** The corpus stages the streamed run knows how to do from stored state, in their pipeline order. */
@@ -173,7 +173,8 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
     const steps = finishReuseSteps({ ...inputs, raw, stories, stamp, wanted, streamed: true });
     for (let step = steps.next(); ; step = steps.next()) {
       if (step.done) return { ...step.value, wanted, reanalysed };
-      profiles.clear();
+      // Profiles stay while under the bound, so a story asked for again (orientation, then additions) is not profiled twice.
+      if (profiles.size > MAX_PROFILES) profiles.clear();
       await profiles.ensure(step.value.articleIds.filter((id) => live.has(id)));
     }
   });
