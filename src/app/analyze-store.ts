@@ -148,6 +148,8 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
       }
     });
   }
+  // Every per-article stage has its row, with 0 articles when none needed it.
+  for (const s of articleStages) if (!timings.some((t) => t.step === s.name)) timings.push({ step: s.name, ms: 0, articles: 0 });
   mergeTimings(timings);
 
   // 2. Story clustering from the stored stories and the new articles' entries.
