@@ -58,7 +58,7 @@ export function combineWithTagger(p: Prepared, drafts: Draft[]): Draft[] {
     const here: Draft[] = [];
     while (d < sorted.length && sorted[d].cue.start < sentence.end) here.push(sorted[d++]);
     const cues = spans.filter((x) => x.kind === 'CUE');
-    const sources = spans.filter((x) => x.kind === 'SRC');
+    const sources = spans.filter((x) => x.kind === 'SRC').map((x) => wholeName(s, x));
     for (const draft of here) {
       if (!draft.speaker && cues.some((c) => overlaps(c, draft.cue))) {
         const source = nearestSource(sources, draft.cue);
@@ -74,6 +74,19 @@ export function combineWithTagger(p: Prepared, drafts: Draft[]): Draft[] {
   }
   // Drafts outside every sentence (none in practice) are kept as the rules read them.
   return d < sorted.length ? [...out, ...sorted.slice(d)] : out;
+}
+
+/**
+ * A tagger source widened to the whole run of proper nouns it cuts ("Bernie" → "Sen. Bernie Sanders"): the tagger
+ * labels token by token and often misses the first or last word of a name, which the speaker must keep whole.
+ */
+function wholeName(s: SentenceInput, span: TaggedSpan): TaggedSpan {
+  const { tokens } = s;
+  let from = span.from;
+  let to = span.to;
+  if (tokens[from].pos === 'PROPN') while (from > 0 && tokens[from - 1].pos === 'PROPN') from--;
+  if (tokens[to - 1].pos === 'PROPN') while (to < tokens.length && tokens[to].pos === 'PROPN') to++;
+  return from === span.from && to === span.to ? span : { ...span, from, to, start: tokens[from].start, end: tokens[to - 1].end };
 }
 
 /** The tagger's source closest to a cue in the sentence, by characters between them. */

@@ -34,8 +34,9 @@ export function shapeOf(value: string): string {
 
 /** Distance buckets to the nearest lexicon cue (1, 2, 3, 4–6, 7+ tokens, none in the sentence). */
 function bucket(d: number): string {
-  return d < 0 ? 'n' : d <= 3 ? String(d) : d <= 6 ? '4' : '7';
+  return d < 0 ? 'n' : d <= 3 ? BUCKETS[d] : d <= 6 ? '4' : '7';
 }
+const BUCKETS = ['0', '1', '2', '3'];
 
 /** How far right the next verb may be for a token to be read as its subject ("Trump on Saturday criticized"). */
 const MAX_VERB_DISTANCE = 6;
@@ -90,24 +91,38 @@ export interface TokenArgs {
 
 /** The strings token `i`'s context features are made from. */
 export function tokenArgs(s: SentenceInput, i: number, d: Distances): TokenArgs {
-  const { tokens, inQuote } = s;
+  const a: TokenArgs = { near: ['', '', '', ''], word: '', pos: ['', '', '', '', ''], rule: ['', '', ''], quote: '', lexRight: '', lexLeft: '', ruleRight: '', ruleLeft: '', position: '', paragraph: '', end: '', verb: '' };
+  fillTokenArgs(a, s, i, d);
+  return a;
+}
+
+/** Writes token `i`'s strings into `a` (the decoder reuses one object for every token: no garbage per token). */
+export function fillTokenArgs(a: TokenArgs, s: SentenceInput, i: number, d: Distances): void {
+  const { tokens, inQuote, rules } = s;
   const n = tokens.length;
   const v = d.verbRight[i];
-  return {
-    near: [wordAt(tokens, i - 1), wordAt(tokens, i + 1), wordAt(tokens, i - 2), wordAt(tokens, i + 2)],
-    word: tokens[i].normal,
-    pos: [posAt(tokens, i - 2), posAt(tokens, i - 1), tokens[i].pos, posAt(tokens, i + 1), posAt(tokens, i + 2)],
-    rule: [ruleAt(s.rules, i - 1), s.rules[i], ruleAt(s.rules, i + 1)],
-    quote: inQuote[i] ? 'q' : '-',
-    lexRight: bucket(d.lexRight[i]),
-    lexLeft: bucket(d.lexLeft[i]),
-    ruleRight: bucket(d.ruleRight[i]),
-    ruleLeft: bucket(d.ruleLeft[i]),
-    position: i < 3 ? POSITIONS[i] : i < 6 ? '3' : 'm',
-    paragraph: POSITIONS[Math.min(2, s.paragraphPosition)],
-    end: n - i <= 3 ? POSITIONS[n - i] : 'm',
-    verb: v >= 0 && v <= MAX_VERB_DISTANCE ? tokens[i + v].lemma : '-',
-  };
+  a.near[0] = wordAt(tokens, i - 1);
+  a.near[1] = wordAt(tokens, i + 1);
+  a.near[2] = wordAt(tokens, i - 2);
+  a.near[3] = wordAt(tokens, i + 2);
+  a.word = tokens[i].normal;
+  a.pos[0] = posAt(tokens, i - 2);
+  a.pos[1] = posAt(tokens, i - 1);
+  a.pos[2] = tokens[i].pos;
+  a.pos[3] = posAt(tokens, i + 1);
+  a.pos[4] = posAt(tokens, i + 2);
+  a.rule[0] = ruleAt(rules, i - 1);
+  a.rule[1] = rules[i];
+  a.rule[2] = ruleAt(rules, i + 1);
+  a.quote = inQuote[i] ? 'q' : '-';
+  a.lexRight = bucket(d.lexRight[i]);
+  a.lexLeft = bucket(d.lexLeft[i]);
+  a.ruleRight = bucket(d.ruleRight[i]);
+  a.ruleLeft = bucket(d.ruleLeft[i]);
+  a.position = i < 3 ? POSITIONS[i] : i < 6 ? '3' : 'm';
+  a.paragraph = POSITIONS[Math.min(2, s.paragraphPosition)];
+  a.end = n - i <= 3 ? POSITIONS[n - i] : 'm';
+  a.verb = v >= 0 && v <= MAX_VERB_DISTANCE ? tokens[i + v].lemma : '-';
 }
 
 const POSITIONS = ['0', '1', '2', '3'];

@@ -18,6 +18,7 @@ import {
   posGroup,
   ruleGroup,
   sentenceFeatures,
+  fillTokenArgs,
   tokenArgs,
   verbFeature,
   wordFeatures,
@@ -46,8 +47,24 @@ export interface AttributionModelFile {
   trained: Record<string, unknown>;
 }
 
-/** Loaded weights: one dense vector over `LABELS` per feature, in the file's integer units. */
-export type AttributionWeights = Map<string, Float64Array>;
+/**
+ * Loaded weights, in the file's integer units: one flat array holding a vector over `LABELS` per feature and
+ * each feature's offset in it (one array rather than a vector object per feature keeps the heap small for the GC).
+ */
+export class AttributionWeights {
+  constructor(
+    private readonly index: Map<string, number>,
+    private readonly values: Float64Array,
+  ) {}
+  /** The feature's vector, or undefined for a feature the model does not know. */
+  get(feature: string): Float64Array | undefined {
+    const at = this.index.get(feature);
+    return at === undefined ? undefined : this.values.subarray(at, at + LABELS.length);
+  }
+  get size(): number {
+    return this.index.size;
+  }
+}
 
 const MODEL_URL = new URL('./model.json.gz', import.meta.url);
 let loaded: AttributionWeights | undefined;
@@ -70,13 +87,15 @@ function readModel(file: string | URL): AttributionWeights {
 /** Turns a model file into dense vectors; refuses a file for other labels. */
 export function unpackModel(file: AttributionModelFile): AttributionWeights {
   if (file.format !== 1 || file.scale !== WEIGHT_SCALE || file.labels.join() !== LABELS.join()) throw new Error(`attribution model: unexpected format or labels (${file.labels.join(', ')})`);
-  const out: AttributionWeights = new Map();
-  for (const [feature, pairs] of Object.entries(file.weights)) {
-    const v = new Float64Array(LABELS.length);
-    for (let k = 0; k < pairs.length; k += 2) v[pairs[k]] = pairs[k + 1];
-    out.set(feature, v);
-  }
-  return out;
+  const entries = Object.entries(file.weights);
+  const index = new Map<string, number>();
+  const values = new Float64Array(entries.length * LABELS.length);
+  entries.forEach(([feature, pairs], n) => {
+    const at = n * LABELS.length;
+    for (let k = 0; k < pairs.length; k += 2) values[at + pairs[k]] = pairs[k + 1];
+    index.set(feature, at);
+  });
+  return new AttributionWeights(index, values);
 }
 
 /** Index standing for "before the sentence" in the label history. */
@@ -98,9 +117,10 @@ export function decodeSentence(weights: AttributionWeights, s: SentenceInput): L
   const out: Label[] = [];
   let prev: number = START;
   let prev2: number = START;
+  const a = tokenArgs(s, 0, d);
   for (let i = 0; i < s.tokens.length; i++) {
     const t = s.tokens[i];
-    const a = tokenArgs(s, i, d);
+    fillTokenArgs(a, s, i, d);
     const pos = c.posId(a.pos[2]);
     scores.set(c.word(t, pos));
     const before = c.wordId(a.near[0]);
@@ -116,7 +136,7 @@ export function decodeSentence(weights: AttributionWeights, s: SentenceInput): L
     add(scores, c.ruleGroup(a, pos));
     add(scores, c.placeGroup(a, pos));
     add(scores, c.verb(a, pos));
-    add(scores, c.history(prev, prev2, pos, a.pos[2]));
+    add(scores, c.history(prev, prev2, pos, a));
     let best = 0;
     for (let l = 1; l < LABELS.length; l++) if (scores[l] > scores[best]) best = l;
     out.push(LABELS[best]);
@@ -161,7 +181,7 @@ class Caches {
   private readonly small = new Map<string, number>();
   private readonly pos = new Map<string, number>();
   private readonly words = new Map<string, Array<{ lemma: string; vector: Float64Array } | undefined>>();
-  private readonly groups = Array.from({ length: 8 }, () => new Map<number, Float64Array>());
+  private readonly groups = Array.from({ length: 6 }, () => new Map<number, Float64Array>());
   private readonly pairs = [new Map<number, Map<number, Float64Array>>(), new Map<number, Map<number, Float64Array>>()];
   private entries = 0;
   constructor(private readonly weights: AttributionWeights) {}
@@ -189,9 +209,10 @@ class Caches {
     this.entries++;
     return v;
   }
-  private cached(group: number, key: number, features: () => readonly string[]): Float64Array {
+  /** A group's vector from its cache; on a miss, from its feature strings (no closure per call: this runs for every token). */
+  private cached(group: number, key: number, a: TokenArgs, k = 0, prev = 0, prev2 = 0): Float64Array {
     let v = this.groups[group].get(key);
-    if (!v) this.groups[group].set(key, (v = this.sum(features())));
+    if (!v) this.groups[group].set(key, (v = this.sum(groupFeatures(group, a, k, prev, prev2))));
     return v;
   }
   word(t: WinkToken, pos: number): Float64Array {
@@ -204,7 +225,7 @@ class Caches {
     return vector;
   }
   neighbour(k: number, id: number, a: TokenArgs): Float64Array {
-    return this.cached(k, id * 4 + k, () => [neighbourFeature(NEIGHBOURS[k], a.near[k])]);
+    return this.cached(GROUP_NEIGHBOUR, id * 4 + k, a, k);
   }
   pair(side: 0 | 1, x: number, y: number, a: TokenArgs): Float64Array {
     let inner = this.pairs[side].get(x);
@@ -215,24 +236,47 @@ class Caches {
   }
   posGroup(a: TokenArgs): Float64Array {
     let key = 0;
-    for (const p of a.pos) key = key * POS_BITS + this.posId(p);
-    return this.cached(4, key, () => posGroup(a.pos));
+    for (let k = 0; k < a.pos.length; k++) key = key * POS_BITS + this.posId(a.pos[k]);
+    return this.cached(GROUP_POS, key, a);
   }
   ruleGroup(a: TokenArgs, pos: number): Float64Array {
     const key = ((((this.code(a.rule[0]) * SMALL + this.code(a.rule[1])) * SMALL + this.code(a.rule[2])) * POS_BITS + pos) * SMALL + this.code(a.ruleRight)) * SMALL + this.code(a.ruleLeft);
-    return this.cached(5, key, () => ruleGroup(a.rule, a.pos[2], a.ruleRight, a.ruleLeft));
+    return this.cached(GROUP_RULE, key, a);
   }
   placeGroup(a: TokenArgs, pos: number): Float64Array {
     const key =
       ((((((this.code(a.quote) * SMALL + this.code(a.lexRight)) * SMALL + this.code(a.lexLeft)) * SMALL + this.code(a.position)) * SMALL + this.code(a.paragraph)) * SMALL + this.code(a.end)) * POS_BITS) + pos;
-    return this.cached(6, key, () => placeGroup(a, a.pos[2]));
+    return this.cached(GROUP_PLACE, key, a);
   }
   verb(a: TokenArgs, pos: number): Float64Array {
-    return this.cached(7, this.wordId(a.verb) * POS_BITS + pos, () => [verbFeature(a.verb, a.pos[2])]);
+    return this.cached(GROUP_VERB, this.wordId(a.verb) * POS_BITS + pos, a);
   }
-  history(prev: number, prev2: number, pos: number, posName: string): Float64Array {
-    // History keys sit above every other group-7 key's range by using negative numbers.
-    return this.cached(7, -1 - ((prev * (START + 1) + prev2) * POS_BITS + pos), () => historyFeatures(labelName(prev), labelName(prev2), posName));
+  history(prev: number, prev2: number, pos: number, a: TokenArgs): Float64Array {
+    return this.cached(GROUP_HISTORY, (prev * (START + 1) + prev2) * POS_BITS + pos, a, 0, prev, prev2);
+  }
+}
+
+const GROUP_NEIGHBOUR = 0;
+const GROUP_POS = 1;
+const GROUP_RULE = 2;
+const GROUP_PLACE = 3;
+const GROUP_VERB = 4;
+const GROUP_HISTORY = 5;
+
+function groupFeatures(group: number, a: TokenArgs, k: number, prev: number, prev2: number): readonly string[] {
+  switch (group) {
+    case GROUP_NEIGHBOUR:
+      return [neighbourFeature(NEIGHBOURS[k], a.near[k])];
+    case GROUP_POS:
+      return posGroup(a.pos);
+    case GROUP_RULE:
+      return ruleGroup(a.rule, a.pos[2], a.ruleRight, a.ruleLeft);
+    case GROUP_PLACE:
+      return placeGroup(a, a.pos[2]);
+    case GROUP_VERB:
+      return [verbFeature(a.verb, a.pos[2])];
+    default:
+      return historyFeatures(labelName(prev), labelName(prev2), a.pos[2]);
   }
 }
 
