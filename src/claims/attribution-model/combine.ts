@@ -10,6 +10,8 @@ import type { Draft, Ctx } from '../attribution-draft.js';
 import { FORM_TO_LEMMA } from '../attribution-draft.js';
 import { contentAfter, contentBefore, markDirect } from '../attribution-content.js';
 import { readLeftSpeaker } from '../attribution-speaker.js';
+import { EVENT_VERB_FORMS } from '../claims-lexicon.js';
+import { BE_FORMS, EVIDENCE_CUES, NAMING_CUES } from '../lexicon/attribution.js';
 import type { Prepared } from '../attributions.js';
 import { sentenceInputs, type RuleRole, type SentenceInput } from './features.js';
 import { attributionWeights, decodeSentence, spansOf, type TaggedSpan } from './tagger.js';
@@ -42,6 +44,9 @@ function lowerBound(tokens: readonly { end: number }[], offset: number): number 
 export function taggerInputs(p: Prepared, drafts: readonly Draft[]): SentenceInput[] {
   return sentenceInputs(p.text, p.tokens, p.sentences, p.quotes, ruleRoles(p, drafts));
 }
+
+/** Verb forms the claims stage reads as events ("attacked", "shelled"). */
+const EVENT_VERBS: ReadonlySet<string> = new Set(EVENT_VERB_FORMS);
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
@@ -107,14 +112,20 @@ function nearestSource(sources: readonly TaggedSpan[], cue: Span): TaggedSpan | 
 /** A report from a tagger cue: its speaker, lemma and content. */
 function draftFromTagger(p: Prepared, s: SentenceInput, sentence: Span, cue: TaggedSpan, sources: readonly TaggedSpan[]): Draft | undefined {
   const { tokens } = p;
+  const cueTokens = s.tokens.slice(cue.from, cue.to);
+  const verb = cueTokens.find((t) => t.pos === 'VERB') ?? cueTokens.find((t) => t.pos === 'AUX') ?? cueTokens[0];
+  const lemma = FORM_TO_LEMMA.get(verb.normal) ?? verb.lemma;
+  // The rules guard these cue kinds with structure of their own (a record as subject, a name after "called"): they decide.
+  if (EVIDENCE_CUES.has(lemma) || NAMING_CUES.has(lemma)) return undefined;
+  // An event is no report ("Rebels attacked the airport"), whatever figurative use PolNeAR's politics gives the verb.
+  if (cueTokens.some((t) => EVENT_VERBS.has(t.normal))) return undefined;
   const first = lowerBound(tokens, cue.start);
   const last = lowerBound(tokens, cue.end - 1);
   const ctx: Ctx = { text: p.text, tokens, sentence, quotes: p.quotes, entities: p.entities, labels: p.labels };
-  const source = nearestSource(sources, cue);
-  const speaker = source ? { start: source.start, end: source.end } : readLeftSpeaker(ctx, first)?.span;
-  const cueTokens = s.tokens.slice(cue.from, cue.to);
-  const verb = cueTokens.find((t) => t.pos === 'VERB' || t.pos === 'AUX') ?? cueTokens[0];
-  const lemma = FORM_TO_LEMMA.get(verb.normal) ?? verb.lemma;
+  // A passive cue's subject is what is reported, not who reports ("3,000 evacuees are expected"): only an agent after it speaks.
+  const passive = cueTokens.some((t, k) => BE_FORMS.has(t.normal) && k + 1 < cueTokens.length && /(?:ed|en|wn)$/.test(cueTokens[k + 1].normal));
+  const source = nearestSource(passive ? sources.filter((x) => x.start >= cue.end) : sources, cue);
+  const speaker = source ? { start: source.start, end: source.end } : passive ? undefined : readLeftSpeaker(ctx, first)?.span;
   const draft: Draft = { cue: { start: cue.start, end: cue.end }, cueLemma: lemma, direct: false, anonymous: false };
   if (speaker) draft.speaker = speaker;
   if (speaker && speaker.start > cue.end) draft.content = contentBefore(ctx, cue.start);
