@@ -19,7 +19,7 @@ import type { Span } from '../src/core/span.js';
 import { prepareAttributions, ruleDrafts } from '../src/claims/attributions.js';
 import { taggerInputs } from '../src/claims/attribution-model/combine.js';
 import { historyFeatures, sentenceFeatures, type SentenceInput } from '../src/claims/attribution-model/features.js';
-import { LABELS, START, WEIGHT_SCALE, attributionWeights, unpackModel, type AttributionWeights, decodeSentence, labelName, spansOf, useAttributionModel, type AttributionModelFile } from '../src/claims/attribution-model/tagger.js';
+import { LABELS, START, WEIGHT_SCALE, attributionWeights, skipped, unpackModel, type AttributionWeights, decodeSentence, labelName, spansOf, useAttributionModel, type AttributionModelFile } from '../src/claims/attribution-model/tagger.js';
 import { Interner } from '../src/claims/tagger/perceptron.js';
 import { segmentSentences } from '../src/segment/sentences.js';
 import { POLNEAR_DIR, parseBrat, scoreAttribution, splitPairs, type Pair } from './eval-attribution.js';
@@ -40,6 +40,8 @@ interface Sentence {
   feats: Int32Array[];
   pos: string[];
   gold: number[];
+  /** Tokens the decoder labels outside without scoring (`skipped` in tagger.ts). */
+  skip: boolean[];
 }
 
 class Dictionary extends Interner {
@@ -86,7 +88,7 @@ function readArticle(pair: Pair, dict: Dictionary, count: boolean): Sentence[] {
       });
       return ids;
     });
-    out.push({ feats, pos: s.tokens.map((t) => t.pos), gold: goldLabels(s.tokens, gold) });
+    out.push({ feats, pos: s.tokens.map((t) => t.pos), gold: goldLabels(s.tokens, gold), skip: s.tokens.map((_, i) => skipped(s, i)) });
   }
   return out;
 }
@@ -139,6 +141,11 @@ function learn(model: Perceptron, sentence: Sentence): number {
   let prev2: number = START;
   let wrong = 0;
   sentence.feats.forEach((ids, i) => {
+    if (sentence.skip[i]) {
+      prev2 = prev;
+      prev = 0;
+      return;
+    }
     const history = historyFeatures(labelName(prev), labelName(prev2), sentence.pos[i]).map((f) => model.dict.id(f));
     const all = [...ids, ...history];
     model.score(all, scores);

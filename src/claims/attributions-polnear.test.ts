@@ -38,10 +38,10 @@ describe('attributions: the evaluation takes its data as options', () => {
 });
 
 /**
- * Floors just under the measured dev scores with the tagger: cue overlap P 83.1 / R 67.8, source 75.8 / 69.4 (F1 72.5),
- * content F1 72.7. The cue precision floor was 0.88 for the rules alone: the tagger trades 7 points of it for 15 of
+ * Floors just under the measured dev scores with the tagger: cue overlap P 82.4 / R 68.1, source 75.2 / 69.8 (F1 72.4),
+ * content F1 72.6. The cue precision floor was 0.88 for the rules alone: the tagger trades 7 points of it for 15 of
  * recall, so the precision floors are lower and the recall floors higher than before.
  */
-const FLOOR = { cueP: 0.82, cueR: 0.67, sourceP: 0.75, sourceR: 0.685, sourceF: 0.715, contentF: 0.72 };
+const FLOOR = { cueP: 0.81, cueR: 0.67, sourceP: 0.74, sourceR: 0.69, sourceF: 0.715, contentF: 0.72 };
 /** The rules alone (`model: false`), measured: cue overlap P 89.7 / R 53.0, source 84.9 / 56.3 (the floors they had before the tagger). */
 const RULES_FLOOR = { cueP: 0.88, cueR: 0.52, sourceP: 0.83, sourceR: 0.55 };
