@@ -11,7 +11,7 @@ import { FORM_TO_LEMMA } from '../attribution-draft.js';
 import { contentAfter, contentBefore, markDirect } from '../attribution-content.js';
 import { readLeftSpeaker } from '../attribution-speaker.js';
 import { EVENT_VERB_FORMS } from '../claims-lexicon.js';
-import { BE_FORMS, EVIDENCE_CUES, NAMING_CUES } from '../lexicon/attribution.js';
+import { BASE_FORM_BLOCKERS, BE_FORMS, EVIDENCE_CUES, NAMING_CUES } from '../lexicon/attribution.js';
 import type { Prepared } from '../attributions.js';
 import { sentenceInputs, type RuleRole, type SentenceInput } from './features.js';
 import { attributionWeights, decodeSentence, spansOf, type TaggedSpan } from './tagger.js';
@@ -117,6 +117,9 @@ function draftFromTagger(p: Prepared, s: SentenceInput, sentence: Span, cue: Tag
   const lemma = FORM_TO_LEMMA.get(verb.normal) ?? verb.lemma;
   // The rules guard these cue kinds with structure of their own (a record as subject, a name after "called"): they decide.
   if (EVIDENCE_CUES.has(lemma) || NAMING_CUES.has(lemma)) return undefined;
+  // A lexicon verb in its base form after a modal, "to" or a negation is no report, as the rules read it ("Nobody can say").
+  const before = s.tokens[cue.from - 1]?.normal ?? '';
+  if (FORM_TO_LEMMA.has(verb.normal) && verb.normal === lemma && (BASE_FORM_BLOCKERS.has(before) || /n[’']t$/.test(before))) return undefined;
   // An event is no report ("Rebels attacked the airport"), whatever figurative use PolNeAR's politics gives the verb.
   if (cueTokens.some((t) => EVENT_VERBS.has(t.normal))) return undefined;
   const first = lowerBound(tokens, cue.start);
@@ -125,7 +128,9 @@ function draftFromTagger(p: Prepared, s: SentenceInput, sentence: Span, cue: Tag
   // A passive cue's subject is what is reported, not who reports ("3,000 evacuees are expected"): only an agent after it speaks.
   const passive = cueTokens.some((t, k) => BE_FORMS.has(t.normal) && k + 1 < cueTokens.length && /(?:ed|en|wn)$/.test(cueTokens[k + 1].normal));
   const source = nearestSource(passive ? sources.filter((x) => x.start >= cue.end) : sources, cue);
-  const speaker = source ? { start: source.start, end: source.end } : passive ? undefined : readLeftSpeaker(ctx, first)?.span;
+  const found = source ? { start: source.start, end: source.end } : passive ? undefined : readLeftSpeaker(ctx, first)?.span;
+  // A bare count is no speaker ("Two confirmed dead and 11 missing").
+  const speaker = found && /[\p{L}]/u.test(p.text.slice(found.start, found.end).replace(/\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)\b/gi, '')) ? found : undefined;
   const draft: Draft = { cue: { start: cue.start, end: cue.end }, cueLemma: lemma, direct: false, anonymous: false };
   if (speaker) draft.speaker = speaker;
   if (speaker && speaker.start > cue.end) draft.content = contentBefore(ctx, cue.start);
