@@ -21,7 +21,7 @@ const RECORDED: Record<string, [version: number, digest: string]> = {
   'claims/attributions': [3, 'afbfc8e2c8493aa3'],
   'claims/claims': [2, '922b590c5f47febf'],
   'reuse/links': [1, '69d2c8d5c7f19661'],
-  'align/propositions': [3, 'eb9e27f6dd15bae1'],
+  'align/propositions': [3, '4e75120dea1d98b1'],
 };
 
 const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../examples/corpus');
