@@ -4,7 +4,8 @@
  * eval-claims (dev). Tune on train, report dev: dev wording must not shape the lexicon.
  * Other data: `--dir ROOT` (a folder holding `<split>/text/*.txt` and `<split>/attributions/*.ann`, default the
  * shared PolNeAR copy), `--split NAME` (any split folder under it), `--file X.ann` (one brat file; its text is the
- * `.txt` of the same article name in `../text/` or beside it).
+ * `.txt` of the same article name in `../text/` or beside it). `--rules-only` scores the rules without the trained
+ * tagger; `--model FILE` scores another model file (one trained on part of train).
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import { makeArticle } from '../src/core/article.js';
 import type { Span } from '../src/core/span.js';
 import { extractAttributions } from '../src/claims/attributions.js';
 import { segmentSentences } from '../src/segment/sentences.js';
+import { useAttributionModel } from '../src/claims/attribution-model/tagger.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** Default data root: the shared PolNeAR copy beside the checkout. */
@@ -95,6 +97,10 @@ export interface EvalAttributionOptions {
   dir?: string;
   /** Score these brat `.ann` files only (each with its article's `.txt`), instead of a split. */
   files?: string[];
+  /** Score these text/annotation pairs (a fold of train held out by `train-attribution.ts`). */
+  pairs?: Pair[];
+  /** false: the rules alone, without the trained tagger. */
+  model?: boolean;
   /** Also list the N most frequent missed gold cues and unmatched predicted cues (for tuning on train). */
   misses?: number;
 }
@@ -133,7 +139,7 @@ export async function evalAttribution(options: EvalAttributionOptions = {}): Pro
 /** Runs the extractor over one PolNeAR split and returns per-role scores (throws when the split is missing). */
 export function scoreAttribution(options: EvalAttributionOptions = {}): AttributionScores {
   const split = options.split ?? 'dev';
-  const pairs = options.files?.length ? filePairs(options.files) : splitPairs(options.dir ?? POLNEAR_DIR, split);
+  const pairs = options.pairs ?? (options.files?.length ? filePairs(options.files) : splitPairs(options.dir ?? POLNEAR_DIR, split));
   const counts = Object.fromEntries(
     ROLES.map((r) => [r, { exactTp: 0, overlapTp: 0, pred: 0, gold: 0, tokTp: 0, tokPred: 0, tokGold: 0 }]),
   ) as Record<Role, Counts>;
@@ -146,7 +152,7 @@ export function scoreAttribution(options: EvalAttributionOptions = {}): Attribut
     const text = readFileSync(textPath, 'utf8');
     const gold = parseBrat(readFileSync(annPath, 'utf8'));
     const article = makeArticle({ text, layers: { sentence: segmentSentences(text) } });
-    const mentions = extractAttributions(article);
+    const mentions = extractAttributions(article, { model: options.model });
     const pred: Record<Role, Span[][]> = {
       Source: mentions.filter((m) => m.speaker).map((m) => [m.speaker!]),
       Cue: mentions.map((m) => [m.cue]),
@@ -180,17 +186,17 @@ export function scoreAttribution(options: EvalAttributionOptions = {}): Attribut
       [...map].sort((a, b) => b[1] - a[1]).slice(0, options.misses).map(([k, n]) => `${n} ${k}`).join(' · ');
     diagnostics.push(`  missed cues: ${top(missed)}`, `  unmatched predicted cues: ${top(spurious)}`);
   }
-  const label = options.files?.length ? `${options.files.length} file(s)` : `PolNeAR ${split}`;
+  const label = options.pairs ? `${options.pairs.length} held-out article(s) of ${split}` : options.files?.length ? `${options.files.length} file(s)` : `PolNeAR ${split}`;
   return { split: label, articles, seconds: (Date.now() - started) / 1000, roles, diagnostics };
 }
 
-interface Pair {
+export interface Pair {
   textPath: string;
   annPath: string;
 }
 
 /** One annotation per article of a split folder: the first annotator file in name order. */
-function splitPairs(dir: string, split: string): Pair[] {
+export function splitPairs(dir: string, split: string): Pair[] {
   const root = path.join(dir, split);
   const textDir = path.join(root, 'text');
   const annDir = path.join(root, 'attributions');
@@ -224,11 +230,12 @@ function filePairs(files: string[]): Pair[] {
 /** Command-line entry: parses the options and prints the scores; a bad option or missing data is one line on stderr. */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { split: { type: 'string', default: 'dev' }, dir: { type: 'string' }, file: { type: 'string', multiple: true }, misses: { type: 'string' } },
+    options: { split: { type: 'string', default: 'dev' }, dir: { type: 'string' }, file: { type: 'string', multiple: true }, misses: { type: 'string' }, 'rules-only': { type: 'boolean' }, model: { type: 'string' } },
   });
+  if (values.model) useAttributionModel(path.resolve(values.model));
   const misses = values.misses === undefined ? undefined : Number(values.misses);
   if (misses !== undefined && !(Number.isInteger(misses) && misses > 0)) throw new Error(`--misses must be a positive whole number, not "${values.misses}"`);
-  console.log((await evalAttribution({ split: values.split, dir: values.dir, files: values.file, misses })).join('\n'));
+  console.log((await evalAttribution({ split: values.split, dir: values.dir, files: values.file, misses, model: values['rules-only'] ? false : undefined })).join('\n'));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

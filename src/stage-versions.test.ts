@@ -18,10 +18,10 @@ const RECORDED: Record<string, [version: number, digest: string]> = {
   'claims/quantities': [3, '8508493279cf5e07'],
   'claims/dates': [3, '5f3209c5b55d53e9'],
   'claims/modality': [1, 'c55757137440a9ae'],
-  'claims/attributions': [2, '9f8cfd7596d8c8f8'],
-  'claims/claims': [2, '784ac35cbd790bf9'],
+  'claims/attributions': [3, 'afbfc8e2c8493aa3'],
+  'claims/claims': [2, '922b590c5f47febf'],
   'reuse/links': [1, '69d2c8d5c7f19661'],
-  'align/propositions': [3, 'eb9e27f6dd15bae1'],
+  'align/propositions': [3, '4e75120dea1d98b1'],
 };
 
 const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../examples/corpus');

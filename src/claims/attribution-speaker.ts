@@ -97,12 +97,22 @@ export function isPluralOrPronoun(token: WinkToken): boolean {
   return /s$/.test(token.normal) || PLURAL_HEADS.has(token.normal);
 }
 
+/** Words that open a time phrase between a subject and its verb ("on Saturday", "last week", "this morning"). */
+const TIME_OPENERS = new Set(['on', 'last', 'this', 'earlier', 'late', 'early']);
+
 /** Walks left from a verb cue over adverbs and auxiliaries, then over the subject noun phrase. */
 export function readLeftSpeaker(ctx: Ctx, cueIndex: number): LeftSpeaker | undefined {
   const { tokens, sentence, text } = ctx;
   let j = cueIndex - 1;
   const inSentence = (k: number) => k >= 0 && tokens[k].start >= sentence.start;
   while (inSentence(j) && (CUE_PRE_MODIFIERS.has(tokens[j].normal) || tokens[j].pos === 'ADV' || tokens[j].pos === 'AUX')) j--;
+  // A time phrase between subject and verb is no subject: "Sanders on Saturday said", "the agency last week warned".
+  let time = j;
+  while (inSentence(time) && TIME_WORDS.has(tokens[time].normal)) time--;
+  if (time < j && inSentence(time - 1) && TIME_OPENERS.has(tokens[time].normal)) {
+    j = time - 1;
+    while (inSentence(j) && (tokens[j].pos === 'ADV' || tokens[j].pos === 'AUX')) j--;
+  }
   if (!inSentence(j)) return undefined;
   let via: Span | undefined;
   let modifier: Span | undefined;

@@ -4,15 +4,24 @@ import { describe, expect, it } from 'vitest';
 import { POLNEAR_DIR, scoreAttribution } from '../../scripts/eval-attribution.js';
 
 describe('attributions: PolNeAR dev split', () => {
-  it('attributions: keeps cue precision high while source, cue and content recall stay above the floors', () => {
+  it('attributions: with the trained tagger, source, cue and content stay above the floors', () => {
     // Throws (fails loudly) when /work/shared/data/polnear is missing.
     const { roles, articles } = scoreAttribution({ split: 'dev' });
     expect(articles).toBe(84);
-    expect(roles.Cue.overlap.p).toBeGreaterThanOrEqual(FLOOR_CUE_OVERLAP_P);
-    expect(roles.Cue.overlap.r).toBeGreaterThanOrEqual(FLOOR_CUE_OVERLAP_R);
-    expect(roles.Source.overlap.p).toBeGreaterThanOrEqual(FLOOR_SOURCE_OVERLAP_P);
-    expect(roles.Source.overlap.r).toBeGreaterThanOrEqual(FLOOR_SOURCE_OVERLAP_R);
-    expect(roles.Content.overlap.f).toBeGreaterThanOrEqual(FLOOR_CONTENT_OVERLAP_F1);
+    expect(roles.Cue.overlap.p).toBeGreaterThanOrEqual(FLOOR.cueP);
+    expect(roles.Cue.overlap.r).toBeGreaterThanOrEqual(FLOOR.cueR);
+    expect(roles.Source.overlap.p).toBeGreaterThanOrEqual(FLOOR.sourceP);
+    expect(roles.Source.overlap.r).toBeGreaterThanOrEqual(FLOOR.sourceR);
+    expect(roles.Source.overlap.f).toBeGreaterThanOrEqual(FLOOR.sourceF);
+    expect(roles.Content.overlap.f).toBeGreaterThanOrEqual(FLOOR.contentF);
+  });
+
+  it('attributions: the rules alone keep their cue precision and recall', () => {
+    const { roles } = scoreAttribution({ split: 'dev', model: false });
+    expect(roles.Cue.overlap.p).toBeGreaterThanOrEqual(RULES_FLOOR.cueP);
+    expect(roles.Cue.overlap.r).toBeGreaterThanOrEqual(RULES_FLOOR.cueR);
+    expect(roles.Source.overlap.p).toBeGreaterThanOrEqual(RULES_FLOOR.sourceP);
+    expect(roles.Source.overlap.r).toBeGreaterThanOrEqual(RULES_FLOOR.sourceR);
   });
 });
 
@@ -28,9 +37,11 @@ describe('attributions: the evaluation takes its data as options', () => {
   });
 });
 
-/** Floors just under the measured dev scores: cue overlap P 89.7 / R 53.0, source 84.4 / 56.0, content F1 64.5. */
-const FLOOR_CUE_OVERLAP_P = 0.88;
-const FLOOR_CUE_OVERLAP_R = 0.52;
-const FLOOR_SOURCE_OVERLAP_P = 0.83;
-const FLOOR_SOURCE_OVERLAP_R = 0.55;
-const FLOOR_CONTENT_OVERLAP_F1 = 0.63;
+/**
+ * Floors just under the measured dev scores with the tagger: cue overlap P 82.6 / R 68.1, source 75.3 / 69.7 (F1 72.4),
+ * content F1 72.6. The cue precision floor was 0.88 for the rules alone: the tagger trades 7 points of it for 15 of
+ * recall, so the precision floors are lower and the recall floors higher than before.
+ */
+const FLOOR = { cueP: 0.81, cueR: 0.67, sourceP: 0.74, sourceR: 0.69, sourceF: 0.715, contentF: 0.72 };
+/** The rules alone (`model: false`), measured: cue overlap P 89.7 / R 53.0, source 84.9 / 56.3 (the floors they had before the tagger). */
+const RULES_FLOOR = { cueP: 0.88, cueR: 0.52, sourceP: 0.83, sourceR: 0.55 };

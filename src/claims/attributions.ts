@@ -10,7 +10,7 @@ import { addMessage } from '../core/message.js';
 import type { Stage } from '../core/pipeline.js';
 import type { StageFactory } from '../core/registry.js';
 import type { Span } from '../core/span.js';
-import { tokenize } from '../nlp/wink.js';
+import { tokenize, type WinkToken } from '../nlp/wink.js';
 import {
   STATE_CUES,
   SOURCE_AFTER_CUES,
@@ -21,6 +21,7 @@ import { findQuotes, countQuoteMarks, trimContent } from './attribution-content.
 import { isAnonymous } from './attribution-speaker.js';
 import { attachChannel } from './attribution-channel.js';
 import { resolveSpeakerReferents } from './attribution-referents.js';
+import { combineWithTagger } from './attribution-model/combine.js';
 import { retag, readColonHeadline, readColonQuote, readSourceAfterCue, readVerbCue, transcriptLabels } from './attribution-cues.js';
 
 // Only cues whose first word is the token's can match: indexing them spares trying every cue at every token (lexicon order kept).
@@ -45,18 +46,38 @@ const NESTING_WINDOW_CHARS = 1500;
 export interface AttributionsOptions {
   /** Keep attributions whose speaker could not be found (cue and content only). */
   keepSpeakerless?: boolean;
+  /** Combine the rules with the tagger trained on PolNeAR (default); false: the rules alone. */
+  model?: boolean;
 }
 
-/** Extracts attribution relations from one article's text and sentence layer. */
-export function extractAttributions(article: Article, options: AttributionsOptions = {}): AttributionMention[] {
-  const text = article.text;
-  const sentences = article.layers.sentence ?? [{ start: 0, end: text.length }];
-  const quotes = findQuotes(text);
-  const tokens = retag(text, tokenize(text));
-  const entities = (article.layers as { entity?: EntityMention[] }).entity ?? [];
-  const drafts: Draft[] = [];
-  const labels = transcriptLabels(text);
+/** What the readers and the tagger share about one article: its tokens, sentences, quotes and entities. */
+export interface Prepared {
+  text: string;
+  sentences: Span[];
+  quotes: Span[];
+  tokens: WinkToken[];
+  entities: EntityMention[];
+  labels: ReadonlySet<string>;
+}
 
+/** Tokenises and re-tags the article once for the rules and the tagger. */
+export function prepareAttributions(article: Article): Prepared {
+  const text = article.text;
+  return {
+    text,
+    sentences: article.layers.sentence ?? [{ start: 0, end: text.length }],
+    quotes: findQuotes(text),
+    tokens: retag(text, tokenize(text)),
+    entities: (article.layers as { entity?: EntityMention[] }).entity ?? [],
+    labels: transcriptLabels(text),
+  };
+}
+
+/** The reports the rules read, speakerless ones included (they are candidates the tagger may give a source). */
+export function ruleDrafts(p: Prepared): Draft[] {
+  const { text, tokens, sentences, quotes, entities, labels } = p;
+  const drafts: Draft[] = [];
+  const speakerless: Draft[] = [];
   let sentenceIndex = 0;
   let quoteIndex = 0;
   let colonSentence = -1;
@@ -89,11 +110,22 @@ export function extractAttributions(article: Article, options: AttributionsOptio
     const lemma = FORM_TO_LEMMA.get(lower);
     if (!lemma || token.pos !== 'VERB') continue;
     const draft = readVerbCue(ctx, i, lemma, drafts);
-    if (draft && (draft.speaker || options.keepSpeakerless)) drafts.push(draft);
+    // Speakerless verb cues stay out of what later readers look back on, as they did before the tagger.
+    if (draft) (draft.speaker ? drafts : speakerless).push(draft);
   }
+  return [...drafts, ...speakerless];
+}
 
-  for (const draft of drafts) attachChannel(text, draft, quotes);
-  const sorted = dropCuesInSpeakers(dropNestedStates(drafts.sort((a, b) => a.cue.start - b.cue.start)));
+/** Extracts attribution relations from one article's text and sentence layer. */
+export function extractAttributions(article: Article, options: AttributionsOptions = {}): AttributionMention[] {
+  const p = prepareAttributions(article);
+  const { text, quotes, entities } = p;
+  const ruled = ruleDrafts(p);
+  const drafts = options.model === false ? ruled : combineWithTagger(p, ruled);
+  const kept = options.keepSpeakerless ? drafts : drafts.filter((d) => d.speaker);
+
+  for (const draft of kept) attachChannel(text, draft, quotes);
+  const sorted = dropCuesInSpeakers(dropNestedStates(kept.sort((a, b) => a.cue.start - b.cue.start)));
   clipAtSameSpeakerCue(text, sorted);
   const mentions: AttributionMention[] = sorted.map((d) => toMention(text, d));
   resolveSpeakerReferents(text, mentions, entities);
@@ -187,12 +219,12 @@ export function createAttributionsStage(options: AttributionsOptions = {}): Stag
 /** The attributions stage with default options. */
 export const attributionsStage: Stage = createAttributionsStage();
 
-const attributionsOptionsSchema = z.object({ keepSpeakerless: z.boolean().default(false) });
+const attributionsOptionsSchema = z.object({ keepSpeakerless: z.boolean().default(false), model: z.boolean().default(true) });
 
 /** Registry factory for `claims/attributions`. */
 export const attributionsFactory: StageFactory<typeof attributionsOptionsSchema> = {
   name: 'claims/attributions',
-  version: 2,
+  version: 3,
   options: attributionsOptionsSchema,
   create: (options) => createAttributionsStage(options),
 };

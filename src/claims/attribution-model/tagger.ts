@@ -1,0 +1,327 @@
+/**
+ * The trained attribution tagger: an averaged perceptron over `features.ts` labelling wink tokens as the
+ * SOURCE or CUE of an attribution (BIO), decoded greedily left to right with the two previous labels as
+ * features. Weights are trained by `scripts/train-attribution.ts` on PolNeAR train and shipped as
+ * `model.json.gz` beside this file, read once per process on first use.
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import type { WinkToken } from '../../nlp/wink.js';
+import {
+  distances,
+  historyFeatures,
+  NEIGHBOURS,
+  neighbourFeature,
+  pairAfter,
+  pairBefore,
+  placeGroup,
+  posGroup,
+  ruleGroup,
+  sentenceFeatures,
+  fillTokenArgs,
+  tokenArgs,
+  verbFeature,
+  wordFeatures,
+  type SentenceInput,
+  type TokenArgs,
+} from './features.js';
+
+/**
+ * IO labels over source and cue spans, in the order of the model's weight vectors. No B- labels: with greedy
+ * decoding an inside label after a missed start would be unreachable, and adjacent spans of one kind are rare.
+ */
+export const LABELS = ['O', 'SRC', 'CUE'] as const;
+export type Label = (typeof LABELS)[number];
+
+/** Stored weights are integers in these units of a trained weight. */
+export const WEIGHT_SCALE = 100;
+
+/** The model file: quantised weights per feature as `[label index, weight, …]` pairs. */
+export interface AttributionModelFile {
+  format: 1;
+  labels: string[];
+  /** Stored weights are integers; divide by this to get the trained value. */
+  scale: number;
+  weights: Record<string, number[]>;
+  /** How the weights were made (data, epochs, pruning). */
+  trained: Record<string, unknown>;
+}
+
+/**
+ * Loaded weights, in the file's integer units: one flat array holding a vector over `LABELS` per feature and
+ * each feature's offset in it (one array rather than a vector object per feature keeps the heap small for the GC).
+ */
+export class AttributionWeights {
+  constructor(
+    private readonly index: Map<string, number>,
+    private readonly values: Float64Array,
+  ) {}
+  /** The feature's vector, or undefined for a feature the model does not know. */
+  get(feature: string): Float64Array | undefined {
+    const at = this.index.get(feature);
+    return at === undefined ? undefined : this.values.subarray(at, at + LABELS.length);
+  }
+  get size(): number {
+    return this.index.size;
+  }
+}
+
+const MODEL_URL = new URL('./model.json.gz', import.meta.url);
+let loaded: AttributionWeights | undefined;
+
+/** The shipped weights, read and unpacked on first call. */
+export function attributionWeights(): AttributionWeights {
+  loaded ??= readModel(MODEL_URL);
+  return loaded;
+}
+
+/** Uses another model file from now on (evaluation of a model trained on part of train). */
+export function useAttributionModel(file: string | URL): void {
+  loaded = readModel(file);
+}
+
+function readModel(file: string | URL): AttributionWeights {
+  return unpackModel(JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as AttributionModelFile);
+}
+
+/** Turns a model file into dense vectors; refuses a file for other labels. */
+export function unpackModel(file: AttributionModelFile): AttributionWeights {
+  if (file.format !== 1 || file.scale !== WEIGHT_SCALE || file.labels.join() !== LABELS.join()) throw new Error(`attribution model: unexpected format or labels (${file.labels.join(', ')})`);
+  const entries = Object.entries(file.weights);
+  const index = new Map<string, number>();
+  const values = new Float64Array(entries.length * LABELS.length);
+  entries.forEach(([feature, pairs], n) => {
+    const at = n * LABELS.length;
+    for (let k = 0; k < pairs.length; k += 2) values[at + pairs[k]] = pairs[k + 1];
+    index.set(feature, at);
+  });
+  return new AttributionWeights(index, values);
+}
+
+/** Index standing for "before the sentence" in the label history. */
+export const START = LABELS.length;
+export function labelName(index: number): string {
+  return index === START ? '<s>' : LABELS[index];
+}
+
+function add(scores: Float64Array, v: Float64Array | undefined): void {
+  if (v) for (let l = 0; l < v.length; l++) scores[l] += v[l];
+}
+
+/**
+ * Tokens taken as outside without scoring: punctuation, and words inside a quotation, where the rules take no cue
+ * either (a quote's words are what is said); this spares a third of the work.
+ */
+export function skipped(s: SentenceInput, i: number): boolean {
+  return s.inQuote[i] || s.tokens[i].pos === 'PUNCT';
+}
+
+/** Labels each token of a sentence (greedy, left to right). */
+export function decodeSentence(weights: AttributionWeights, s: SentenceInput): Label[] {
+  let c = caches.get(weights);
+  if (!c || c.full) caches.set(weights, (c = new Caches(weights)));
+  const d = distances(s);
+  const scores = new Float64Array(LABELS.length);
+  const out: Label[] = [];
+  let prev: number = START;
+  let prev2: number = START;
+  const a = tokenArgs(s, 0, d);
+  for (let i = 0; i < s.tokens.length; i++) {
+    const t = s.tokens[i];
+    if (skipped(s, i)) {
+      out.push('O');
+      prev2 = prev;
+      prev = 0;
+      continue;
+    }
+    fillTokenArgs(a, s, i, d);
+    const pos = c.posId(a.pos[2]);
+    scores.set(c.word(t, pos));
+    const before = c.wordId(a.near[0]);
+    const after = c.wordId(a.near[1]);
+    add(scores, c.neighbour(0, before, a));
+    add(scores, c.neighbour(1, after, a));
+    add(scores, c.neighbour(2, c.wordId(a.near[2]), a));
+    add(scores, c.neighbour(3, c.wordId(a.near[3]), a));
+    const self = c.wordId(a.word);
+    add(scores, c.pair(0, before, self, a));
+    add(scores, c.pair(1, self, after, a));
+    add(scores, c.posGroup(a));
+    add(scores, c.ruleGroup(a, pos));
+    add(scores, c.placeGroup(a, pos));
+    add(scores, c.verb(a, pos));
+    add(scores, c.history(prev, prev2, pos, a));
+    let best = 0;
+    for (let l = 1; l < LABELS.length; l++) if (scores[l] > scores[best]) best = l;
+    out.push(LABELS[best]);
+    prev2 = prev;
+    prev = best;
+  }
+  return out;
+}
+
+/** Decoding from the feature strings themselves: the reference the cached decoding must equal. */
+export function decodeUncached(weights: AttributionWeights, s: SentenceInput): Label[] {
+  const feats = sentenceFeatures(s);
+  const scores = new Float64Array(LABELS.length);
+  const out: Label[] = [];
+  let prev: number = START;
+  let prev2: number = START;
+  for (let i = 0; i < s.tokens.length; i++) {
+    if (skipped(s, i)) {
+      out.push('O');
+      prev2 = prev;
+      prev = 0;
+      continue;
+    }
+    scores.fill(0);
+    for (const f of [...feats[i], ...historyFeatures(labelName(prev), labelName(prev2), s.tokens[i].pos)]) add(scores, weights.get(f));
+    let best = 0;
+    for (let l = 1; l < LABELS.length; l++) if (scores[l] > scores[best]) best = l;
+    out.push(LABELS[best]);
+    prev2 = prev;
+    prev = best;
+  }
+  return out;
+}
+
+/** Ids of the small vocabularies (parts of speech, rule roles, buckets) stay below these bit widths in cache keys. */
+const POS_BITS = 32;
+const SMALL = 16;
+/** Past this many words or cached vectors the caches start afresh (keys stay small integers, memory stays bounded). */
+const MAX_ENTRIES = 200_000;
+
+/**
+ * Summed weights of each feature group, cached by small integer keys made from the ids of what the group
+ * reads (words, parts of speech, rule roles, distance buckets), so that a token costs a few integer look-ups
+ * instead of building and hashing two dozen strings; the strings are built only on a miss.
+ */
+class Caches {
+  private readonly ids = new Map<string, number>();
+  private readonly small = new Map<string, number>();
+  private readonly pos = new Map<string, number>();
+  private readonly words = new Map<string, Array<{ lemma: string; vector: Float64Array } | undefined>>();
+  private readonly groups = Array.from({ length: 6 }, () => new Map<number, Float64Array>());
+  private readonly pairs = [new Map<number, Map<number, Float64Array>>(), new Map<number, Map<number, Float64Array>>()];
+  private entries = 0;
+  constructor(private readonly weights: AttributionWeights) {}
+  get full(): boolean {
+    return this.entries > MAX_ENTRIES || this.ids.size > MAX_ENTRIES || this.pos.size >= POS_BITS || this.small.size > SMALL;
+  }
+  wordId(w: string): number {
+    let id = this.ids.get(w);
+    if (id === undefined) this.ids.set(w, (id = this.ids.size));
+    return id;
+  }
+  posId(p: string): number {
+    let id = this.pos.get(p);
+    if (id === undefined) this.pos.set(p, (id = this.pos.size));
+    return id % POS_BITS;
+  }
+  private code(v: string): number {
+    let id = this.small.get(v);
+    if (id === undefined) this.small.set(v, (id = this.small.size));
+    return id % SMALL;
+  }
+  private sum(features: readonly string[]): Float64Array {
+    const v = new Float64Array(LABELS.length);
+    for (const f of features) add(v, this.weights.get(f));
+    this.entries++;
+    return v;
+  }
+  /** A group's vector from its cache; on a miss, from its feature strings (no closure per call: this runs for every token). */
+  private cached(group: number, key: number, a: TokenArgs, k = 0, prev = 0, prev2 = 0): Float64Array {
+    let v = this.groups[group].get(key);
+    if (!v) this.groups[group].set(key, (v = this.sum(groupFeatures(group, a, k, prev, prev2))));
+    return v;
+  }
+  word(t: WinkToken, pos: number): Float64Array {
+    let byPos = this.words.get(t.value);
+    if (!byPos) this.words.set(t.value, (byPos = []));
+    const hit = byPos[pos];
+    if (hit && hit.lemma === t.lemma) return hit.vector;
+    const vector = this.sum(wordFeatures(t));
+    if (!hit) byPos[pos] = { lemma: t.lemma, vector };
+    return vector;
+  }
+  neighbour(k: number, id: number, a: TokenArgs): Float64Array {
+    return this.cached(GROUP_NEIGHBOUR, id * 4 + k, a, k);
+  }
+  pair(side: 0 | 1, x: number, y: number, a: TokenArgs): Float64Array {
+    let inner = this.pairs[side].get(x);
+    if (!inner) this.pairs[side].set(x, (inner = new Map()));
+    let v = inner.get(y);
+    if (!v) inner.set(y, (v = this.sum([side === 0 ? pairBefore(a.near[0], a.word) : pairAfter(a.word, a.near[1])])));
+    return v;
+  }
+  posGroup(a: TokenArgs): Float64Array {
+    let key = 0;
+    for (let k = 0; k < a.pos.length; k++) key = key * POS_BITS + this.posId(a.pos[k]);
+    return this.cached(GROUP_POS, key, a);
+  }
+  ruleGroup(a: TokenArgs, pos: number): Float64Array {
+    const key = ((((this.code(a.rule[0]) * SMALL + this.code(a.rule[1])) * SMALL + this.code(a.rule[2])) * POS_BITS + pos) * SMALL + this.code(a.ruleRight)) * SMALL + this.code(a.ruleLeft);
+    return this.cached(GROUP_RULE, key, a);
+  }
+  placeGroup(a: TokenArgs, pos: number): Float64Array {
+    const key =
+      ((((((this.code(a.quote) * SMALL + this.code(a.lexRight)) * SMALL + this.code(a.lexLeft)) * SMALL + this.code(a.position)) * SMALL + this.code(a.paragraph)) * SMALL + this.code(a.end)) * POS_BITS) + pos;
+    return this.cached(GROUP_PLACE, key, a);
+  }
+  verb(a: TokenArgs, pos: number): Float64Array {
+    return this.cached(GROUP_VERB, this.wordId(a.verb) * POS_BITS + pos, a);
+  }
+  history(prev: number, prev2: number, pos: number, a: TokenArgs): Float64Array {
+    return this.cached(GROUP_HISTORY, (prev * (START + 1) + prev2) * POS_BITS + pos, a, 0, prev, prev2);
+  }
+}
+
+const GROUP_NEIGHBOUR = 0;
+const GROUP_POS = 1;
+const GROUP_RULE = 2;
+const GROUP_PLACE = 3;
+const GROUP_VERB = 4;
+const GROUP_HISTORY = 5;
+
+function groupFeatures(group: number, a: TokenArgs, k: number, prev: number, prev2: number): readonly string[] {
+  switch (group) {
+    case GROUP_NEIGHBOUR:
+      return [neighbourFeature(NEIGHBOURS[k], a.near[k])];
+    case GROUP_POS:
+      return posGroup(a.pos);
+    case GROUP_RULE:
+      return ruleGroup(a.rule, a.pos[2], a.ruleRight, a.ruleLeft);
+    case GROUP_PLACE:
+      return placeGroup(a, a.pos[2]);
+    case GROUP_VERB:
+      return [verbFeature(a.verb, a.pos[2])];
+    default:
+      return historyFeatures(labelName(prev), labelName(prev2), a.pos[2]);
+  }
+}
+
+const caches = new WeakMap<AttributionWeights, Caches>();
+
+/** A tagged span over a sentence's tokens. */
+export interface TaggedSpan {
+  kind: 'SRC' | 'CUE';
+  start: number;
+  end: number;
+  /** Index of the first and one past the last token in the sentence. */
+  from: number;
+  to: number;
+}
+
+/** Source and cue spans of a decoded sentence. */
+export function spansOf(tokens: readonly WinkToken[], labels: readonly Label[]): TaggedSpan[] {
+  const out: TaggedSpan[] = [];
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] === 'O') continue;
+    const kind = labels[i] as TaggedSpan['kind'];
+    let j = i + 1;
+    while (j < labels.length && labels[j] === kind) j++;
+    out.push({ kind, start: tokens[i].start, end: tokens[j - 1].end, from: i, to: j });
+    i = j - 1;
+  }
+  return out;
+}
