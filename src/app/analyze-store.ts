@@ -32,7 +32,7 @@ import { emptyReuseState, type ReuseChanges, type ReuseState, type StoredFeature
 import type { ReuseLink } from '../reuse/types.js';
 import { DEFAULT_CONFIG, defaultRegistry } from '../stages.js';
 import type { AnalysisRecord, StoredStory, Store, StoryState } from '../store/store.js';
-import { markUnsupportedClaims, type AnalyzeOptions, type StepTiming } from './analyze.js';
+import { markUnsupportedClaims, toStory, type AnalyzeOptions, type StepTiming } from './analyze.js';
 
 /** Articles read, analysed and written at a time: bounds memory by the batch, not the store. */
 export const BATCH_SIZE = 256;
@@ -338,18 +338,6 @@ function reuseView(article: Article): Article {
     layers: article.layers.sentence ? { sentence: article.layers.sentence } : {},
     data: article.data.dropped ? { dropped: article.data.dropped } : {},
     messages: [],
-  };
-}
-
-function toStory(stored: StoredStory, present: ReadonlySet<string>): Story {
-  return {
-    id: stored.id,
-    label: stored.label ?? stored.id,
-    articleIds: stored.articles.filter((id) => present.has(id)),
-    origins: [],
-    centroid: stored.centroid ?? [],
-    lang: stored.lang,
-    event: stored.event,
   };
 }
 

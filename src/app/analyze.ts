@@ -151,7 +151,8 @@ function storedAlignments(previous: AnalysisRecord): Map<string, StoredAlignment
   );
 }
 
-function toStory(stored: StoredStory, present: ReadonlySet<string>): Story {
+/** A stored story as clustering extends it: its members still stored, origins recomputed by reuse/links. */
+export function toStory(stored: StoredStory, present: ReadonlySet<string>): Story {
   return {
     id: stored.id,
     label: stored.label ?? stored.id,

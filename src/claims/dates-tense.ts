@@ -3,7 +3,7 @@
  * governs the date (wink part-of-speech tags and lemmas: auxiliaries, modals, past forms, verbs that plan ahead) decides; the cue words of
  * `lexicon/dates.ts` only where the clause has no verb group with a tense.
  */
-import { tokenizeShared, type WinkToken } from '../nlp/wink.js';
+import { tokenIndexAt, tokenizeShared, type WinkToken } from '../nlp/wink.js';
 
 /** "until" or "till" right before a date. */
 const UNTIL_BEFORE = /\b(?:until|till)\s+$/i;
@@ -96,7 +96,7 @@ function verbGroups(tokens: readonly Readonly<WinkToken>[]): VerbGroup[] {
 function verbTense(text: string, clause: { start: number; end: number }, start: number, end: number): Tense | undefined {
   // The whole text's tokens: the entities stage has them cached, and wink tags a word better in its full sentence.
   const all = tokenizeShared(text);
-  const tokens = all.slice(firstAtOrAfter(all, clause.start), firstAtOrAfter(all, clause.end));
+  const tokens = all.slice(tokenIndexAt(all, clause.start), tokenIndexAt(all, clause.end));
   let before: Tense | undefined;
   let after: Tense | undefined;
   for (const g of verbGroups(tokens)) {
@@ -108,18 +108,6 @@ function verbTense(text: string, clause: { start: number; end: number }, start: 
   // "postponed until Tuesday", "extended until …": a limit set after a verb lies ahead of it.
   if (before && UNTIL_BEFORE.test(text.slice(Math.max(clause.start, start - 8), start))) return 'future';
   return before ?? after;
-}
-
-/** Index of the first token starting at or after `offset` (tokens are sorted). */
-function firstAtOrAfter(tokens: readonly Readonly<WinkToken>[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The tense a cue word in the clause marks, or undefined when no cue is there. */

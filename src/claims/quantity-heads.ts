@@ -4,7 +4,7 @@
  * pilots", "1,500 infantrymen"), read from wink part-of-speech tags and lemmas. A number whose noun is
  * elided ("40 of them", "300 from the north") takes the nearest compatible noun before it.
  */
-import type { WinkToken } from '../nlp/wink.js';
+import { tokenIndexAt, type WinkToken } from '../nlp/wink.js';
 import { CURRENCY_WORDS, IRREGULAR_LEMMAS, MEASURE_UNITS, MONTH_WORDS } from './lexicon/quantities.js';
 import { lemmatiseNoun } from './numbers.js';
 import type { QuantityMention } from './types.js';
@@ -26,18 +26,6 @@ export interface CountedHead {
 const CLOSING_QUOTES = new Set(['"', '”', '’', "'", '»']);
 const ANAPHORS = new Set(['them', 'those', 'these', 'which', 'whom']);
 const OF_DETERMINERS = new Set(['the', 'them', 'those', 'these', 'their', 'its', 'his', 'her', 'our']);
-
-/** Index of the first token starting at or after `offset` (binary search; tokens are sorted). */
-export function tokenIndexAt(tokens: readonly WinkToken[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** True for a word wink reads as a plural noun (its lemma differs from the word: "infantrymen" → "infantryman"). */
 function isPluralNoun(t: WinkToken): boolean {

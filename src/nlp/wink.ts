@@ -103,3 +103,15 @@ function tokenizeUncached(text: string): WinkToken[] {
   }
   return out;
 }
+
+/** Index of the first token starting at or after `offset` (binary search; tokens are sorted). */
+export function tokenIndexAt(tokens: readonly Readonly<WinkToken>[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
