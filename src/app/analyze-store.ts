@@ -38,7 +38,7 @@ import { markUnsupportedClaims, toStory, type AnalyzeOptions, type StepTiming } 
 export const BATCH_SIZE = 256;
 
 /** Reuse profiles held at once (beyond one story's): bounds memory when every article is new. */
-const MAX_PROFILES = 2048;
+const MAX_PROFILES = 16_384;
 
 /** The corpus stages the streamed run knows how to do from stored state, in their pipeline order. */
 export const STREAMED_CORPUS_STAGES = ['claims/resolve-entities', 'cluster/stories', 'reuse/links', 'cluster/join-translations', 'align/propositions'];
