@@ -35,6 +35,11 @@ describe('numbers: written numbers', () => {
   it('numbers: returns nothing for non-numbers', () => {
     expect(parseNumberWords(['several', 'ships'])).toBeUndefined();
   });
+  it('numbers: words that name object properties are not numbers ("constructor", "toString")', () => {
+    expect(parseNumberWords(['constructor', 'crews'])).toBeUndefined();
+    expect(parseNumberWords(['three', 'constructor'])).toEqual({ value: 3, used: 1 });
+    expect(parseNumberWords(['two', 'toString'])).toEqual({ value: 2, used: 1 });
+  });
 });
 
 describe('numbers: noun lemmas', () => {

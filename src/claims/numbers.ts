@@ -41,9 +41,18 @@ export function parseDigits(raw: string, decimalContext = false): number | undef
 
 /** Value of a single number word ("eleven" -> 11, "forty" -> 40), or undefined. */
 export function numberWordValue(word: string): number | undefined {
-  const w = word.toLowerCase();
-  return UNIT_WORDS[w] ?? TENS_WORDS[w];
+  return NUMBER_WORDS.get(word.toLowerCase());
 }
+
+/** Maps, not object look-ups: "constructor" or "toString" must not read as numbers (and Map look-ups are faster here). */
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([...Object.entries(UNIT_WORDS), ...Object.entries(TENS_WORDS)]);
+const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
+  ['hundred', 100],
+  ['thousand', 1e3],
+  ['million', 1e6],
+  ['billion', 1e9],
+  ['trillion', 1e12],
+]);
 
 /**
  * Parses a run of written number words ("three thousand", "twenty-five", "one hundred and fifty").
@@ -51,7 +60,6 @@ export function numberWordValue(word: string): number | undefined {
  * Hyphens must already be separate words ("-").
  */
 export function parseNumberWords(words: readonly string[]): { value: number; used: number } | undefined {
-  const scales: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
   let total = 0;
   let current = 0;
   let used = 0;
@@ -63,10 +71,10 @@ export function parseNumberWords(words: readonly string[]): { value: number; use
       current += small;
       sawNumber = true;
       used = i + 1;
-    } else if (w in scales && sawNumber) {
+    } else if (SCALE_WORDS.has(w) && sawNumber) {
       if (w === 'hundred') current = (current || 1) * 100;
       else {
-        total += (current || 1) * scales[w];
+        total += (current || 1) * SCALE_WORDS.get(w)!;
         current = 0;
       }
       used = i + 1;
