@@ -8,7 +8,7 @@ import { HostScheduler, type HostPoliteness } from '../ingest/politeness.js';
 /** Runs one SQL statement with positional parameters (pg-boss's executor, or a pg client). */
 export type ExecuteSql = (text: string, values: unknown[]) => Promise<{ rows: Array<Record<string, unknown>> }>;
 
-/** The table's definition, created with the queue's schema (`schema` is the queue schema, never user input). */
+/** The table's definition in the queue's schema (its name passed parsePostgresUrl's check: letters, digits, underscores). */
 export function hostSlotsTable(schema: string): string {
   return `CREATE TABLE IF NOT EXISTS ${schema}.host_slots (host TEXT PRIMARY KEY, next_at TIMESTAMPTZ NOT NULL)`;
 }
