@@ -20,7 +20,7 @@ import { prepareAttributions, ruleDrafts } from '../src/claims/attributions.js';
 import { taggerInputs } from '../src/claims/attribution-model/combine.js';
 import { historyFeatures, sentenceFeatures, type SentenceInput } from '../src/claims/attribution-model/features.js';
 import { LABELS, START, WEIGHT_SCALE, attributionWeights, skipped, unpackModel, type AttributionWeights, decodeSentence, labelName, spansOf, useAttributionModel, type AttributionModelFile } from '../src/claims/attribution-model/tagger.js';
-import { Interner } from '../src/claims/tagger/perceptron.js';
+import { Dictionary, Perceptron } from './perceptron-trainer.js';
 import { segmentSentences } from '../src/segment/sentences.js';
 import { POLNEAR_DIR, parseBrat, scoreAttribution, splitPairs, type Pair } from './eval-attribution.js';
 import { rng } from './random.js';
@@ -42,15 +42,6 @@ interface Sentence {
   gold: number[];
   /** Tokens the decoder labels outside without scoring (`skipped` in tagger.ts). */
   skip: boolean[];
-}
-
-class Dictionary extends Interner {
-  readonly counts: number[] = [];
-  override id(name: string): number {
-    const id = super.id(name);
-    if (id === this.counts.length) this.counts.push(0);
-    return id;
-  }
 }
 
 /** Gold IO labels on the tokens: a token overlapping a cue piece is CUE, else one overlapping a source piece is SRC. */
@@ -91,47 +82,6 @@ function readArticle(pair: Pair, dict: Dictionary, count: boolean): Sentence[] {
     out.push({ feats, pos: s.tokens.map((t) => t.pos), gold: goldLabels(s.tokens, gold), skip: s.tokens.map((_, i) => skipped(s, i)) });
   }
   return out;
-}
-
-/** Averaged perceptron with lazy averaging. */
-class Perceptron {
-  w = new Float64Array(0);
-  total = new Float64Array(0);
-  stamp = new Float64Array(0);
-  step = 0;
-  constructor(readonly dict: Dictionary) {}
-  private grow(): void {
-    const need = this.dict.names.length * NL;
-    if (need <= this.w.length) return;
-    const size = Math.max(need, this.w.length * 2);
-    for (const key of ['w', 'total', 'stamp'] as const) {
-      const next = new Float64Array(size);
-      next.set(this[key]);
-      this[key] = next;
-    }
-  }
-  score(ids: Iterable<number>, out: Float64Array): void {
-    this.grow();
-    out.fill(0);
-    for (const id of ids) {
-      if (id < 0) continue;
-      for (let l = 0; l < NL; l++) out[l] += this.w[id * NL + l];
-    }
-  }
-  update(ids: Iterable<number>, label: number, delta: number): void {
-    for (const id of ids) {
-      if (id < 0) continue;
-      const k = id * NL + label;
-      this.total[k] += (this.step - this.stamp[k]) * this.w[k];
-      this.stamp[k] = this.step;
-      this.w[k] += delta;
-    }
-  }
-  averaged(): Float64Array {
-    const out = new Float64Array(this.dict.names.length * NL);
-    for (let k = 0; k < out.length; k++) out[k] = (this.total[k] + (this.step - this.stamp[k]) * this.w[k]) / Math.max(1, this.step);
-    return out;
-  }
 }
 
 /** One greedy pass over a sentence, updating on each wrong token (history from the predictions, as at run time). */
@@ -253,7 +203,7 @@ async function main(): Promise<void> {
   console.log(`read ${trainPairs.length} articles, ${train.length} sentences (${tokens} tokens); ${kept.filter(Boolean).length} of ${kept.length} features seen ≥ ${minCount}× (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 
   const heldRead = readHeld(held);
-  const model = new Perceptron(dict);
+  const model = new Perceptron(dict, NL);
   const random = rng(seed);
   const order = train.map((_, i) => i);
   for (let epoch = 1; epoch <= epochs; epoch++) {

@@ -17,7 +17,8 @@ import { useConllLexicon } from '../src/claims/entities-known.js';
 import { tagWithRules } from '../src/claims/entities-rules.js';
 import { sentenceTokens } from '../src/claims/entities-tokens.js';
 import { capitalisedWords, ruleLabels, sentenceFeatures } from '../src/claims/tagger/features.js';
-import { Interner, LABELS, historyFeatures, isAllowed, type TaggerModelFile } from '../src/claims/tagger/perceptron.js';
+import { LABELS, historyFeatures, isAllowed, type TaggerModelFile } from '../src/claims/tagger/perceptron.js';
+import { Dictionary, Perceptron } from './perceptron-trainer.js';
 import { readConllDocs } from './eval-entities.js';
 import { rng } from './random.js';
 
@@ -48,16 +49,6 @@ interface Sentence {
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-/** Feature dictionary grown while reading, with counts for pruning. */
-class Dictionary extends Interner {
-  readonly counts: number[] = [];
-  override id(name: string): number {
-    const id = super.id(name);
-    if (id === this.counts.length) this.counts.push(0);
-    return id;
-  }
 }
 
 /** Reads CoNLL documents into featurised sentences with gold IOB2 labels on wink tokens. */
@@ -100,53 +91,6 @@ function readSentences(file: string, dict: Dictionary, holdout: boolean): { trai
     });
   });
   return { train, held };
-}
-
-/** Averaged perceptron with lazy averaging (weights, running totals and the step each was last touched). */
-class Perceptron {
-  w: Float64Array;
-  total: Float64Array;
-  stamp: Float64Array;
-  step = 0;
-  constructor(readonly dict: Dictionary) {
-    this.w = new Float64Array(0);
-    this.total = new Float64Array(0);
-    this.stamp = new Float64Array(0);
-  }
-  private grow(): void {
-    const need = this.dict.names.length * NL;
-    if (need <= this.w.length) return;
-    const size = Math.max(need, this.w.length * 2);
-    for (const key of ['w', 'total', 'stamp'] as const) {
-      const next = new Float64Array(size);
-      next.set(this[key]);
-      this[key] = next;
-    }
-  }
-  score(ids: Iterable<number>, out: Float64Array): void {
-    this.grow();
-    out.fill(0);
-    for (const id of ids) {
-      if (id < 0) continue;
-      const base = id * NL;
-      for (let l = 0; l < NL; l++) out[l] += this.w[base + l];
-    }
-  }
-  update(ids: Iterable<number>, label: number, delta: number): void {
-    for (const id of ids) {
-      if (id < 0) continue;
-      const k = id * NL + label;
-      this.total[k] += (this.step - this.stamp[k]) * this.w[k];
-      this.stamp[k] = this.step;
-      this.w[k] += delta;
-    }
-  }
-  /** The averaged weights. */
-  averaged(): Float64Array {
-    const out = new Float64Array(this.dict.names.length * NL);
-    for (let k = 0; k < out.length; k++) out[k] = (this.total[k] + (this.step - this.stamp[k]) * this.w[k]) / Math.max(1, this.step);
-    return out;
-  }
 }
 
 /** Greedy decoding; with `learn`, updates on each wrong token (history from the predictions, as at run time). */
@@ -228,7 +172,7 @@ async function main(): Promise<void> {
   const tokens = train.reduce((n, s) => n + s.gold.length, 0);
   console.log(`read ${train.length} training sentences (${tokens} tokens), ${held.length} held out; ${kept.filter(Boolean).length} of ${kept.length} features seen ≥ ${minCount}× (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 
-  const model = new Perceptron(dict);
+  const model = new Perceptron(dict, NL);
   const random = rng(seed);
   const order = train.map((_, i) => i);
   for (let epoch = 1; epoch <= epochs; epoch++) {
