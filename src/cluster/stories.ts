@@ -97,9 +97,50 @@ class StoryFrequency {
    * the candidate's own use of a term is the evidence being weighed, not a sign that the term is common.
    */
   idf(term: string, candidate?: Vector): number {
-    const own = candidate?.has(term) ? 1 : 0;
-    const others = this.stories - (candidate ? 1 : 0);
-    return Math.log((others + 1) / ((this.counts.get(term) ?? 0) - own + 1)) + 1;
+    return this.idfOf(term, candidate !== undefined, candidate?.has(term) ?? false);
+  }
+  /** {@link idf} with the candidate given by whether there is one and whether it holds the term. */
+  idfOf(term: string, withCandidate: boolean, own: boolean): number {
+    const others = this.stories - (withCandidate ? 1 : 0);
+    return Math.log((others + 1) / ((this.counts.get(term) ?? 0) - (own ? 1 : 0) + 1)) + 1;
+  }
+}
+
+/**
+ * Each story's idf-weighted centroid and its squared norm, kept until what they read changes: the story count (a new
+ * story) or the story frequency of one of its terms (a centroid that gained or lost the term). Without it every
+ * article re-weighted every candidate story's whole centroid, most of clustering's time.
+ */
+class WeightedCentroids {
+  private readonly cached: ({ vector: Vector; norm2: number } | undefined)[] = [];
+  private stories = -1;
+  constructor(
+    private readonly centroids: Vector[],
+    private readonly frequency: StoryFrequency,
+    private readonly postings: Map<string, Set<number>>,
+  ) {}
+  get(i: number): { vector: Vector; norm2: number } {
+    if (this.stories !== this.frequency.stories) {
+      this.cached.length = 0;
+      this.stories = this.frequency.stories;
+    }
+    let hit = this.cached[i];
+    if (!hit) {
+      const vector = idfWeighted(this.centroids[i], this.frequency, this.centroids[i]);
+      let norm2 = 0;
+      for (const w of vector.values()) norm2 += w * w;
+      hit = this.cached[i] = { vector, norm2 };
+    }
+    return hit;
+  }
+  /** Story `i`'s centroid went from `before` to its current terms: drop what read the terms whose frequency moved. */
+  changed(i: number, before: Iterable<string>): void {
+    this.cached[i] = undefined;
+    const now = this.centroids[i];
+    const old = new Set(before);
+    const moved = [...old].filter((t) => !now.has(t));
+    for (const t of now.keys()) if (!old.has(t)) moved.push(t);
+    for (const t of moved) for (const j of this.postings.get(t) ?? []) this.cached[j] = undefined;
   }
 }
 
@@ -155,6 +196,7 @@ export function addEntriesToStories(existing: readonly Story[], entries: readonl
     else frequency.remove(centroids[i].keys());
   };
   centroids.forEach((_, i) => index(i, true));
+  const weightedCentroids = new WeightedCentroids(centroids, frequency, postings);
 
   for (const article of fresh) {
     const profile = article.profile;
@@ -165,14 +207,21 @@ export function addEntriesToStories(existing: readonly Story[], entries: readonl
     let best = -1;
     let bestSim = 0;
     let top: JoinCandidate | undefined;
+    // The article's terms weighted as seen from a story that holds them and from one that does not.
+    const inStory = new Map<string, number>();
+    const notInStory = new Map<string, number>();
+    for (const [t, w] of vector) {
+      inStory.set(t, w * frequency.idfOf(t, true, true));
+      notInStory.set(t, w * frequency.idfOf(t, true, false));
+    }
     // In story-id order, so that a tie goes the same way whatever order the stories were restored in.
     for (const i of [...candidates].sort((a, b) => (stories[a].id < stories[b].id ? -1 : stories[a].id > stories[b].id ? 1 : 0))) {
       if (!sameLanguage(profile, stories[i], scripts[i])) continue;
-      const weighted = idfWeighted(vector, frequency, centroids[i]);
-      const c = idfWeighted(centroids[i], frequency, centroids[i]);
-      const sim = cosine(weighted, c);
+      const c = weightedCentroids.get(i);
+      const sim = cosineTo(vector, centroids[i], inStory, notInStory, c);
       if (sim <= bestSim && (!options.onCandidate || sim <= (top?.cosine ?? 0))) continue;
-      const evidence = specificEvidence(weighted, c, profile);
+      const weighted = new Map([...vector.keys()].map((t) => [t, (centroids[i].has(t) ? inStory : notInStory).get(t)!]));
+      const evidence = specificEvidence(weighted, c.vector, profile);
       // Unspaced scripts have no capitals to spot names; their higher cosine threshold stands in.
       let passes = sim >= threshold && (unspaced || (evidence.shared.length >= minShared && evidence.share >= minShare));
       const event = stories[i].event;
@@ -184,12 +233,14 @@ export function addEntriesToStories(existing: readonly Story[], entries: readonl
     if (top && options.onCandidate) options.onCandidate({ ...top, joined: best >= 0 && stories[best].id === top.storyId });
     if (vector.size && best >= 0) {
       index(best, false);
+      const before = centroids[best].keys();
       centroids[best] = topTerms(addVectors(centroids[best], normalise(vector)), CENTROID_TERMS);
       stories[best].articleIds.push(article.id);
       stories[best].centroid = [...centroids[best]];
       // A story restored without event evidence (stored by an older version) gets none from one new member.
       if (stories[best].event) stories[best].event = addToEvent(stories[best].event, profile);
       index(best, true);
+      weightedCentroids.changed(best, before);
     } else {
       const centroid = normalise(vector);
       const story: Story = {
@@ -386,6 +437,22 @@ function addVectors(a: Vector, b: Vector): Vector {
   const out = new Map(a);
   for (const [t, w] of b) out.set(t, (out.get(t) ?? 0) + w);
   return out;
+}
+
+/**
+ * {@link cosine} of the article's vector weighted for story centroid `centroid` (whose weighted form and squared norm
+ * are `c`) without building the weighted vector: the same sums in the same order.
+ */
+function cosineTo(vector: Vector, centroid: Vector, inStory: Vector, notInStory: Vector, c: { vector: Vector; norm2: number }): number {
+  let dot = 0;
+  let na = 0;
+  for (const t of vector.keys()) {
+    const w = (centroid.has(t) ? inStory : notInStory).get(t)!;
+    na += w * w;
+    const x = c.vector.get(t);
+    if (x) dot += w * x;
+  }
+  return na && c.norm2 ? dot / Math.sqrt(na * c.norm2) : 0;
 }
 
 /** Cosine similarity of two sparse vectors. */
