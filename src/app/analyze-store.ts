@@ -1,8 +1,11 @@
 /**
  * `analyze` over a store without holding it: per-article stages run batch by batch over the articles that need them,
- * story clustering and reuse linking work from stored state plus the articles they need, and alignment, claims and
- * entities are redone story by story over the stories that changed. Results are those of one in-memory analysis.
+ * story clustering and reuse linking work from stored state plus the articles they need (the corpus update, one at a
+ * time), then alignment, claims and entities are redone story by story over the stories that changed, from what the
+ * corpus update stored for each (update-story.ts; workers run those in parallel). Results are those of one in-memory
+ * analysis.
  */
+import { randomUUID } from 'node:crypto';
 import type { Article } from '../core/article.js';
 import { hasFatal } from '../core/message.js';
 import { createPipeline, type AnyStage, type Corpus, type Stage } from '../core/pipeline.js';
@@ -10,20 +13,13 @@ import type { StageConfig } from '../core/registry.js';
 import { addEntriesToStories, storyEntry, type Story, type StoryEntry } from '../cluster/stories.js';
 import { StoriesOptions } from '../cluster/stories-stage.js';
 import { joinLinkedStories, JoinTranslationsOptions } from '../cluster/join-translations.js';
-import { exportClaims } from '../claims/export.js';
-import { alignStory } from '../align/propositions.js';
-import { sortPropositions } from '../align/stage.js';
-import { digestStoryInputs, storyInputIndex } from '../align/story-inputs.js';
-import { buildTimeline } from '../align/timeline.js';
 import { exportLinks } from '../reuse/export-links.js';
 import {
-  applyReuseOutput,
   changedPairs,
   finishReuseSteps,
   ReuseLinksOptions,
   reuseFeatures,
   reuseStamp,
-  type ArticleReuse,
   type ReuseInputs,
 } from '../reuse/links-stage.js';
 import { linkPair } from '../reuse/links.js';
@@ -31,8 +27,9 @@ import { profileArticle, type ReuseProfile } from '../reuse/profile.js';
 import { emptyReuseState, type ReuseChanges, type ReuseState, type StoredFeatures } from '../reuse/state.js';
 import type { ReuseLink } from '../reuse/types.js';
 import { DEFAULT_CONFIG, defaultRegistry } from '../stages.js';
-import type { AnalysisRecord, StoredStory, Store, StoryState } from '../store/store.js';
-import { markUnsupportedClaims, toStory, type AnalyzeOptions, type StepTiming } from './analyze.js';
+import type { AnalysisRecord, StoredStory, Store, StoryState, StoryUpdateRecord } from '../store/store.js';
+import { toStory, type AnalyzeOptions, type StepTiming } from './analyze.js';
+import { claimsOf, LinkIndex, runStoryUpdate, toStored, updateStory, type StorySpent, type StoryUpdateResult } from './update-story.js';
 
 /** Articles read, analysed and written at a time: bounds memory by the batch, not the store. */
 export const BATCH_SIZE = 256;
@@ -57,6 +54,8 @@ export interface StoreAnalyzeResult {
   /** Stories after the run, and how many of them were aligned again. */
   stories: number;
   realigned: number;
+  /** With `deferStories`: the stories whose update is left pending (this run's and earlier ones'), and this run's key. */
+  pending?: { run: string; stories: string[] };
 }
 
 /** True when a configuration's corpus stages are the ones the streamed run does (else the in-memory run is used). */
@@ -97,14 +96,15 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
   const stamp = reuseStamp(reuseOpts, reuseVersion);
   const alignVersion = stage('align/propositions').version;
   const corpusStamp = JSON.stringify(stages.filter((s) => s.kind === 'corpus').map((s) => [s.name, s.version ?? null, optionsOf(config, s.name)]));
-  const { states, prev, previousReuse, fresh } = await timed('store/load', () => 0, async () => {
+  const { states, prev, previousReuse, fresh, pendingBefore } = await timed('store/load', () => 0, async () => {
     const states = await store.listArticleStates();
     const prev = await store.loadStoryState();
+    const pendingBefore = await store.listStoryUpdates();
     // Without a version nothing stored can be trusted.
     const previousReuse = reuseVersion === undefined ? emptyReuseState() : await store.loadReuseState();
     // Another corpus stage version (or a store last written whole) redoes every story.
     const fresh = alignVersion === undefined || (await store.getAnalysisState('corpus-stamp')) !== corpusStamp;
-    return { states, prev, previousReuse, fresh };
+    return { states, prev, previousReuse, fresh, pendingBefore };
   });
   timings[0].articles = states.length;
   const present = new Set(states.map((s) => s.id));
@@ -192,40 +192,76 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
     if (joined.length !== stories.length) [finalStories, origins] = [joined, joined.flatMap((s) => s.origins)];
   }
 
-  // 5. Story by story over the stories touched: write reuse results into their articles, claims, alignment, entities.
+  // 5. What each story touched needs for its update is stored with the story list, so the update can run here or as a worker's job.
+  const run = randomUUID();
   const storedById = new Map(prev.stories.map((s) => [s.id, s]));
   const redo = new Set([...reuse.wanted, ...reuse.reanalysed]);
   const beforeFinal = new Map(prev.stories.map((s) => [s.id, s.articles.filter((id) => present.has(id)).join('\u0000')]));
-  let realigned = 0;
-  let alignedArticles = 0;
-  const out: StoredStory[] = [];
+  // Updates left pending by an earlier run (a worker's job not yet done, a process killed): what they carried is kept.
+  const carriedReanalysed = new Set(pendingBefore.flatMap((u) => u.reanalysed));
+  const carriedForce = new Set(pendingBefore.filter((u) => u.force).flatMap((u) => storedById.get(u.story)?.articles ?? []));
   const links = new LinkIndex(reuse.kept);
-  const spent: StorySpent = { read: 0, annotate: 0, align: 0, write: 0 };
-  let read = 0;
+  const out: StoredStory[] = [];
+  const updates: StoryUpdateRecord[] = [];
   for (const story of finalStories) {
-    options.signal?.throwIfAborted();
     const stored = storedById.get(story.id);
-    const record: StoredStory = toStored(story);
+    const record = toStored(story);
+    // Until its update writes them, a story keeps its stored alignment digest and timeline (the update compares with them).
+    if (stored?.timeline) record.timeline = stored.timeline;
+    if (stored?.aligned) record.aligned = stored.aligned;
+    out.push(record);
     const touched = fresh || beforeFinal.get(story.id) !== story.articleIds.join('\u0000') || story.articleIds.some((id) => redo.has(id));
-    if (!touched && stored) {
-      if (stored.timeline) record.timeline = stored.timeline;
-      if (stored.aligned) record.aligned = stored.aligned;
-      out.push(record);
-      continue;
-    }
-    const done = await updateStory(store, story, { live, outputs: reuse.outputs, links, reanalysed: reuse.reanalysed, force: fresh, alignVersion, stored }, spent);
-    read += done.read;
-    if (done.aligned) {
-      realigned++;
-      alignedArticles += done.read;
-    }
-    out.push(done.record);
+    if (!touched && stored) continue;
+    const members = story.articleIds.filter((id) => live.has(id));
+    updates.push({
+      story: story.id,
+      run,
+      force: fresh || members.some((id) => carriedForce.has(id)),
+      reanalysed: members.filter((id) => reuse.reanalysed.has(id) || carriedReanalysed.has(id)),
+      members,
+      outputs: Object.fromEntries(members.flatMap((id) => (reuse.outputs.has(id) ? [[id, reuse.outputs.get(id)!]] : []))),
+      links: links.within(members),
+    });
   }
   // A newly fatal article keeps the claims its layers hold, as the in-memory run exports them.
   const fatalRedone = [...stale].filter((id) => fatal.has(id));
   if (fatalRedone.length) {
     const claims = new Map((await store.getArticles(fatalRedone)).map((a) => [a.id, claimsOf(a)]));
     await store.saveStoryRows({ claims, propositions: new Map(), entities: new Map() });
+  }
+  await timed('store/save', ids.length, async () => {
+    await store.saveStoryList({
+      previous: prev,
+      stories: out,
+      links: exportLinks({ articles: [], data: { links: reuse.kept } }),
+      origins,
+      state: { 'corpus-stamp': corpusStamp },
+      updates,
+    });
+    await store.saveReuseChanges(changes);
+  });
+
+  // 6. Story by story: the updates of this run, then any an earlier run left pending for a story not touched since.
+  const kept = new Set(out.map((s) => s.id));
+  const touched = new Set(updates.map((u) => u.story));
+  const leftOver = pendingBefore.map((u) => u.story).filter((id) => kept.has(id) && !touched.has(id));
+  const pendingStories = [...touched, ...leftOver];
+  let realigned = 0;
+  let alignedArticles = 0;
+  let read = 0;
+  const spent: StorySpent = { read: 0, annotate: 0, align: 0, write: 0 };
+  if (!options.deferStories) {
+    const records = new Map(out.map((r) => [r.id, r]));
+    const done = async (result: StoryUpdateResult | { status: 'none' }) => {
+      if (result.status === 'none') return;
+      read += result.read;
+      if (result.aligned) [realigned, alignedArticles] = [realigned + 1, alignedArticles + result.read];
+    };
+    for (const update of updates) {
+      options.signal?.throwIfAborted();
+      await done(await updateStory(store, records.get(update.story)!, update, alignVersion, spent));
+    }
+    for (const id of leftOver) await done(await runStoryUpdate(store, id, spent));
   }
   timings.push(
     { step: 'stories/read', ms: spent.read, articles: read },
@@ -234,25 +270,17 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
     { step: 'stories/write', ms: spent.write, articles: redo.size },
   );
   ran['align/propositions'] = alignedArticles;
-
-  await timed('store/save', ids.length, async () => {
-    await store.saveStoryList({
-      previous: prev,
-      stories: out,
-      links: exportLinks({ articles: [], data: { links: reuse.kept } }),
-      origins,
-      state: { 'corpus-stamp': corpusStamp },
-    });
-    await store.saveReuseChanges(changes);
-  });
   const reanalysed = Math.max(0, ...articleStages.map((s) => ran[s.name] ?? 0));
-  return { articles: states.length, ran, reanalysed, timings, compared: changes.compared, stories: out.length, realigned };
-}
-
-/** An article's claims in export shape, flagged where they sit in an unsupported addition. */
-function claimsOf(article: Article) {
-  const corpus = { articles: [article], data: {} };
-  return markUnsupportedClaims(exportClaims(corpus), corpus);
+  return {
+    articles: states.length,
+    ran,
+    reanalysed,
+    timings,
+    compared: changes.compared,
+    stories: out.length,
+    realigned,
+    ...(options.deferStories ? { pending: { run, stories: pendingStories } } : {}),
+  };
 }
 
 /** Sums the per-batch timing rows of one step into one row, keeping first-seen order. */
@@ -341,111 +369,7 @@ function reuseView(article: Article): Article {
   };
 }
 
-function toStored(s: Story): StoredStory {
-  return { id: s.id, label: s.label, articles: s.articleIds, origins: s.origins, centroid: s.centroid, lang: s.lang, event: s.event };
-}
-
 export type { StoryState, ReuseState, StoredFeatures };
-
-/** What {@link updateStory} needs besides the story: the results of the run's corpus-wide steps. */
-export interface StoryUpdate {
-  /** Articles corpus stages work on (stored, no stage failed on them). */
-  live: ReadonlySet<string>;
-  /** What reuse/links found for the articles it worked on, written into those that are members. */
-  outputs: ReadonlyMap<string, ArticleReuse>;
-  /** Reuse links after orientation and pruning. */
-  links: LinkIndex;
-  /** Articles whose per-article stages ran: their claims are written again. */
-  reanalysed: ReadonlySet<string>;
-  /** Align even if the stored alignment's digest matches (another corpus stage version). */
-  force: boolean;
-  alignVersion?: string;
-  /** The story as stored before the run: its alignment digest and timeline are kept while its inputs are unchanged. */
-  stored?: StoredStory;
-}
-
-/** Reuse links indexed by article, so that a story's are found without reading all. */
-export class LinkIndex {
-  private readonly byArticle = new Map<string, ReuseLink[]>();
-  private readonly position = new Map<ReuseLink, number>();
-  constructor(links: readonly ReuseLink[]) {
-    links.forEach((link, i) => {
-      this.position.set(link, i);
-      for (const id of new Set([link.from, link.to])) (this.byArticle.get(id) ?? this.byArticle.set(id, []).get(id)!).push(link);
-    });
-  }
-  /** The links touching any of the articles, in their original order (alignment and its digest read them in order). */
-  touching(ids: Iterable<string>): ReuseLink[] {
-    const found = new Set<ReuseLink>();
-    for (const id of ids) for (const l of this.byArticle.get(id) ?? []) found.add(l);
-    return [...found].sort((x, y) => this.position.get(x)! - this.position.get(y)!);
-  }
-}
-
-/** Wall time of the story steps: reading members, writing reuse results and claims, aligning, writing the story's rows. */
-export interface StorySpent {
-  read: number;
-  annotate: number;
-  align: number;
-  write: number;
-}
-
-/**
- * The per-story step of a streamed analysis: reads the story's members, writes what reuse/links found into them and
- * their claims, aligns the story again if its inputs changed, and writes its propositions and entities. Holds one
- * story's articles at a time; returns the story as it is to be stored (the caller writes the list).
- */
-export async function updateStory(
-  store: Store,
-  story: Story,
-  update: StoryUpdate,
-  spent: StorySpent = { read: 0, annotate: 0, align: 0, write: 0 },
-): Promise<{ record: StoredStory; aligned: boolean; read: number }> {
-  const clock = async <T>(key: keyof StorySpent, fn: () => Promise<T> | T): Promise<T> => {
-    const started = performance.now();
-    try {
-      return await fn();
-    } finally {
-      spent[key] += performance.now() - started;
-    }
-  };
-  const { stored } = update;
-  const record = toStored(story);
-  const members = await clock('read', () => store.getArticles(story.articleIds.filter((id) => update.live.has(id))));
-  const written = members.filter((a) => update.outputs.has(a.id));
-  const claims = new Map<string, ReturnType<typeof exportClaims>>();
-  await clock('annotate', async () => {
-    // An article's exported claims read its layers and additions: unless re-analysed, they change with its additions only.
-    const changed = new Set(members.filter((a) => update.reanalysed.has(a.id)).map((a) => a.id));
-    for (const article of written) {
-      const before = JSON.stringify(article.data.additions ?? null);
-      applyReuseOutput(article, update.outputs.get(article.id)!);
-      if (update.force || JSON.stringify(article.data.additions ?? null) !== before) changed.add(article.id);
-    }
-    await store.updateAnnotations(written);
-    for (const article of members) if (changed.has(article.id)) claims.set(article.id, claimsOf(article));
-  });
-  const rows = { claims, propositions: new Map(), entities: new Map() };
-  const aligned = await clock('align', () => {
-    const inputs = storyInputIndex({ articles: members, data: { links: update.links.touching(members.map((a) => a.id)) } })(story);
-    const digest = update.alignVersion === undefined ? undefined : digestStoryInputs(story, inputs, update.alignVersion);
-    if (!update.force && digest && stored?.aligned === digest) {
-      if (stored.timeline) record.timeline = stored.timeline;
-      record.aligned = digest;
-      return false;
-    }
-    const propositions = sortPropositions(
-      alignStory({ storyId: story.id, articles: inputs.articles, links: inputs.links, entities: inputs.entities, unsupported: inputs.unsupported }),
-    );
-    record.timeline = buildTimeline(inputs.articles, propositions, inputs.unsupported);
-    if (digest) record.aligned = digest;
-    rows.propositions.set(story.id, propositions);
-    rows.entities.set(story.id, inputs.entities);
-    return true;
-  });
-  await clock('write', () => store.saveStoryRows(rows));
-  return { record, aligned, read: members.length };
-}
 
 /**
  * The stored articles and analysis as a corpus, for the terminal summary after a streamed run: links in their stage

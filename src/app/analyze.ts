@@ -27,6 +27,8 @@ export interface AnalyzeOptions {
   previous?: AnalysisRecord;
   /** What reuse/links stored after an earlier run: only new or changed articles are then compared. */
   reuse?: ReuseState;
+  /** Leave each touched story's update pending in the store for workers (update-story jobs) instead of running it here. */
+  deferStories?: boolean;
 }
 
 export interface AnalyzeResult {

@@ -143,6 +143,22 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE TABLE analysis_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)',
     ],
   },
+  {
+    version: 9,
+    name: 'story-updates',
+    // A corpus update leaves, per story it touched, what that story's update needs (its live members, their reuse
+    // results, the links touching them, which were re-analysed); the story's update (a worker's job, or the same
+    // process) reads it back by key and deletes it with the story's rows, so a lost update is found and redone.
+    statements: [
+      `CREATE TABLE story_updates (
+        story_id TEXT PRIMARY KEY,
+        run TEXT NOT NULL,
+        forced INTEGER NOT NULL,
+        reanalysed_json TEXT NOT NULL,
+        body_json TEXT NOT NULL
+      )`,
+    ],
+  },
 ];
 
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (

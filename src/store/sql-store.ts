@@ -11,9 +11,13 @@ import {
   type ReadOptions,
   type Store,
   type StoredFailure,
+  type StoredStory,
   type StoryListChanges,
   type StoryRows,
   type StoryState,
+  type StoryUpdateHead,
+  type StoryUpdateRecord,
+  type StoryWrite,
 } from './store.js';
 import type { ExportEntity } from '../report/export-schema.js';
 
@@ -36,6 +40,8 @@ const STAGES_COLUMN_VERSION = 3;
 const STORY_ORDER_VERSION = 4;
 /** Schema version that added propositions and entities per story, and the analysis state. */
 const PER_STORY_VERSION = 8;
+/** Schema version that added the pending story updates. */
+const STORY_UPDATES_VERSION = 9;
 /** Ids per `IN (…)` query, well under either backend's limit on parameters. */
 const IDS_PER_QUERY = 500;
 
@@ -123,27 +129,31 @@ export class SqlStore implements Store {
   }
 
   async updateAnnotations(articles: readonly Article[]): Promise<void> {
+    const written = await this.driver.transaction((tx) => this.writeAnnotations(tx, articles));
+    for (const [id, digest] of written) this.annotationDigests.set(id, digest);
+  }
+
+  /** Writes the annotations that differ from those last read or written; returns their digests, to remember once committed. */
+  private async writeAnnotations(tx: SqlDriver, articles: readonly Article[]): Promise<Map<string, string>> {
     const now = new Date().toISOString();
     const written = new Map<string, string>();
-    await this.driver.transaction(async (tx) => {
-      for (const article of articles) {
-        const values = [
-          JSON.stringify(article.layers),
-          JSON.stringify(article.data),
-          JSON.stringify(article.messages),
-          article.analysed ? JSON.stringify(article.analysed) : null,
-        ];
-        const digest = annotationDigest(values);
-        if (this.annotationDigests.get(article.id) === digest) continue;
-        await tx.run('UPDATE articles SET layers_json = ?, data_json = ?, messages_json = ?, stages_json = ?, updated_at = ? WHERE id = ?', [
-          ...values,
-          now,
-          article.id,
-        ]);
-        written.set(article.id, digest);
-      }
-    });
-    for (const [id, digest] of written) this.annotationDigests.set(id, digest);
+    for (const article of articles) {
+      const values = [
+        JSON.stringify(article.layers),
+        JSON.stringify(article.data),
+        JSON.stringify(article.messages),
+        article.analysed ? JSON.stringify(article.analysed) : null,
+      ];
+      const digest = annotationDigest(values);
+      if (this.annotationDigests.get(article.id) === digest) continue;
+      await tx.run('UPDATE articles SET layers_json = ?, data_json = ?, messages_json = ?, stages_json = ?, updated_at = ? WHERE id = ?', [
+        ...values,
+        now,
+        article.id,
+      ]);
+      written.set(article.id, digest);
+    }
+    return written;
   }
 
   /** Reads an article row, remembering its annotations' digest. */
@@ -202,6 +212,7 @@ export class SqlStore implements Store {
       }
       // A whole analysis replaces what a streamed run wrote story by story.
       if (this.schema >= PER_STORY_VERSION) for (const table of PER_STORY_TABLES) await tx.run(`DELETE FROM ${table}`);
+      if (this.schema >= STORY_UPDATES_VERSION) await tx.run('DELETE FROM story_updates');
       // Stories written before migration 4 have no seq: compare with the seq each row really holds.
       const seqs = previous ? new Map((await tx.all<{ id: string; seq: number | null }>('SELECT id, seq FROM stories')).map((r) => [r.id, r.seq])) : undefined;
       for (const table of ANALYSIS_TABLES) {
@@ -245,31 +256,45 @@ export class SqlStore implements Store {
   }
 
   async saveStoryRows(rows: StoryRows): Promise<void> {
-    await this.driver.transaction(async (tx) => {
-      for (const [article, claims] of rows.claims) {
-        await tx.run('DELETE FROM claims WHERE article_id = ?', [article]);
-        for (const c of claims) {
-          await tx.run('INSERT INTO claims (id, article_id, start_offset, end_offset, kind, body_json) VALUES (?, ?, ?, ?, ?, ?)', [
-            c.id,
-            c.article,
-            c.start,
-            c.end,
-            c.kind,
-            JSON.stringify(c),
-          ]);
-        }
-      }
-      for (const [story, propositions] of rows.propositions) {
-        await tx.run('DELETE FROM story_propositions WHERE story_id = ?', [story]);
-        for (const [i, p] of propositions.entries()) {
-          await tx.run('INSERT INTO story_propositions (story_id, idx, body_json) VALUES (?, ?, ?)', [story, i, JSON.stringify(p)]);
-        }
-      }
-      for (const [story, entities] of rows.entities) {
-        await tx.run('DELETE FROM story_entities WHERE story_id = ?', [story]);
-        for (const e of entities) await tx.run('INSERT INTO story_entities (story_id, id, body_json) VALUES (?, ?, ?)', [story, e.id, JSON.stringify(e)]);
-      }
+    await this.driver.transaction((tx) => writeStoryRows(tx, rows));
+  }
+
+  async listStoryUpdates(): Promise<StoryUpdateHead[]> {
+    if (this.schema < STORY_UPDATES_VERSION) return [];
+    const rows = await this.driver.all<{ story_id: string; run: string; forced: number; reanalysed_json: string }>(
+      `SELECT u.story_id, u.run, u.forced, u.reanalysed_json FROM story_updates u LEFT JOIN stories s ON s.id = u.story_id ORDER BY COALESCE(s.seq, 0), u.story_id`,
+    );
+    return rows.map((r) => ({ story: r.story_id, run: r.run, force: Number(r.forced) === 1, reanalysed: JSON.parse(r.reanalysed_json) }));
+  }
+
+  async loadStoryUpdate(story: string): Promise<{ record: StoredStory; update: StoryUpdateRecord } | undefined> {
+    if (this.schema < STORY_UPDATES_VERSION) return undefined;
+    const rows = await this.driver.all<{ run: string; forced: number; reanalysed_json: string; body_json: string; story_json: string | null }>(
+      'SELECT u.run, u.forced, u.reanalysed_json, u.body_json, s.body_json AS story_json FROM story_updates u LEFT JOIN stories s ON s.id = u.story_id WHERE u.story_id = ?',
+      [story],
+    );
+    const row = rows[0];
+    if (!row?.story_json) return undefined;
+    const body = JSON.parse(row.body_json) as Pick<StoryUpdateRecord, 'members' | 'outputs' | 'links'>;
+    return {
+      record: JSON.parse(row.story_json),
+      update: { story, run: row.run, force: Number(row.forced) === 1, reanalysed: JSON.parse(row.reanalysed_json), ...body },
+    };
+  }
+
+  async saveStory(write: StoryWrite): Promise<boolean> {
+    const { record } = write;
+    const written = await this.driver.transaction(async (tx) => {
+      const pending = await tx.all<{ run: string }>('SELECT run FROM story_updates WHERE story_id = ?', [record.id]);
+      if (pending[0]?.run !== write.run) return undefined;
+      const digests = await this.writeAnnotations(tx, write.articles);
+      await writeStoryRows(tx, write.rows);
+      await tx.run('UPDATE stories SET label = ?, body_json = ? WHERE id = ?', [record.label ?? null, JSON.stringify(record), record.id]);
+      await tx.run('DELETE FROM story_updates WHERE story_id = ?', [record.id]);
+      return digests;
     });
+    for (const [id, digest] of written ?? []) this.annotationDigests.set(id, digest);
+    return written !== undefined;
   }
 
   async saveStoryList(changes: StoryListChanges): Promise<void> {
@@ -291,6 +316,14 @@ export class SqlStore implements Store {
         if (kept.has(story.id)) continue;
         await tx.run('DELETE FROM story_propositions WHERE story_id = ?', [story.id]);
         await tx.run('DELETE FROM story_entities WHERE story_id = ?', [story.id]);
+        await tx.run('DELETE FROM story_updates WHERE story_id = ?', [story.id]);
+      }
+      for (const u of changes.updates ?? []) {
+        await tx.run(
+          `INSERT INTO story_updates (story_id, run, forced, reanalysed_json, body_json) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (story_id) DO UPDATE SET run = excluded.run, forced = excluded.forced, reanalysed_json = excluded.reanalysed_json, body_json = excluded.body_json`,
+          [u.story, u.run, u.force ? 1 : 0, JSON.stringify(u.reanalysed), JSON.stringify({ members: u.members, outputs: u.outputs, links: u.links })],
+        );
       }
       for (const [key, value] of Object.entries(changes.state)) {
         await tx.run('INSERT INTO analysis_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
@@ -367,6 +400,33 @@ export class SqlStore implements Store {
 
   close(): Promise<void> {
     return this.driver.close();
+  }
+}
+
+/** Replaces the claims of each listed article and the propositions and entities of each listed story. */
+async function writeStoryRows(tx: SqlDriver, rows: StoryRows): Promise<void> {
+  for (const [article, claims] of rows.claims) {
+    await tx.run('DELETE FROM claims WHERE article_id = ?', [article]);
+    for (const c of claims) {
+      await tx.run('INSERT INTO claims (id, article_id, start_offset, end_offset, kind, body_json) VALUES (?, ?, ?, ?, ?, ?)', [
+        c.id,
+        c.article,
+        c.start,
+        c.end,
+        c.kind,
+        JSON.stringify(c),
+      ]);
+    }
+  }
+  for (const [story, propositions] of rows.propositions) {
+    await tx.run('DELETE FROM story_propositions WHERE story_id = ?', [story]);
+    for (const [i, p] of propositions.entries()) {
+      await tx.run('INSERT INTO story_propositions (story_id, idx, body_json) VALUES (?, ?, ?)', [story, i, JSON.stringify(p)]);
+    }
+  }
+  for (const [story, entities] of rows.entities) {
+    await tx.run('DELETE FROM story_entities WHERE story_id = ?', [story]);
+    for (const e of entities) await tx.run('INSERT INTO story_entities (story_id, id, body_json) VALUES (?, ?, ?)', [story, e.id, JSON.stringify(e)]);
   }
 }
 

@@ -5,7 +5,9 @@
 import type { Article } from '../core/article.js';
 import type { InputFailure } from '../core/raw-document.js';
 import type { StoryEvent } from '../cluster/event-contrast.js';
+import type { ArticleReuse } from '../reuse/links-stage.js';
 import type { ReuseChanges, ReuseState } from '../reuse/state.js';
+import type { ReuseLink } from '../reuse/types.js';
 import type { ExportClaim, ExportEntity, ExportLink, ExportProposition, ExportStory } from '../report/export-schema.js';
 
 /** What adding an article did. */
@@ -54,6 +56,39 @@ export interface StoryListChanges {
   origins: string[][];
   /** Key/value state of the analysis (e.g. the corpus stages' stamp). */
   state: Record<string, string>;
+  /** What each story touched by the run needs for its update, replacing what an earlier run left for it. */
+  updates?: StoryUpdateRecord[];
+}
+
+/** The small part of a story's pending update, read for every pending story at the start of a corpus update. */
+export interface StoryUpdateHead {
+  story: string;
+  /** The corpus update that wrote it: the story's write names it, so an update read before a newer one cannot land after it. */
+  run: string;
+  /** Align even if the stored alignment's digest matches (another corpus stage version). */
+  force: boolean;
+  /** Members whose per-article stages ran: their claims are written again. */
+  reanalysed: string[];
+}
+
+/** What a corpus update leaves for one story it touched, so that story's update needs nothing else held in memory. */
+export interface StoryUpdateRecord extends StoryUpdateHead {
+  /** The members corpus stages work on (stored, no stage failed on them), in story order. */
+  members: string[];
+  /** What reuse/links found for members it worked on, written into them. */
+  outputs: Record<string, ArticleReuse>;
+  /** The reuse links (after orientation and pruning) touching any member, in link order. */
+  links: ReuseLink[];
+}
+
+/** One story's results, written at once: its members' annotations, claims, propositions, entities and record. */
+export interface StoryWrite {
+  record: StoredStory;
+  rows: StoryRows;
+  /** Members whose annotations (reuse results) changed. */
+  articles: readonly Article[];
+  /** The run of the pending update this write answers: written only while that update is still the story's. */
+  run: string;
 }
 
 /** Rows a streamed run writes story by story: claims by article, propositions and resolved entities by story. */
@@ -101,8 +136,20 @@ export interface Store {
   loadStoryState(): Promise<StoryState>;
   /** Replaces the claims, propositions and entities listed (one story's, after a streamed run worked on it), all or nothing. */
   saveStoryRows(rows: StoryRows): Promise<void>;
-  /** Writes the story list, links and origin groups of a streamed run; stories gone lose their propositions and entities. */
+  /**
+   * Writes the story list, links and origin groups of a streamed run, and the pending updates of the stories it
+   * touched; stories gone lose their propositions, entities and pending update.
+   */
   saveStoryList(changes: StoryListChanges): Promise<void>;
+  /** The stories whose update is pending (asked for by a corpus update, not yet written), in story order. */
+  listStoryUpdates(): Promise<StoryUpdateHead[]>;
+  /** A story's pending update and its stored record; undefined when none is pending (done, or the story is gone). */
+  loadStoryUpdate(story: string): Promise<{ record: StoredStory; update: StoryUpdateRecord } | undefined>;
+  /**
+   * Writes one story's results and clears its pending update, all or nothing, if the pending update is still the
+   * one of `write.run`; false (nothing written) when a newer corpus update replaced it or it is already done.
+   */
+  saveStory(write: StoryWrite): Promise<boolean>;
   /** A value of the analysis state saved by `saveStoryList`. */
   getAnalysisState(key: string): Promise<string | undefined>;
   /** What reuse/links stored after earlier runs (empty for a store analysed before it kept any). */
