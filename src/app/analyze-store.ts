@@ -54,8 +54,8 @@ export interface StoreAnalyzeResult {
   /** Stories after the run, and how many of them were aligned again. */
   stories: number;
   realigned: number;
-  /** With `deferStories`: the stories whose update is left pending (this run's and earlier ones'), and this run's key. */
-  pending?: { run: string; stories: string[] };
+  /** With `deferStories`: this run's key and the stories whose update is left pending, touched by it or left by an earlier one. */
+  pending?: { run: string; touched: string[]; leftOver: string[] };
 }
 
 /** True when a configuration's corpus stages are the ones the streamed run does (else the in-memory run is used). */
@@ -245,7 +245,6 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
   const kept = new Set(out.map((s) => s.id));
   const touched = new Set(updates.map((u) => u.story));
   const leftOver = pendingBefore.map((u) => u.story).filter((id) => kept.has(id) && !touched.has(id));
-  const pendingStories = [...touched, ...leftOver];
   let realigned = 0;
   let alignedArticles = 0;
   let read = 0;
@@ -279,7 +278,7 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
     compared: changes.compared,
     stories: out.length,
     realigned,
-    ...(options.deferStories ? { pending: { run, stories: pendingStories } } : {}),
+    ...(options.deferStories ? { pending: { run, touched: [...touched], leftOver } } : {}),
   };
 }
 

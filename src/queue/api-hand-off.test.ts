@@ -49,7 +49,7 @@ describe('API on a PostgreSQL store', () => {
       expect(server.jobs.get((await res.json()).id)).toMatchObject({ status: 'done' });
       // Nothing was done in the server: the work waits in the queue.
       expect(await store.countArticles()).toBe(0);
-      expect(Object.fromEntries((await queue.depth()).map((d) => [d.kind, d.waiting]))).toEqual({ ingest: 1, 'analyze-article': 0, 'update-corpus': 1 });
+      expect(Object.fromEntries((await queue.depth()).map((d) => [d.kind, d.waiting]))).toEqual({ ingest: 1, 'analyze-article': 0, 'update-corpus': 1, 'update-story': 0 });
       worker = runWorker(url, { signal: stop.signal });
       await waitForQueue(queue);
       expect((await store.listArticles()).map((a) => a.meta.title)).toEqual(['Bridge inspection']);

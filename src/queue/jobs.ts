@@ -1,11 +1,13 @@
 /**
  * What each job kind does. Every job is idempotent: an ingest stores through the store's duplicate checks (unique
- * URL and id constraints, serializable insert), a per-article analysis skips stages already run by their version, and
- * the corpus update recomputes the cross-article results from what is stored. A job killed midway is simply run again.
+ * URL and id constraints, serializable insert), a per-article analysis skips stages already run by their version, the
+ * corpus update recomputes the cross-article results from what is stored, and a story update works from the pending
+ * update the corpus update stored for its story and clears it as it writes. A job killed midway is simply run again.
  */
 import { createHash } from 'node:crypto';
 import type { RawDocument } from '../core/raw-document.js';
-import { analyzeStore } from '../app/analyze.js';
+import { analyzeStore, type StoreAnalyzeResult } from '../app/analyze.js';
+import { runStoryUpdate } from '../app/update-story.js';
 import { extractItems, storeExtracted } from '../app/ingest.js';
 import { readInputs, type IngestOptions } from '../ingest/index.js';
 import { PER_HOST_DELAY_MS } from '../ingest/limits.js';
@@ -13,7 +15,7 @@ import { HostScheduler, type HostPoliteness } from '../ingest/politeness.js';
 import type { Store } from '../store/store.js';
 import { analyzeOneArticle } from './article-stages.js';
 
-export const JOB_KINDS = ['ingest', 'analyze-article', 'update-corpus'] as const;
+export const JOB_KINDS = ['ingest', 'analyze-article', 'update-corpus', 'update-story'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** Ingest options a job carries: plain values only (no streams), so any worker on any machine can apply them. */
@@ -25,6 +27,8 @@ export interface JobData {
   'analyze-article': { id: string };
   /** `since`: when the first request of this burst was made, so a stream of arrivals cannot put the update off forever. */
   'update-corpus': { since: number };
+  /** `run`: the corpus update that asked (for the record: the job updates the story from whatever is pending for it). */
+  'update-story': { story: string; run: string };
 }
 
 /** The key that folds duplicate ingest jobs into one: the URL, or a hash of the document's input name and body. */
@@ -94,9 +98,11 @@ export async function runAnalyzeArticleJob(store: Store, data: JobData['analyze-
 }
 
 /**
- * Updates the cross-article results (reuse links, stories, entities, propositions) from everything stored, once the
- * ingest and per-article jobs have drained (or after MAX_CORPUS_DEFER_MS), so a batch is clustered as a whole, as one
- * process would. `pending` counts those jobs; `withLock` holds the corpus lock around the update.
+ * Updates the corpus-wide results (reuse links, stories, origin groups) from everything stored, once the ingest and
+ * per-article jobs have drained (or after MAX_CORPUS_DEFER_MS), so a batch is clustered as a whole, as one process
+ * would; then asks for an update of each story it touched (and of any an earlier update left pending), which workers
+ * run in parallel. `pending` counts those jobs; `withLock` holds the corpus lock around the update; `sendStories`
+ * sends the story jobs.
  */
 export async function runUpdateCorpusJob(
   store: Store,
@@ -104,11 +110,28 @@ export async function runUpdateCorpusJob(
   enqueue: Enqueue,
   pending: () => Promise<number>,
   withLock: <T>(fn: () => Promise<T>) => Promise<T>,
-): Promise<{ deferred: boolean; articles?: number }> {
+  sendStories: (pending: NonNullable<StoreAnalyzeResult['pending']>) => Promise<void>,
+): Promise<{ deferred: boolean; articles?: number; stories?: number }> {
   if (Date.now() - data.since < MAX_CORPUS_DEFER_MS && (await pending()) > 0) {
     await enqueue('update-corpus', { since: data.since }, undefined, CORPUS_RECHECK_S);
     return { deferred: true };
   }
-  const result = await withLock(() => analyzeStore(store));
-  return { deferred: false, articles: result.articles };
+  const result = await withLock(() => analyzeStore(store, { deferStories: true }));
+  // Sent once the update is committed; if this worker dies first, the retried job finds the updates still pending.
+  if (result.pending) await sendStories(result.pending);
+  return { deferred: false, articles: result.articles, stories: (result.pending?.touched.length ?? 0) + (result.pending?.leftOver.length ?? 0) };
+}
+
+/**
+ * Updates one story from the update pending for it (src/app/update-story.ts), under the story's lock, so that even a
+ * job that expired while still running cannot overlap its retry. Nothing pending (done already, or the story merged
+ * into another) completes at once; an update replaced by a newer corpus update while it ran is left to that one's job.
+ */
+export async function runUpdateStoryJob(
+  store: Store,
+  data: JobData['update-story'],
+  withStoryLock: <T>(story: string, fn: () => Promise<T>) => Promise<T>,
+): Promise<{ status: string; aligned?: boolean }> {
+  const result = await withStoryLock(data.story, () => runStoryUpdate(store, data.story));
+  return result.status === 'none' ? result : { status: result.status, aligned: result.aligned };
 }

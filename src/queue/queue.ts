@@ -25,13 +25,21 @@ const QUEUE_POOL_SIZE = 2;
  * one article; long for the corpus update, which reads every article. TRIANGULATE_JOB_EXPIRE_SECONDS overrides all
  * (the kill test shortens it).
  */
-const EXPIRE_S: Record<JobKind, number> = { ingest: 300, 'analyze-article': 300, 'update-corpus': 900 };
+const EXPIRE_S: Record<JobKind, number> = { ingest: 300, 'analyze-article': 300, 'update-corpus': 900, 'update-story': 300 };
 
 /**
  * Queue policy per kind: `short` drops a second copy of a job (same key) still waiting; `stately` keeps at most one
- * corpus update waiting and one running, cluster-wide, which serialises it and folds a burst of requests into one.
+ * job per key waiting and one running, cluster-wide (pg-boss's unique index on name, state and key): the corpus update
+ * (no key) is serialised and a burst of requests folds into one; a story (its id as key) is updated by one worker at
+ * a time, while other stories' jobs run on other workers.
  */
-const POLICY: Record<JobKind, PgBoss.QueuePolicy> = { ingest: 'short', 'analyze-article': 'short', 'update-corpus': 'stately' };
+const POLICY: Record<JobKind, PgBoss.QueuePolicy> = { ingest: 'short', 'analyze-article': 'short', 'update-corpus': 'stately', 'update-story': 'stately' };
+
+/**
+ * Priority of a story job sent while that story's previous job still runs: pg-boss takes jobs in order and cannot start
+ * it until then, so it goes behind the others instead of holding them back.
+ */
+const BUSY_STORY_PRIORITY = -1;
 
 /** Counts of one job kind by state. */
 export interface QueueDepth {
@@ -92,6 +100,26 @@ export class JobQueue {
   /** Sends a job unless the same key is already waiting; resolves to its id, or null when folded into a waiting one. */
   send<K extends JobKind>(kind: K, data: JobData[K], key?: string, afterSeconds?: number): Promise<string | null> {
     return this.boss.send(kind, data as object, { ...(key ? { singletonKey: key } : {}), ...(afterSeconds ? { startAfter: afterSeconds } : {}) });
+  }
+
+  /**
+   * Sends an update-story job per story (the story id as key, so one runs per story at a time). A story whose job is
+   * running gets a new one only if the corpus update `touched` it (the running one may have read what it replaced),
+   * queued behind the others; one already waiting is reused.
+   */
+  async sendStories({ run, touched, leftOver }: { run: string; touched: readonly string[]; leftOver: readonly string[] }): Promise<void> {
+    const stories = [...touched, ...leftOver];
+    const changed = new Set(touched);
+    const rows = await this.sql<{ singleton_key: string }>(
+      `SELECT singleton_key FROM ${this.schema}.job WHERE name = 'update-story' AND state = 'active' AND singleton_key = ANY($1)`,
+      [stories],
+    );
+    const running = new Set(rows.map((r) => r.singleton_key));
+    for (const story of stories) {
+      if (running.has(story) && !changed.has(story)) continue;
+      const data: JobData['update-story'] = { story, run };
+      await this.boss.send('update-story', data, { singletonKey: story, ...(running.has(story) ? { priority: BUSY_STORY_PRIORITY } : {}) });
+    }
   }
 
   /** Politeness per host shared by every process on this queue: requests to one host at least `delayMs` apart. */

@@ -31,6 +31,7 @@ describe('status and dead letters', () => {
       expect(status.code).toBe(0);
       expect(status.stdout).toMatch(/ingest: 1 waiting, 0 running, 0 failed/);
       expect(status.stdout).toMatch(/analyze-article: 0 waiting, 0 running, 1 failed/);
+      expect(status.stdout).toMatch(/update-story: 0 waiting, 0 running, 0 failed/);
       expect(status.stdout).toMatch(/workers: 1 alive/);
       expect(status.stdout).toMatch(/failed jobs \(dead-lettered after their retries\): 1\n.*analyze-article: article no-such-article is not in the store/);
       const json = JSON.parse((await runCli('status', '--db', url, '--json')).stdout);

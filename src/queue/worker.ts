@@ -1,12 +1,14 @@
 /**
- * A worker process: takes ingest, per-article and corpus-update jobs from the queue of a PostgreSQL store until told
- * to stop. Ingest and per-article jobs run in parallel across workers; the corpus update runs on one worker at a time.
+ * A worker process: takes ingest, per-article, corpus-update and story-update jobs from the queue of a PostgreSQL
+ * store until told to stop. Ingest, per-article and story jobs run in parallel across workers (one job per story at a
+ * time); the corpus update runs on one worker at a time.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { openSqlDriver, openStore } from '../store/index.js';
 import type { SqlDriver } from '../store/driver.js';
 import type { Store } from '../store/store.js';
-import { JOB_KINDS, runAnalyzeArticleJob, runIngestJob, runUpdateCorpusJob, type Enqueue, type JobData, type JobKind } from './jobs.js';
+import { parsePostgresUrl } from '../store/postgres/url.js';
+import { JOB_KINDS, runAnalyzeArticleJob, runIngestJob, runUpdateCorpusJob, runUpdateStoryJob, type Enqueue, type JobData, type JobKind } from './jobs.js';
 import { JobQueue } from './queue.js';
 import { WorkerRegistration } from './worker-registry.js';
 
@@ -16,6 +18,11 @@ const POLL_MS = 250;
 const FETCH_RETRY_MS = 2_000;
 /** Key of the advisory lock that serialises corpus updates, whatever the queue does. */
 export const CORPUS_LOCK = 'triangulate:corpus';
+/** Key of the advisory lock that serialises the updates of one story of the store at `location`, whatever the queue does. */
+export function storyLockKey(location: string, story: string): string {
+  // Advisory locks are database-wide: the schema keeps the same story of two stores apart.
+  return `triangulate:story:${parsePostgresUrl(location).schema ?? ''}:${story}`;
+}
 
 export interface WorkerOptions {
   /** Jobs of each kind this process runs at once (default 1; the analysis is CPU-bound, so more processes scale better). */
@@ -47,7 +54,7 @@ export async function runWorker(location: string, options: WorkerOptions = {}): 
     await registration.start();
     const concurrency = Math.max(1, options.concurrency ?? 1);
     const stopping = new AbortController();
-    const loops = startLoops(queue, store, driver, registration, concurrency, options.onEvent ?? (() => undefined), stopping.signal);
+    const loops = startLoops(location, queue, store, driver, registration, concurrency, options.onEvent ?? (() => undefined), stopping.signal);
     options.onEvent?.({ type: 'started', id: registration.id, concurrency });
     await Promise.race([aborted(options.signal), loops]);
     // Graceful: no new job is taken; the running ones finish (a job still running after graceMs is left to expire and be retried).
@@ -70,6 +77,7 @@ export async function runWorker(location: string, options: WorkerOptions = {}): 
  * one polls every POLL_MS. Stopping lets each loop finish the job it holds; resolves when all have.
  */
 function startLoops(
+  location: string,
   queue: JobQueue,
   store: Store,
   driver: SqlDriver,
@@ -80,11 +88,13 @@ function startLoops(
 ): Promise<void[]> {
   const enqueue: Enqueue = (kind, data, key, after) => queue.send(kind, data, key, after);
   const withLock = <T>(fn: () => Promise<T>) => driver.transaction(() => fn(), { lockKey: CORPUS_LOCK });
+  const withStoryLock = <T>(story: string, fn: () => Promise<T>) => driver.transaction(() => fn(), { lockKey: storyLockKey(location, story) });
   const run = {
     ingest: (data: JobData['ingest'], lastTry: boolean) => runIngestJob(store, data, enqueue, lastTry, (delayMs) => queue.politeness(delayMs)),
     'analyze-article': (data: JobData['analyze-article']) => runAnalyzeArticleJob(store, data, enqueue),
     'update-corpus': (data: JobData['update-corpus']) =>
-      runUpdateCorpusJob(store, data, enqueue, () => queue.pending(['ingest', 'analyze-article']), withLock),
+      runUpdateCorpusJob(store, data, enqueue, () => queue.pending(['ingest', 'analyze-article']), withLock, (pending) => queue.sendStories(pending)),
+    'update-story': (data: JobData['update-story']) => runUpdateStoryJob(store, data, withStoryLock),
   } as const;
   const loop = async (kind: JobKind) => {
     while (!stopping.aborted) {

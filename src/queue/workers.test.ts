@@ -5,10 +5,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../test/cli-helpers.js';
 import { startScript, type StartedScript } from '../../test/cli-process.js';
-import { dropTestSchemas, pgQuery, testSchemaUrl } from '../store/postgres/test-schema.js';
+import { dropTestSchemas, PG_URL, pgQuery, testSchemaUrl } from '../store/postgres/test-schema.js';
+import { JobQueue } from './queue.js';
+import { storyLockKey } from './worker.js';
 
 const SEEDS = resolve(__dirname, '../../../shared/seeds');
 const EXAMPLES = resolve(__dirname, '../../examples/corpus');
@@ -84,6 +87,40 @@ async function heldJob(schema: string, kind: string): Promise<string> {
 }
 
 const query = pgQuery;
+
+/** Holds the story locks of `stories` in a session of its own, as a story's running update would: its jobs wait on them. */
+async function holdStoryLocks(url: string, stories: readonly string[]) {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  for (const story of stories) await client.query('SELECT pg_advisory_lock(hashtext($1))', [storyLockKey(url, story)]);
+  return {
+    release: async (story: string) => void (await client.query('SELECT pg_advisory_unlock(hashtext($1))', [storyLockKey(url, story)])),
+    end: () => client.end(),
+  };
+}
+
+interface StoryJob {
+  id: string;
+  story: string;
+  state: string;
+  started_on: Date | null;
+  completed_on: Date | null;
+}
+
+/** The story jobs of a schema's queue, with when each started and ended (pg-boss's own record). */
+function storyJobs(schema: string): Promise<StoryJob[]> {
+  return query<StoryJob>(`SELECT id, singleton_key AS story, state, started_on, completed_on FROM ${schema}_jobs.job WHERE name = 'update-story' ORDER BY started_on`);
+}
+
+/** Polls until `check` holds (a state to wait for, not a time to sleep); fails naming `what` after a generous bound. */
+async function waitFor<T>(what: string, read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
+  for (let i = 0; i < 4800; i++) {
+    const value = await read();
+    if (check(value)) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
 
 const schemaOf = (url: string) => new URL(url).searchParams.get('schema')!;
 
@@ -168,6 +205,79 @@ describe('workers on PostgreSQL', () => {
     } finally {
       delete process.env.TRIANGULATE_JOB_EXPIRE_SECONDS;
       victim = undefined as never;
+      await stopWorkers(rescuer);
+    }
+  }, 600_000);
+
+  it('stories are updated in parallel by different workers, one job at a time per story, and give the export of one process', async () => {
+    const url = testSchemaUrl('stories');
+    const schema = schemaOf(url);
+    const ids = sqliteBoth.stories.map((s) => s.id);
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+    // Every story's update waits on its lock, so the jobs stay running until released.
+    const locks = await holdStoryLocks(url, ids);
+    const workers = await startWorkers(url, 3);
+    try {
+      expect((await runCli('analyze', EXAMPLES, SEEDS, '--db', url, '--quiet')).code).toBe(0);
+      // Two workers each hold a job of a different story at the same time.
+      const running = await waitFor('two stories updated at once', () => storyJobs(schema), (jobs) => new Set(jobs.filter((j) => j.state === 'active').map((j) => j.story)).size >= 2);
+      const [first] = running.filter((j) => j.state === 'active');
+      // A second update of a story still being updated waits for the first, even with a worker free to take it.
+      const queue = await JobQueue.open(url);
+      const again = await queue.send('update-story', { story: first.story, run: 'again' }, first.story).finally(() => queue.close());
+      expect(again).not.toBeNull();
+      for (const story of ids.filter((id) => id !== first.story)) await locks.release(story);
+      await waitFor('the other stories done', () => storyJobs(schema), (jobs) => jobs.every((j) => j.story === first.story || j.state === 'completed'));
+      expect((await storyJobs(schema)).filter((j) => j.story === first.story).map((j) => j.state).sort()).toEqual(['active', 'created']);
+      await locks.release(first.story);
+      const out = join(dir, 'pg-stories.json');
+      const run = await runCli('analyze', '--db', url, '--wait', '--json', out, '--quiet');
+      expect(run.stderr).toBe('');
+      expect(comparable(JSON.parse(readFileSync(out, 'utf8')))).toEqual(comparable(sqliteBoth));
+      // pg-boss's record: jobs of one story never overlap; jobs of different stories did.
+      const jobs = (await storyJobs(schema)).filter((j) => j.state === 'completed');
+      expect(jobs.map((j) => j.id)).toContain(again);
+      const overlap = (a: StoryJob, b: StoryJob) => a.started_on! < b.completed_on! && b.started_on! < a.completed_on!;
+      const pairs = jobs.flatMap((a, i) => jobs.slice(i + 1).map((b) => [a, b] as const));
+      expect(pairs.filter(([a, b]) => a.story === b.story && overlap(a, b))).toEqual([]);
+      expect(pairs.some(([a, b]) => a.story !== b.story && overlap(a, b))).toBe(true);
+      const [{ n }] = await query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${schema}.story_updates`);
+      expect(Number(n)).toBe(0);
+    } finally {
+      await locks.end();
+      await stopWorkers(workers);
+    }
+  }, 600_000);
+
+  it('a worker killed with SIGKILL in a story update: the job comes back to another worker, which leaves the story whole', async () => {
+    const url = testSchemaUrl('killstory');
+    const env = { TRIANGULATE_JOB_EXPIRE_SECONDS: '3' };
+    process.env.TRIANGULATE_JOB_EXPIRE_SECONDS = '3';
+    const schema = schemaOf(url);
+    const ids = sqliteSeeds.stories.map((s) => s.id);
+    const locks = await holdStoryLocks(url, ids);
+    let [victim] = await startWorkers(url, 1, env);
+    let rescuer: StartedScript[] = [];
+    try {
+      expect((await runCli('analyze', SEEDS, '--db', url, '--quiet')).code).toBe(0);
+      const jobId = await heldJob(schema, 'update-story');
+      victim.child.kill('SIGKILL');
+      expect((await victim.result).code).toBe(-1);
+      for (const story of ids) await locks.release(story);
+      rescuer = await startWorkers(url, 1, env, 2);
+      const out = join(dir, 'pg-killstory.json');
+      const run = await runCli('analyze', '--db', url, '--wait', '--json', out, '--quiet');
+      expect(run.stderr).toBe('');
+      expect(comparable(JSON.parse(readFileSync(out, 'utf8')))).toEqual(comparable(sqliteSeeds));
+      const [job] = await query<{ state: string; retry_count: number }>(`SELECT state, retry_count FROM ${schema}_jobs.job WHERE id = $1`, [jobId]);
+      expect(job).toMatchObject({ state: 'completed' });
+      expect(job.retry_count).toBeGreaterThanOrEqual(1);
+      const [{ n }] = await query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${schema}.story_updates`);
+      expect(Number(n)).toBe(0);
+    } finally {
+      delete process.env.TRIANGULATE_JOB_EXPIRE_SECONDS;
+      victim = undefined as never;
+      await locks.end();
       await stopWorkers(rescuer);
     }
   }, 600_000);

@@ -173,6 +173,47 @@ export function runStoreTests(name: string, open: () => Promise<Store>): void {
       await store.close();
     });
 
+    it("keeps a story's pending update until the story is written by the run that left it, and drops it with the story", async () => {
+      const store = await open();
+      const a = article('The bridge reopened on Monday, officials said.');
+      await store.addArticle(a);
+      const empty = { stories: [], links: [], origins: [] };
+      const story = { id: 's1', label: 'bridge', articles: [a.id], aligned: 'old' };
+      const link = { from: a.id, to: 'x', kind: 'rewrite', score: 0.5, direction: 'forward' } as never;
+      const update = (run: string) => ({ story: 's1', run, force: false, reanalysed: [a.id], members: [a.id], outputs: { [a.id]: { wires: [], contentTokens: 9, derived: [] } }, links: [link] });
+      await store.saveStoryList({ previous: empty, stories: [story], links: [], origins: [], state: {}, updates: [update('r1')] });
+      expect(await store.listStoryUpdates()).toEqual([{ story: 's1', run: 'r1', force: false, reanalysed: [a.id] }]);
+      expect(await store.loadStoryUpdate('s1')).toEqual({ record: story, update: update('r1') });
+      expect(await store.loadStoryUpdate('s2')).toBeUndefined();
+      // A newer corpus update replaced it: the older run's write is refused whole.
+      await store.saveStoryList({ previous: await store.loadStoryState(), stories: [story], links: [], origins: [], state: {}, updates: [update('r2')] });
+      const written = { ...a, data: { ...a.data, wires: ['AP'] } };
+      const claim = { id: 'c1', article: a.id, start: 0, end: 4, text: 'The ', kind: 'statement' as const };
+      const write = (run: string) => ({
+        record: { ...story, aligned: 'new', timeline: [] },
+        rows: { claims: new Map([[a.id, [claim]]]), propositions: new Map([['s1', [{ id: 'p1', story: 's1', label: 'x', status: 'corroborated', claims: [] } as never]]]), entities: new Map() },
+        articles: [written],
+        run,
+      });
+      expect(await store.saveStory(write('r1'))).toBe(false);
+      expect((await store.loadAnalysis()).claims).toEqual([]);
+      expect((await store.getArticle(a.id))!.data).toEqual(a.data);
+      expect(await store.saveStory(write('r2'))).toBe(true);
+      const loaded = await store.loadAnalysis();
+      expect(loaded.stories).toEqual([{ ...story, aligned: 'new', timeline: [] }]);
+      expect(loaded.claims.map((c) => c.id)).toEqual(['c1']);
+      expect(loaded.propositions.map((p) => p.id)).toEqual(['p1']);
+      expect((await store.getArticle(a.id))!.data).toEqual(written.data);
+      // Done: nothing pending, and writing it again changes nothing.
+      expect(await store.listStoryUpdates()).toEqual([]);
+      expect(await store.saveStory(write('r2'))).toBe(false);
+      // A story merged away takes its pending update with it.
+      await store.saveStoryList({ previous: await store.loadStoryState(), stories: [story], links: [], origins: [], state: {}, updates: [update('r3')] });
+      await store.saveStoryList({ previous: await store.loadStoryState(), stories: [], links: [], origins: [], state: {} });
+      expect(await store.listStoryUpdates()).toEqual([]);
+      await store.close();
+    });
+
     it('records input failures in order', async () => {
       const store = await open();
       await store.recordFailures([
