@@ -53,7 +53,28 @@ function peakRssMiB(pid: number): number {
   return line ? Number(line[1]) / 1024 : NaN;
 }
 
-async function runWorkers(file: string, n: number): Promise<{ seconds: number; articles: number; rssMiB: number[]; latencyMs: number[] }> {
+/** Time in the cross-article jobs: the corpus updates (serial) and the story updates (parallel across workers). */
+interface CrossArticle {
+  corpusS: number;
+  stories: number;
+  /** Story jobs' summed run time, and the wall time from the first one's start to the last one's end. */
+  storyWorkS: number;
+  storyWallS: number;
+}
+
+async function crossArticle(schema: string): Promise<CrossArticle> {
+  const rows = await query<{ name: string; n: string; work: number; wall: number }>(
+    `SELECT name, COUNT(*) AS n, EXTRACT(EPOCH FROM SUM(completed_on - started_on)) AS work, EXTRACT(EPOCH FROM MAX(completed_on) - MIN(started_on)) AS wall
+     FROM ${schema}_jobs.job WHERE name IN ('update-corpus', 'update-story') AND state = 'completed' GROUP BY name`,
+  );
+  const of = (name: string) => rows.find((r) => r.name === name);
+  return { corpusS: Number(of('update-corpus')?.work ?? 0), stories: Number(of('update-story')?.n ?? 0), storyWorkS: Number(of('update-story')?.work ?? 0), storyWallS: Number(of('update-story')?.wall ?? 0) };
+}
+
+async function runWorkers(
+  file: string,
+  n: number,
+): Promise<{ seconds: number; articles: number; rssMiB: number[]; latencyMs: number[]; cross: CrossArticle }> {
   const url = testSchemaUrl('bench');
   const schema = new URL(url).searchParams.get('schema')!;
   const store = await openStore(url);
@@ -79,7 +100,7 @@ async function runWorkers(file: string, n: number): Promise<{ seconds: number; a
     const latency = await query<{ ms: number }>(
       `SELECT EXTRACT(EPOCH FROM (completed_on - created_on)) * 1000 AS ms FROM ${schema}_jobs.job WHERE name = 'ingest' ORDER BY ms`,
     );
-    return { seconds, articles: await store.countArticles(), rssMiB, latencyMs: latency.map((r) => Number(r.ms)) };
+    return { seconds, articles: await store.countArticles(), rssMiB, latencyMs: latency.map((r) => Number(r.ms)), cross: await crossArticle(schema) };
   } finally {
     const exits = workers.map((w) => (w.exitCode === null ? once(w, 'exit') : Promise.resolve()));
     for (const w of workers) w.kill('SIGTERM');
@@ -103,7 +124,8 @@ export async function benchWorkers(options: { quick?: boolean } = {}): Promise<s
       const rate = run.articles / run.seconds;
       lines.push(
         `workers: ${n} on PostgreSQL ${rate.toFixed(2)} articles/s (${(rate / refRate).toFixed(2)}× SQLite), ${run.seconds.toFixed(1)} s; ` +
-          `peak RSS per worker ${run.rssMiB.map((m) => m.toFixed(0)).join('/')} MiB; queue latency enqueue→stored median ${quantile(run.latencyMs, 0.5).toFixed(0)} ms, p90 ${quantile(run.latencyMs, 0.9).toFixed(0)} ms`,
+          `peak RSS per worker ${run.rssMiB.map((m) => m.toFixed(0)).join('/')} MiB; queue latency enqueue→stored median ${quantile(run.latencyMs, 0.5).toFixed(0)} ms, p90 ${quantile(run.latencyMs, 0.9).toFixed(0)} ms; ` +
+          `corpus update ${run.cross.corpusS.toFixed(1)} s (serial), ${run.cross.stories} story updates ${run.cross.storyWorkS.toFixed(1)} s of work in ${run.cross.storyWallS.toFixed(1)} s`,
       );
     }
   } finally {
