@@ -176,39 +176,6 @@ describe('workers on PostgreSQL', () => {
     }
   }, 600_000);
 
-  it('a worker killed with SIGKILL mid-job loses nothing: the job comes back to another worker, no partial article', async () => {
-    const url = testSchemaUrl('kill');
-    // Jobs of a dead worker expire after 3 s (instead of minutes) and go back to the queue.
-    const env = { TRIANGULATE_JOB_EXPIRE_SECONDS: '3' };
-    process.env.TRIANGULATE_JOB_EXPIRE_SECONDS = '3';
-    const schema = schemaOf(url);
-    let [victim] = await startWorkers(url, 1, env);
-    let rescuer: StartedScript[] = [];
-    try {
-      const sent = await runCli('analyze', SEEDS, '--db', url, '--quiet');
-      expect(sent.code).toBe(0);
-      // Wait until the worker holds a per-article analysis job, then kill it without warning.
-      const jobId = await heldJob(schema, 'analyze-article');
-      victim.child.kill('SIGKILL');
-      expect((await victim.result).code).toBe(-1);
-      rescuer = await startWorkers(url, 1, env, 2);
-      const out = join(dir, 'pg-kill.json');
-      const run = await runCli('analyze', '--db', url, '--wait', '--json', out, '--quiet');
-      expect(run.stderr).toBe('');
-      expect(comparable(JSON.parse(readFileSync(out, 'utf8')))).toEqual(comparable(sqliteSeeds));
-      // The killed job was retried (its try count went up) and completed.
-      const [job] = await query<{ state: string; retry_count: number }>(`SELECT state, retry_count FROM ${schema}_jobs.job WHERE id = $1`, [jobId]);
-      expect(job).toMatchObject({ state: 'completed' });
-      expect(job.retry_count).toBeGreaterThanOrEqual(1);
-      const [{ n }] = await query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${schema}.articles WHERE stages_json IS NULL`);
-      expect(Number(n)).toBe(0);
-    } finally {
-      delete process.env.TRIANGULATE_JOB_EXPIRE_SECONDS;
-      victim = undefined as never;
-      await stopWorkers(rescuer);
-    }
-  }, 600_000);
-
   it('stories are updated in parallel by different workers, one job at a time per story, and give the export of one process', async () => {
     const url = testSchemaUrl('stories');
     const schema = schemaOf(url);
@@ -249,8 +216,13 @@ describe('workers on PostgreSQL', () => {
     }
   }, 600_000);
 
-  it('a worker killed with SIGKILL in a story update: the job comes back to another worker, which leaves the story whole', async () => {
-    const url = testSchemaUrl('killstory');
+  // Story updates wait on their locks until the victim is dead, so that it is killed holding a job of `kind`.
+  it.each([
+    ['a per-article analysis', 'analyze-article'],
+    ['a story update', 'update-story'],
+  ])('a worker killed with SIGKILL in %s loses nothing: the job comes back to another worker, no partial article, every story whole', async (_, kind) => {
+    const url = testSchemaUrl('kill');
+    // Jobs of a dead worker expire after 3 s (instead of minutes) and go back to the queue.
     const env = { TRIANGULATE_JOB_EXPIRE_SECONDS: '3' };
     process.env.TRIANGULATE_JOB_EXPIRE_SECONDS = '3';
     const schema = schemaOf(url);
@@ -260,20 +232,23 @@ describe('workers on PostgreSQL', () => {
     let rescuer: StartedScript[] = [];
     try {
       expect((await runCli('analyze', SEEDS, '--db', url, '--quiet')).code).toBe(0);
-      const jobId = await heldJob(schema, 'update-story');
+      const jobId = await heldJob(schema, kind);
       victim.child.kill('SIGKILL');
       expect((await victim.result).code).toBe(-1);
       for (const story of ids) await locks.release(story);
       rescuer = await startWorkers(url, 1, env, 2);
-      const out = join(dir, 'pg-killstory.json');
+      const out = join(dir, `pg-kill-${kind}.json`);
       const run = await runCli('analyze', '--db', url, '--wait', '--json', out, '--quiet');
       expect(run.stderr).toBe('');
       expect(comparable(JSON.parse(readFileSync(out, 'utf8')))).toEqual(comparable(sqliteSeeds));
+      // The killed job was retried (its try count went up) and completed.
       const [job] = await query<{ state: string; retry_count: number }>(`SELECT state, retry_count FROM ${schema}_jobs.job WHERE id = $1`, [jobId]);
       expect(job).toMatchObject({ state: 'completed' });
       expect(job.retry_count).toBeGreaterThanOrEqual(1);
-      const [{ n }] = await query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${schema}.story_updates`);
+      const [{ n }] = await query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${schema}.articles WHERE stages_json IS NULL`);
       expect(Number(n)).toBe(0);
+      const [{ pending }] = await query<{ pending: string }>(`SELECT COUNT(*) AS pending FROM ${schema}.story_updates`);
+      expect(Number(pending)).toBe(0);
     } finally {
       delete process.env.TRIANGULATE_JOB_EXPIRE_SECONDS;
       victim = undefined as never;
