@@ -260,7 +260,7 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
       options.signal?.throwIfAborted();
       await done(await updateStory(store, records.get(update.story)!, update, alignVersion, spent));
     }
-    for (const id of leftOver) await done(await runStoryUpdate(store, id, spent));
+    for (const id of leftOver) await done(await runStoryUpdate(store, id, { alignVersion, spent }));
   }
   timings.push(
     { step: 'stories/read', ms: spent.read, articles: read },

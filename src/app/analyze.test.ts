@@ -111,6 +111,33 @@ describe('analyze: incremental', () => {
   });
 });
 
+describe('analyze: story updates left pending', () => {
+  it('a run stopped after its corpus half has its stories finished by the next run, which stores what one run would', async () => {
+    const files = await clusteringOrder();
+    const halted = await withStore('halted.db', async (store) => {
+      await ingestInto(store, files.slice(0, 3));
+      // As a process killed once the story list is saved, or workers that have not yet taken the story jobs.
+      return analyzeStore(store, { deferStories: true });
+    });
+    expect(halted.pending!.touched.length).toBeGreaterThan(0);
+    expect(halted.realigned).toBe(0);
+    expect(await withStore('halted.db', async (store) => (await store.loadAnalysis()).propositions)).toEqual([]);
+    // The next run adds the other articles: stories they touch are updated anew, the others from what was left pending.
+    const next = await withStore('halted.db', async (store) => {
+      await ingestInto(store, files.slice(3));
+      return analyzeStore(store);
+    });
+    expect(next.pending).toBeUndefined();
+    expect(await withStore('halted.db', (store) => store.listStoryUpdates())).toEqual([]);
+    const whole = await withStore('uninterrupted.db', async (store) => {
+      await ingestInto(store, files);
+      await analyzeStore(store);
+      return exported(store);
+    });
+    expect(await withStore('halted.db', exported)).toEqual(whole);
+  });
+});
+
 describe('analyze: streamed against in memory', () => {
   it('stores what one in-memory analysis of the whole store stores, in the same order (the demo export is unchanged)', async () => {
     const doc = async (store: Store) => buildExport(await store.listArticles({ layers: false }), await store.loadAnalysis(), 'fixed');

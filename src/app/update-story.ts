@@ -96,14 +96,19 @@ export async function updateStory(
 }
 
 /**
- * Runs the pending update of one story, as a worker's job does: reads it and the story's record from the store (the
- * default configuration's stage versions). Idempotent: nothing pending (already done, or the story merged away) is
+ * Runs the pending update of one story, as a worker's job does: reads it and the story's record from the store
+ * (`alignVersion`: the corpus update's, by default the default configuration's). Idempotent: nothing pending (already done, or the story merged away) is
  * `none`; a pending update replaced by a newer corpus update while it ran is `superseded`, left to that update's job.
  */
-export async function runStoryUpdate(store: Store, storyId: string, spent?: StorySpent): Promise<StoryUpdateResult | { status: 'none' }> {
+export async function runStoryUpdate(
+  store: Store,
+  storyId: string,
+  options: { alignVersion?: string; spent?: StorySpent } = {},
+): Promise<StoryUpdateResult | { status: 'none' }> {
   const pending = await store.loadStoryUpdate(storyId);
   if (!pending) return { status: 'none' };
-  return updateStory(store, pending.record, pending.update, defaultAlignVersion(), spent);
+  const alignVersion = 'alignVersion' in options ? options.alignVersion : defaultAlignVersion();
+  return updateStory(store, pending.record, pending.update, alignVersion, options.spent);
 }
 
 let alignVersion: { value: string | undefined } | undefined;
