@@ -7,7 +7,6 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { openSqlDriver, openStore } from '../store/index.js';
 import type { SqlDriver } from '../store/driver.js';
 import type { Store } from '../store/store.js';
-import { parsePostgresUrl } from '../store/postgres/url.js';
 import { JOB_KINDS, runAnalyzeArticleJob, runIngestJob, runUpdateCorpusJob, runUpdateStoryJob, type Enqueue, type JobData, type JobKind } from './jobs.js';
 import { JobQueue } from './queue.js';
 import { WorkerRegistration } from './worker-registry.js';
@@ -18,10 +17,9 @@ const POLL_MS = 250;
 const FETCH_RETRY_MS = 2_000;
 /** Key of the advisory lock that serialises corpus updates, whatever the queue does. */
 export const CORPUS_LOCK = 'triangulate:corpus';
-/** Key of the advisory lock that serialises the updates of one story of the store at `location`, whatever the queue does. */
-export function storyLockKey(location: string, story: string): string {
-  // Advisory locks are database-wide: the schema keeps the same story of two stores apart.
-  return `triangulate:story:${parsePostgresUrl(location).schema ?? ''}:${story}`;
+/** Key of the advisory lock that serialises the updates of one story, whatever the queue does (the driver scopes it to the store's schema). */
+export function storyLockKey(story: string): string {
+  return `triangulate:story:${story}`;
 }
 
 export interface WorkerOptions {
@@ -88,7 +86,7 @@ function startLoops(
 ): Promise<void[]> {
   const enqueue: Enqueue = (kind, data, key, after) => queue.send(kind, data, key, after);
   const withLock = <T>(fn: () => Promise<T>) => driver.transaction(() => fn(), { lockKey: CORPUS_LOCK });
-  const withStoryLock = <T>(story: string, fn: () => Promise<T>) => driver.transaction(() => fn(), { lockKey: storyLockKey(location, story) });
+  const withStoryLock = <T>(story: string, fn: () => Promise<T>) => driver.transaction(() => fn(), { lockKey: storyLockKey(story) });
   const run = {
     ingest: (data: JobData['ingest'], lastTry: boolean) => runIngestJob(store, data, enqueue, lastTry, (delayMs) => queue.politeness(delayMs)),
     'analyze-article': (data: JobData['analyze-article']) => runAnalyzeArticleJob(store, data, enqueue),

@@ -12,6 +12,8 @@ import { startScript, type StartedScript } from '../../test/cli-process.js';
 import { dropTestSchemas, PG_URL, pgQuery, testSchemaUrl } from '../store/postgres/test-schema.js';
 import { JobQueue } from './queue.js';
 import { storyLockKey } from './worker.js';
+import { scopedLockKey } from '../store/postgres/driver.js';
+import { parsePostgresUrl } from '../store/postgres/url.js';
 
 const SEEDS = resolve(__dirname, '../../../shared/seeds');
 const EXAMPLES = resolve(__dirname, '../../examples/corpus');
@@ -92,9 +94,9 @@ const query = pgQuery;
 async function holdStoryLocks(url: string, stories: readonly string[]) {
   const client = new pg.Client({ connectionString: PG_URL });
   await client.connect();
-  for (const story of stories) await client.query('SELECT pg_advisory_lock(hashtext($1))', [storyLockKey(url, story)]);
+  for (const story of stories) await client.query('SELECT pg_advisory_lock(hashtext($1))', [scopedLockKey(parsePostgresUrl(url).schema, storyLockKey(story))]);
   return {
-    release: async (story: string) => void (await client.query('SELECT pg_advisory_unlock(hashtext($1))', [storyLockKey(url, story)])),
+    release: async (story: string) => void (await client.query('SELECT pg_advisory_unlock(hashtext($1))', [scopedLockKey(parsePostgresUrl(url).schema, storyLockKey(story))])),
     end: () => client.end(),
   };
 }

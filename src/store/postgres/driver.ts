@@ -20,6 +20,13 @@ const RETRYABLE = new Set(['40001', '40P01']);
 const UNIQUE_VIOLATION = '23505';
 /** Lock key every write transaction takes unless it names its own (migrations, the corpus update). */
 const WRITE_LOCK = 'triangulate:write';
+/**
+ * An advisory lock key scoped to one store: advisory locks are database-wide, so without the schema two stores in one
+ * database would serialise each other's writes and corpus updates.
+ */
+export function scopedLockKey(schema: string | undefined, key: string): string {
+  return `${key}@${schema ?? ''}`;
+}
 /** How long a statement may wait for a lock before failing, so a stuck peer is reported instead of hanging. */
 const LOCK_TIMEOUT_MS = 60_000;
 
@@ -96,7 +103,8 @@ class PostgresDriver implements SqlDriver {
   async transaction<T>(fn: (tx: SqlDriver) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     // Write transactions take one lock, as SQLite's BEGIN IMMEDIATE does: concurrent adds (a read of MAX(seq) and the
     // duplicate keys, then an insert) otherwise fail serialization and retry with backoff, which grew with workers.
-    const lockKey = options.lockKey ?? (this.readOnly ? undefined : WRITE_LOCK);
+    const unscoped = options.lockKey ?? (this.readOnly ? undefined : WRITE_LOCK);
+    const lockKey = unscoped && scopedLockKey(this.target.schema, unscoped);
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
       let broken = false;
