@@ -49,17 +49,17 @@ export class SupportIndex {
   }
 
   /** Best Jaccard of `sentence` against sentences of articles other than `selfId` (and `excludeId`). */
-  bestSupport(sentence: SentenceProfile, selfId: string, excludeId?: string): number {
+  bestSupport(sentence: Pick<SentenceProfile, 'terms'>, selfId: string, excludeId?: string): number {
     return this.support(sentence, selfId, excludeId, 0);
   }
 
   /** True when some sentence of an article other than `selfId` and `excludeId` has term Jaccard ≥ `min` with `sentence`. */
-  supports(sentence: SentenceProfile, selfId: string, excludeId: string | undefined, min: number): boolean {
+  supports(sentence: Pick<SentenceProfile, 'terms'>, selfId: string, excludeId: string | undefined, min: number): boolean {
     return this.support(sentence, selfId, excludeId, min) >= min;
   }
 
   /** Best Jaccard, considering only sentences whose length can reach `min` (|B| in [min·|A|, |A|/min]); 0 when none. */
-  private support(sentence: SentenceProfile, selfId: string, excludeId: string | undefined, min: number): number {
+  private support(sentence: Pick<SentenceProfile, 'terms'>, selfId: string, excludeId: string | undefined, min: number): number {
     if (this.shared.length < this.docOf.length) this.shared = new Int32Array(Math.max(this.docOf.length, 2 * this.shared.length));
     const self = this.docIds.get(selfId) ?? -1;
     const excluded = excludeId === undefined ? -1 : (this.docIds.get(excludeId) ?? -1);
@@ -89,8 +89,22 @@ export class SupportIndex {
   }
 }
 
+/** A sentence flagged as unsupported, with what a later run needs to check it against new story members only. */
+export interface FlaggedSentence {
+  start: number;
+  end: number;
+  terms: string[];
+  /** Only whitespace lies between it and the flagged sentence before it: they form one addition. */
+  joins: boolean;
+}
+
 /** Spans of `derived` supported by neither its links' passages nor any other story article. */
 export function findAdditions(derived: ReuseProfile, links: readonly ReuseLink[], support: SupportIndex): Addition[] {
+  return mergeFlagged(findUnsupported(derived, links, support));
+}
+
+/** The sentences of `derived` that {@link findAdditions} flags, one by one. */
+export function findUnsupported(derived: ReuseProfile, links: readonly ReuseLink[], support: SupportIndex): FlaggedSentence[] {
   const covered: [number, number][] = [];
   for (const link of links) {
     for (const p of link.passages) {
@@ -98,15 +112,41 @@ export function findAdditions(derived: ReuseProfile, links: readonly ReuseLink[]
       if (link.to === derived.id) covered.push([p.to.start, p.to.end]);
     }
   }
-  const additions: Addition[] = [];
+  const flagged: FlaggedSentence[] = [];
   const text = derived.article.text;
   for (const s of derived.sentences) {
     if (s.terms.length < ADDITION_MIN_TERMS) continue;
     if (coveredShare(s, covered) >= SUPPORT_MIN_COVERED_SHARE) continue;
     if (support.supports(s, derived.id, undefined, SUPPORT_MIN_JACCARD)) continue;
+    const last = flagged[flagged.length - 1];
+    flagged.push({ start: s.start, end: s.end, terms: s.terms, joins: !!last && /^\s*$/.test(text.slice(last.end, s.start)) });
+  }
+  return flagged;
+}
+
+/**
+ * The flagged sentences that sentences of articles added to the story since (indexed in `added`) still leave
+ * unsupported. Support only grows with members, so this equals flagging again over the whole story. A sentence that
+ * lost its flag ends the addition it was in (its own words lie between its neighbours).
+ */
+export function stillUnsupported(flagged: readonly FlaggedSentence[], added: SupportIndex, selfId: string): FlaggedSentence[] {
+  const out: FlaggedSentence[] = [];
+  let keptPrevious = false;
+  for (const f of flagged) {
+    const kept = !added.supports(f, selfId, undefined, SUPPORT_MIN_JACCARD);
+    if (kept) out.push(f.joins && !keptPrevious ? { ...f, joins: false } : f);
+    keptPrevious = kept;
+  }
+  return out;
+}
+
+/** Flagged sentences as additions: consecutive ones with only whitespace between form one. */
+export function mergeFlagged(flagged: readonly FlaggedSentence[]): Addition[] {
+  const additions: Addition[] = [];
+  for (const f of flagged) {
     const last = additions[additions.length - 1];
-    if (last && /^\s*$/.test(text.slice(last.end, s.start))) last.end = s.end;
-    else additions.push({ start: s.start, end: s.end, reason: 'unsupported-addition' });
+    if (last && f.joins) last.end = f.end;
+    else additions.push({ start: f.start, end: f.end, reason: 'unsupported-addition' });
   }
   return additions;
 }
@@ -119,9 +159,14 @@ function coveredShare(s: SentenceProfile, covered: readonly [number, number][]):
 
 /** Content sentences of `p` that no story article other than `p` and `excludeId` supports. */
 export function countUnique(p: ReuseProfile, support: SupportIndex, excludeId: string): number {
-  let n = 0;
-  for (const s of p.sentences) if (s.terms.length >= ADDITION_MIN_TERMS && !support.supports(s, p.id, excludeId, SUPPORT_MIN_JACCARD)) n++;
-  return n;
+  return uniqueSentences(p, support, excludeId).length;
+}
+
+/** The terms of the sentences {@link countUnique} counts: a later run checks them against new story members only. */
+export function uniqueSentences(p: ReuseProfile, support: SupportIndex, excludeId: string): string[][] {
+  const out: string[][] = [];
+  for (const s of p.sentences) if (s.terms.length >= ADDITION_MIN_TERMS && !support.supports(s, p.id, excludeId, SUPPORT_MIN_JACCARD)) out.push(s.terms);
+  return out;
 }
 
 /** True when most of `span` lies inside one unsupported addition: a claim that merely touches one is not the added text. */

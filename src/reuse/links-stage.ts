@@ -7,15 +7,15 @@ import type { Article } from '../core/article.js';
 import { addMessage } from '../core/message.js';
 import type { Corpus, CorpusStage } from '../core/pipeline.js';
 import type { StageFactory } from '../core/registry.js';
-import { countUnique, findAdditions, SupportIndex } from './additions.js';
 import { findCandidatePairsOf, indexKeysOf } from './candidates.js';
 import { MIN_CONTENT_TOKENS, wireCredits } from './compare.js';
 import { linkPair } from './links.js';
 import { groupOrigins } from './origins.js';
 import { profileArticle, type ReuseProfile } from './profile.js';
-import { copyLink, digestOf, emptyReuseState, featuresDigest, toIndexKeys, type ReuseChanges, type ReuseState, type StoredFeatures, type StoredSupport } from './state.js';
+import { emptyReuseState, featuresDigest, toIndexKeys, type ReuseChanges, type ReuseState, type StoredFeatures } from './state.js';
+import { flagAdditions, orientByStoryUniqueness, StorySupport, type StoryLike } from './story-support.js';
 import { SENTENCE_MATCH_JACCARD } from './sentence-align.js';
-import type { Addition, ReuseKind, ReuseLink } from './types.js';
+import type { Addition, ReuseLink } from './types.js';
 
 declare module '../core/pipeline.js' {
   interface CorpusData {
@@ -39,9 +39,6 @@ declare module '../core/article.js' {
   }
 }
 
-/** Link kinds whose derived side gets its additions flagged (a partial quotation's own text is not padding). */
-const ADDITION_KINDS: readonly ReuseKind[] = ['duplicate', 'copy', 'rewrite'];
-
 export const ReuseLinksOptions = z.object({
   /** Sentence Jaccard at which paraphrased sentences align (calibrated on MSRP). */
   sentenceThreshold: z.number().min(0).max(1).default(SENTENCE_MATCH_JACCARD),
@@ -50,12 +47,7 @@ export const ReuseLinksOptions = z.object({
 });
 export type ReuseLinksOptions = z.infer<typeof ReuseLinksOptions>;
 
-/** Minimal story shape read from `corpus.data.stories` (written by cluster/stories). */
-export interface StoryLike {
-  id?: string;
-  articleIds: string[];
-  origins?: string[][];
-}
+export type { StoryLike } from './story-support.js';
 
 /**
  * Runs reuse detection over a corpus and writes links, origins and additions. With `previous` (what an earlier run
@@ -270,73 +262,6 @@ class ProfileCache {
   }
 }
 
-/**
- * Story-wide support look-ups (is a sentence found elsewhere in the story?), each result kept under a digest of its
- * inputs: a story none of whose members changed reuses what an earlier run found, without profiling its articles.
- */
-class StorySupport {
-  private readonly indexes = new Map<StoryLike | undefined, SupportIndex>();
-  private readonly memberDigests = new Map<StoryLike | undefined, string>();
-
-  constructor(
-    private readonly profileOf: (id: string) => ReuseProfile,
-    /** Each article's features digest. */
-    private readonly digests: ReadonlyMap<string, string>,
-    private readonly stored: ReadonlyMap<string, StoredSupport>,
-    private readonly made: Map<string, StoredSupport>,
-    private readonly stamp: string,
-    private readonly streamed = false,
-  ) {}
-
-  /** The stored result for `key` if computed from the same inputs, with the digest to record a new one under. */
-  lookup(key: string, inputs: unknown): { hit?: unknown; digest: string } {
-    const digest = digestOf([this.stamp, inputs]);
-    const hit = this.stored.get(key);
-    return hit?.digest === digest ? { hit: hit.body, digest } : { digest };
-  }
-
-  record(key: string, digest: string, body: unknown): void {
-    this.made.set(key, { digest, body });
-  }
-
-  /** Drops a story's support index when a streamed run releases the story's profiles next. */
-  release(story: StoryLike): void {
-    if (this.streamed) this.indexes.delete(story);
-  }
-
-  /**
-   * What a link's effect on additions depends on, without its passages: the passages are a function of the two texts
-   * (whose digests stand in for them), the kind and the direction.
-   */
-  linkKey(l: ReuseLink): unknown[] {
-    return [l.from, l.to, l.kind, l.direction, l.score, this.digests.get(l.from) ?? null, this.digests.get(l.to) ?? null];
-  }
-
-  /** Digest of a story's members and their contents: what its support index is built from. */
-  members(story: StoryLike): string {
-    let d = this.memberDigests.get(story);
-    if (!d) {
-      d = digestOf(story.articleIds.map((id) => [id, this.digests.get(id) ?? null]));
-      this.memberDigests.set(story, d);
-    }
-    return d;
-  }
-
-  index(story: StoryLike): SupportIndex {
-    let index = this.indexes.get(story);
-    if (!index) {
-      index = new SupportIndex();
-      for (const id of story.articleIds) if (this.digests.has(id)) index.add(this.profileOf(id));
-      this.indexes.set(story, index);
-    }
-    return index;
-  }
-
-  profile(id: string): ReuseProfile {
-    return this.profileOf(id);
-  }
-}
-
 /** A name as the text writes it (credits are compared lowercased). */
 function asWritten(text: string, lower: string): string {
   const at = text.toLowerCase().indexOf(lower);
@@ -352,87 +277,6 @@ function pruneViaCopies(links: ReuseLink[]): ReuseLink[] {
     const root = copyOf.get(l.to);
     return !(root && root !== l.from && pairs.has(`${l.from}\u0000${root}`));
   });
-}
-
-/** Threshold difference in story-unique sentences for orienting an undirected link. */
-const UNIQUE_SENTENCE_MARGIN = 2;
-
-/**
- * Orients derived links still of unknown direction: the side holding more sentences found nowhere else
- * in the story (excluding the pair) is the padded derivative; the origin's content is echoed by others.
- */
-function* orientByStoryUniqueness(links: ReuseLink[], storyOf: Map<string, StoryLike>, support: StorySupport): Generator<StoryLike, void> {
-  const open = new Map<StoryLike, ReuseLink[]>();
-  links.forEach((link, i) => {
-    if (link.direction !== 'unknown' || link.kind === 'shared-source') return;
-    const story = storyOf.get(link.from);
-    if (!story || story !== storyOf.get(link.to) || story.articleIds.length < 3) return;
-    links[i] = copyLink(link);
-    (open.get(story) ?? open.set(story, []).get(story)!).push(links[i]);
-  });
-  for (const [story, pending] of open) {
-    const pairs = pending.map((l) => [l.from, l.to] as const);
-    // Unique-sentence counts of both sides of each pending link, as [from, to].
-    const key = `orient:${story.id ?? story.articleIds[0]}`;
-    const { hit, digest } = support.lookup(key, [support.members(story), pairs]);
-    let counts = hit as number[][] | undefined;
-    if (!counts) {
-      yield story;
-      const index = support.index(story);
-      counts = pairs.map(([from, to]) => [countUnique(support.profile(from), index, to), countUnique(support.profile(to), index, from)]);
-      support.record(key, digest, counts);
-      support.release(story);
-    }
-    pending.forEach((link, k) => {
-      const [uniqueFrom, uniqueTo] = counts![k];
-      if (Math.abs(uniqueFrom - uniqueTo) < UNIQUE_SENTENCE_MARGIN) return;
-      if (uniqueTo > uniqueFrom) {
-        [link.from, link.to] = [link.to, link.from];
-        link.passages = link.passages.map((p) => ({ from: p.to, to: p.from }));
-      }
-      link.direction = 'inferred';
-      link.evidence.unshift({
-        type: 'containment',
-        detail: `${Math.max(uniqueFrom, uniqueTo)} sentence(s) of the derivative are found nowhere else in the story, ${Math.min(uniqueFrom, uniqueTo)} of the origin's`,
-      });
-    });
-  }
-}
-
-function* flagAdditions(
-  ids: readonly string[],
-  outputs: Map<string, ArticleReuse>,
-  byArticle: ReadonlyMap<string, ReuseLink[]>,
-  storyOf: Map<string, StoryLike>,
-  support: StorySupport,
-): Generator<StoryLike, void> {
-  const everything: StoryLike = { id: 'all', articleIds: [...ids] };
-  // Story by story, so that a streamed run holds one story's profiles at a time.
-  const byStory = new Map<StoryLike, string[]>();
-  for (const id of outputs.keys()) {
-    const own = byArticle.get(id) ?? [];
-    if (!own.some((l) => l.from === id && ADDITION_KINDS.includes(l.kind))) continue;
-    const story = storyOf.get(id) ?? everything;
-    (byStory.get(story) ?? byStory.set(story, []).get(story)!).push(id);
-  }
-  for (const [story, members] of byStory) {
-    let loaded = false;
-    for (const id of members) {
-      const own = byArticle.get(id)!;
-      const key = `additions:${id}`;
-      const { hit, digest } = support.lookup(key, [support.members(story), own.map((l) => support.linkKey(l))]);
-      if (hit) {
-        outputs.get(id)!.additions = hit as Addition[];
-        continue;
-      }
-      if (!loaded) yield story;
-      loaded = true;
-      const additions = findAdditions(support.profile(id), own, support.index(story));
-      support.record(key, digest, additions);
-      outputs.get(id)!.additions = additions;
-    }
-    support.release(story);
-  }
 }
 
 /** Stage factory for `reuse/links`. */

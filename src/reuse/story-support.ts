@@ -1,0 +1,248 @@
+/**
+ * The story-wide steps of reuse/links that ask whether a sentence is found elsewhere in its story: orientation of
+ * undirected links by story-unique sentences, and unsupported additions. Each result is stored with the story's
+ * membership it was computed against; when a story has only gained members since, the stored result is checked
+ * against the new members alone (support only grows with members), so one new member costs what it costs.
+ */
+import { findUnsupported, mergeFlagged, stillUnsupported, SUPPORT_MIN_JACCARD, SupportIndex, uniqueSentences, type FlaggedSentence } from './additions.js';
+import type { ReuseProfile } from './profile.js';
+import { copyLink, digestOf, type StoredSupport } from './state.js';
+import type { Addition, ReuseKind, ReuseLink } from './types.js';
+
+/** Minimal story shape read from `corpus.data.stories` (written by cluster/stories). */
+export interface StoryLike {
+  id?: string;
+  articleIds: string[];
+  origins?: string[][];
+}
+
+/** Link kinds whose derived side gets its additions flagged (a partial quotation's own text is not padding). */
+export const ADDITION_KINDS: readonly ReuseKind[] = ['duplicate', 'copy', 'rewrite'];
+
+/** Threshold difference in story-unique sentences for orienting an undirected link. */
+const UNIQUE_SENTENCE_MARGIN = 2;
+
+/** What a stored result was computed against: the first `count` members of its story, by digest. */
+interface Membership {
+  count: number;
+  members: string;
+}
+/** Stored under `additions:<article>`: the article's unsupported sentences. */
+interface StoredAdditions extends Membership {
+  flagged: FlaggedSentence[];
+}
+/** Stored under `orient:<story>`: per pending link (`from`, `to`), the terms of each side's story-unique sentences. */
+interface StoredOrientation extends Membership {
+  pairs: Record<string, [string[][], string[][]]>;
+}
+
+/** How a stored result serves this run: as it is, updated by the members added since, or not at all. */
+type Reuse = { as: 'hit' } | { as: 'update'; count: number } | { as: 'none' };
+
+/**
+ * Story-wide support look-ups, each result kept with the membership it was computed against: a story none of whose
+ * members changed reuses what an earlier run found without profiling its articles, and one that only gained members
+ * profiles only those.
+ */
+export class StorySupport {
+  private readonly indexes = new Map<StoryLike, SupportIndex>();
+  private readonly addedIndexes = new Map<StoryLike, Map<number, SupportIndex>>();
+  private readonly prefixes = new Map<StoryLike, Map<number, string>>();
+
+  constructor(
+    private readonly profileOf: (id: string) => ReuseProfile,
+    /** Each live article's features digest. */
+    private readonly digests: ReadonlyMap<string, string>,
+    private readonly stored: ReadonlyMap<string, StoredSupport>,
+    private readonly made: Map<string, StoredSupport>,
+    private readonly stamp: string,
+    private readonly streamed = false,
+  ) {}
+
+  /** The stored body for `key` if computed under the same stamp and `inputs`, with the digest to record a new one under. */
+  lookup(key: string, inputs: unknown): { hit?: unknown; digest: string } {
+    const digest = digestOf([this.stamp, inputs]);
+    const hit = this.stored.get(key);
+    return hit?.digest === digest ? { hit: hit.body, digest } : { digest };
+  }
+
+  record(key: string, digest: string, body: unknown): void {
+    this.made.set(key, { digest, body });
+  }
+
+  /** Whether a stored result computed against `was` serves the story's current membership. */
+  reuse(story: StoryLike, was: Partial<Membership> | undefined): Reuse {
+    if (!was || typeof was.count !== 'number' || typeof was.members !== 'string') return { as: 'none' };
+    const n = story.articleIds.length;
+    if (was.count > n || this.prefix(story, was.count) !== was.members) return { as: 'none' };
+    return was.count === n ? { as: 'hit' } : { as: 'update', count: was.count };
+  }
+
+  /** The membership to record a result under. */
+  membership(story: StoryLike): Membership {
+    const count = story.articleIds.length;
+    return { count, members: this.prefix(story, count) };
+  }
+
+  /** Drops a story's support indexes when a streamed run releases the story's profiles next. */
+  release(story: StoryLike): void {
+    if (!this.streamed) return;
+    this.indexes.delete(story);
+    this.addedIndexes.delete(story);
+  }
+
+  /**
+   * What a link's effect on additions depends on, without its passages: the passages are a function of the two texts
+   * (whose digests stand in for them), the kind and the direction.
+   */
+  linkKey(l: ReuseLink): unknown[] {
+    return [l.from, l.to, l.kind, l.direction, l.score, this.digests.get(l.from) ?? null, this.digests.get(l.to) ?? null];
+  }
+
+  /** Index over every live member. */
+  index(story: StoryLike): SupportIndex {
+    let index = this.indexes.get(story);
+    if (!index) {
+      index = new SupportIndex();
+      for (const id of story.articleIds) if (this.digests.has(id)) index.add(this.profileOf(id));
+      this.indexes.set(story, index);
+    }
+    return index;
+  }
+
+  /** Index over the live members after the first `count`: those a stored result has not seen. */
+  addedIndex(story: StoryLike, count: number): SupportIndex {
+    const byCount = this.addedIndexes.get(story) ?? this.addedIndexes.set(story, new Map()).get(story)!;
+    let index = byCount.get(count);
+    if (!index) {
+      index = new SupportIndex();
+      for (const id of story.articleIds.slice(count)) if (this.digests.has(id)) index.add(this.profileOf(id));
+      byCount.set(count, index);
+    }
+    return index;
+  }
+
+  profile(id: string): ReuseProfile {
+    return this.profileOf(id);
+  }
+
+  /** Digest of the story's first `count` members and their contents (membership only grows at the end). */
+  private prefix(story: StoryLike, count: number): string {
+    const byCount = this.prefixes.get(story) ?? this.prefixes.set(story, new Map()).get(story)!;
+    let d = byCount.get(count);
+    if (d === undefined) {
+      d = digestOf(story.articleIds.slice(0, count).map((id) => [id, this.digests.get(id) ?? null]));
+      byCount.set(count, d);
+    }
+    return d;
+  }
+}
+
+/** The members a streamed run must load before computing: the whole story, or only those added after `count`. */
+function request(story: StoryLike, full: boolean, counts: readonly number[]): StoryLike | undefined {
+  if (full) return story;
+  if (!counts.length) return undefined;
+  return { id: story.id, articleIds: story.articleIds.slice(Math.min(...counts)) };
+}
+
+/**
+ * Orients derived links still of unknown direction: the side holding more sentences found nowhere else
+ * in the story (excluding the pair) is the padded derivative; the origin's content is echoed by others.
+ * Yields the members whose profiles it needs before computing (a streamed run loads them).
+ */
+export function* orientByStoryUniqueness(links: ReuseLink[], storyOf: Map<string, StoryLike>, support: StorySupport): Generator<StoryLike, void> {
+  const open = new Map<StoryLike, ReuseLink[]>();
+  links.forEach((link, i) => {
+    if (link.direction !== 'unknown' || link.kind === 'shared-source') return;
+    const story = storyOf.get(link.from);
+    if (!story || story !== storyOf.get(link.to) || story.articleIds.length < 3) return;
+    links[i] = copyLink(link);
+    (open.get(story) ?? open.set(story, []).get(story)!).push(links[i]);
+  });
+  for (const [story, pending] of open) {
+    const pairKeys = pending.map((l) => `${l.from}\u0000${l.to}`);
+    const key = `orient:${story.id ?? story.articleIds[0]}`;
+    const { hit, digest } = support.lookup(key, 'by-membership');
+    const was = hit as StoredOrientation | undefined;
+    const reuse = support.reuse(story, was);
+    const known = reuse.as !== 'none' && was?.pairs && typeof was.pairs === 'object' ? was.pairs : {};
+    const missing = pairKeys.some((k) => !known[k]);
+    // Each side's story-unique sentences, as [from, to].
+    let unique: [string[][], string[][]][];
+    if (reuse.as === 'hit' && !missing) unique = pairKeys.map((k) => known[k]);
+    else {
+      const ask = request(story, missing, reuse.as === 'update' ? [reuse.count] : []);
+      if (ask) yield ask;
+      unique = pending.map((l, k) => {
+        const stored = known[pairKeys[k]];
+        if (!stored) {
+          const index = support.index(story);
+          return [uniqueSentences(support.profile(l.from), index, l.to), uniqueSentences(support.profile(l.to), index, l.from)];
+        }
+        if (reuse.as !== 'update') return stored;
+        const added = support.addedIndex(story, reuse.count);
+        const still = (terms: string[][], self: string, other: string) => terms.filter((t) => !added.supports({ terms: t }, self, other, SUPPORT_MIN_JACCARD));
+        return [still(stored[0], l.from, l.to), still(stored[1], l.to, l.from)];
+      });
+      support.record(key, digest, { ...support.membership(story), pairs: Object.fromEntries(pairKeys.map((k, i) => [k, unique[i]])) } satisfies StoredOrientation);
+      support.release(story);
+    }
+    pending.forEach((link, k) => {
+      const uniqueFrom = unique[k][0].length;
+      const uniqueTo = unique[k][1].length;
+      if (Math.abs(uniqueFrom - uniqueTo) < UNIQUE_SENTENCE_MARGIN) return;
+      if (uniqueTo > uniqueFrom) {
+        [link.from, link.to] = [link.to, link.from];
+        link.passages = link.passages.map((p) => ({ from: p.to, to: p.from }));
+      }
+      link.direction = 'inferred';
+      link.evidence.unshift({
+        type: 'containment',
+        detail: `${Math.max(uniqueFrom, uniqueTo)} sentence(s) of the derivative are found nowhere else in the story, ${Math.min(uniqueFrom, uniqueTo)} of the origin's`,
+      });
+    });
+  }
+}
+
+/**
+ * Sets the unsupported additions of each article in `outputs` that a copy-like link derives, story by story (so that
+ * a streamed run holds one story's profiles at a time). Yields the members whose profiles it needs before computing.
+ */
+export function* flagAdditions(
+  ids: readonly string[],
+  outputs: ReadonlyMap<string, { additions?: Addition[] }>,
+  byArticle: ReadonlyMap<string, ReuseLink[]>,
+  storyOf: Map<string, StoryLike>,
+  support: StorySupport,
+): Generator<StoryLike, void> {
+  const everything: StoryLike = { id: 'all', articleIds: [...ids] };
+  const byStory = new Map<StoryLike, string[]>();
+  for (const id of outputs.keys()) {
+    const own = byArticle.get(id) ?? [];
+    if (!own.some((l) => l.from === id && ADDITION_KINDS.includes(l.kind))) continue;
+    const story = storyOf.get(id) ?? everything;
+    (byStory.get(story) ?? byStory.set(story, []).get(story)!).push(id);
+  }
+  for (const [story, members] of byStory) {
+    const plans = members.map((id) => {
+      const key = `additions:${id}`;
+      const { hit, digest } = support.lookup(key, byArticle.get(id)!.map((l) => support.linkKey(l)));
+      const was = hit as StoredAdditions | undefined;
+      const reuse = Array.isArray(was?.flagged) ? support.reuse(story, was) : ({ as: 'none' } as const);
+      return { id, key, digest, was, reuse };
+    });
+    const full = plans.some((p) => p.reuse.as === 'none');
+    const ask = request(story, full, plans.flatMap((p) => (p.reuse.as === 'update' ? [p.reuse.count] : [])));
+    if (ask) yield ask;
+    for (const { id, key, digest, was, reuse } of plans) {
+      let flagged: FlaggedSentence[];
+      if (reuse.as === 'hit') flagged = was!.flagged;
+      else {
+        flagged = reuse.as === 'update' ? stillUnsupported(was!.flagged, support.addedIndex(story, reuse.count), id) : findUnsupported(support.profile(id), byArticle.get(id)!, support.index(story));
+        support.record(key, digest, { ...support.membership(story), flagged } satisfies StoredAdditions);
+      }
+      outputs.get(id)!.additions = mergeFlagged(flagged);
+    }
+    if (ask) support.release(story);
+  }
+}
