@@ -23,6 +23,7 @@ import {
   type ReuseInputs,
 } from '../reuse/links-stage.js';
 import { linkPair } from '../reuse/links.js';
+import { additionsKey, orientKey, uniqueKey } from '../reuse/story-support.js';
 import { profileArticle, type ReuseProfile } from '../reuse/profile.js';
 import { emptyReuseState, type ReuseChanges, type ReuseState, type StoredFeatures } from '../reuse/state.js';
 import type { ReuseLink } from '../reuse/types.js';
@@ -101,7 +102,8 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
     const prev = await store.loadStoryState();
     const pendingBefore = await store.listStoryUpdates();
     // Without a version nothing stored can be trusted.
-    const previousReuse = reuseVersion === undefined ? emptyReuseState() : await store.loadReuseState();
+    // Support results are read later, for the stories this run touches only.
+    const previousReuse = reuseVersion === undefined ? emptyReuseState() : await store.loadReuseState({ support: false });
     // Another corpus stage version (or a store last written whole) redoes every story.
     const fresh = alignVersion === undefined || (await store.getAnalysisState('corpus-stamp')) !== corpusStamp;
     return { states, prev, previousReuse, fresh, pendingBefore };
@@ -171,6 +173,7 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
     const before = new Map(storedStories.map((s) => [s.id, s.articleIds.join('\u0000')]));
     const affected = stories.filter((s) => fresh || before.get(s.id) !== s.articleIds.join('\u0000') || s.articleIds.some((id) => touched.has(id)));
     const wanted = new Set(affected.flatMap((s) => s.articleIds).filter((id) => live.has(id)));
+    if (reuseVersion !== undefined) previousReuse.support = await store.loadReuseSupport(supportKeys(stories, affected, wanted));
     // Story-wide look-ups not found in the store ask for one story's profiles at a time.
     const steps = finishReuseSteps({ ...inputs, raw, stories, stamp, wanted, streamed: true });
     for (let step = steps.next(); ; step = steps.next()) {
@@ -307,6 +310,14 @@ function touchedArticles(changed: ReadonlySet<string>, linkLists: ReadonlyArray<
     }
   }
   return out;
+}
+
+/**
+ * The keys of the stored support results the story-wide steps may look up: every story's orientation counts (links
+ * of untouched stories are oriented too), and for the stories touched the sentences behind them and the additions.
+ */
+function supportKeys(stories: readonly Story[], affected: readonly Story[], wanted: ReadonlySet<string>): string[] {
+  return [...stories.map(orientKey), ...affected.map(uniqueKey), ...[...wanted].map(additionsKey)];
 }
 
 /** Links as compared: the stored ones between unchanged articles, and each candidate pair of a changed article, compared with profiles loaded a chunk at a time. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeArticle, type Article } from '../core/article.js';
 import type { Span } from '../core/span.js';
-import { finishReuseSteps, ReuseLinksOptions, reuseStamp, runReuseLinks, type StoryLike } from './links-stage.js';
+import type { Story } from '../cluster/stories.js';
+import { finishReuseSteps, ReuseLinksOptions, reuseStamp, runReuseLinks } from './links-stage.js';
 import { profileArticle } from './profile.js';
 import type { ReuseState } from './state.js';
 
@@ -50,7 +51,7 @@ const additionsOf = (articles: readonly Article[]) => Object.fromEntries(article
 describe('reuse/links: story-wide support when a story gains members', () => {
   const first = [article('origin', ORIGIN), article('padded', PADDED), article('other', UNRELATED)];
   const grown = [...first.map((a) => makeArticle({ ...a, data: {}, messages: [] })), article('echo', ECHO)];
-  const storyOf = (articles: readonly Article[]): StoryLike[] => [{ id: 'story', articleIds: articles.map((a) => a.id) }];
+  const storyOf = (articles: readonly Article[]): Story[] => [{ id: 'story', label: 'story', articleIds: articles.map((a) => a.id), origins: [], centroid: [] }];
 
   it('checks the stored additions against the new member only, with what an analysis of the whole story gives', () => {
     const run1 = runReuseLinks({ articles: first, data: { stories: storyOf(first) } }, {}, '1');
@@ -93,5 +94,24 @@ describe('reuse/links: story-wide support when a story gains members', () => {
     });
     for (let step = steps.next(); !step.done; step = steps.next()) asked.push(step.value.articleIds);
     expect(asked).toEqual([['echo']]);
+  });
+
+  it('orients an undirected copy by story-unique sentences the same way after the story gains a member as an analysis of the whole', () => {
+    // Each side adds sentences of its own, so neither contains the other: the story decides (3 own sentences against 1).
+    const left = article('left', [...ORIGIN, PADDED[3]]);
+    const right = article('right', [...ORIGIN, PADDED[4], ECHO[1], ECHO[2]]);
+    const base = [left, right, article('other', UNRELATED)];
+    const run1 = runReuseLinks({ articles: base, data: { stories: storyOf(base) } }, {}, '1');
+    const oriented = (links: readonly { from: string; to: string; direction: string }[]) => links.map((l) => `${l.from}>${l.to} ${l.direction}`);
+    expect(oriented(run1.data.links!)).toEqual(['right>left inferred']);
+    const changes = run1.data.reuseChanges!;
+    const previous: ReuseState = { features: changes.features, links: changes.links, support: changes.support };
+    // The new member echoes two of the right side's own sentences: both sides then hold as many unique ones.
+    const echo = article('echo', [ECHO[1], ECHO[2], ...UNRELATED.slice(0, 2)]);
+    const fresh = () => [...base, echo].map((a) => makeArticle({ ...a, data: {}, messages: [] }));
+    const grownRun = runReuseLinks({ articles: fresh(), data: { stories: storyOf([...base, echo]), reuse: previous } }, {}, '1');
+    const wholeRun = runReuseLinks({ articles: fresh(), data: { stories: storyOf([...base, echo]) } }, {}, '1');
+    expect(oriented(grownRun.data.links!)).toEqual(oriented(wholeRun.data.links!));
+    expect(oriented(grownRun.data.links!)).not.toEqual(['right>left inferred']);
   });
 });

@@ -31,9 +31,26 @@ interface Membership {
 interface StoredAdditions extends Membership {
   flagged: FlaggedSentence[];
 }
-/** Stored under `orient:<story>`: per pending link (`from`, `to`), the terms of each side's story-unique sentences. */
+/** Stored under `orient:<story>`: per pending link (`from`, `to`), the count of each side's story-unique sentences. */
 interface StoredOrientation extends Membership {
+  counts: Record<string, [number, number]>;
+}
+/** Stored under `orient-unique:<story>`, read only for a story that changed: the terms of those sentences. */
+interface StoredUniqueSentences extends Membership {
   pairs: Record<string, [string[][], string[][]]>;
+}
+
+/** Where a story's orientation counts are stored: every run reads them, for every story. */
+export function orientKey(story: StoryLike): string {
+  return `orient:${story.id ?? story.articleIds[0]}`;
+}
+/** Where the terms behind those counts are stored: read for the stories a run changes. */
+export function uniqueKey(story: StoryLike): string {
+  return `orient-unique:${story.id ?? story.articleIds[0]}`;
+}
+/** Where an article's unsupported sentences are stored. */
+export function additionsKey(id: string): string {
+  return `additions:${id}`;
 }
 
 /** How a stored result serves this run: as it is, updated by the members added since, or not at all. */
@@ -161,35 +178,40 @@ export function* orientByStoryUniqueness(links: ReuseLink[], storyOf: Map<string
   });
   for (const [story, pending] of open) {
     const pairKeys = pending.map((l) => `${l.from}\u0000${l.to}`);
-    const key = `orient:${story.id ?? story.articleIds[0]}`;
-    const { hit, digest } = support.lookup(key, 'by-membership');
-    const was = hit as StoredOrientation | undefined;
-    const reuse = support.reuse(story, was);
-    const known = reuse.as !== 'none' && was?.pairs && typeof was.pairs === 'object' ? was.pairs : {};
-    const missing = pairKeys.some((k) => !known[k]);
-    // Each side's story-unique sentences, as [from, to].
-    let unique: [string[][], string[][]][];
-    if (reuse.as === 'hit' && !missing) unique = pairKeys.map((k) => known[k]);
+    const counted = support.lookup(orientKey(story), 'by-membership');
+    const was = counted.hit as StoredOrientation | undefined;
+    const reuse = was?.counts && typeof was.counts === 'object' ? support.reuse(story, was) : ({ as: 'none' } as const);
+    const knownCounts = reuse.as === 'none' ? {} : was!.counts;
+    // Unique-sentence counts of both sides of each pending link, as [from, to].
+    let counts: [number, number][];
+    if (reuse.as === 'hit' && pairKeys.every((k) => knownCounts[k])) counts = pairKeys.map((k) => knownCounts[k]);
     else {
-      const ask = request(story, missing, reuse.as === 'update' ? [reuse.count] : []);
+      const terms = support.lookup(uniqueKey(story), 'by-membership');
+      const wasTerms = terms.hit as StoredUniqueSentences | undefined;
+      const termsReuse = wasTerms?.pairs && typeof wasTerms.pairs === 'object' ? support.reuse(story, wasTerms) : ({ as: 'none' } as const);
+      const known = termsReuse.as === 'none' ? {} : wasTerms!.pairs;
+      const missing = pairKeys.some((k) => !known[k]);
+      const ask = request(story, missing, termsReuse.as === 'update' ? [termsReuse.count] : []);
       if (ask) yield ask;
-      unique = pending.map((l, k) => {
+      const unique = pending.map((l, k): [string[][], string[][]] => {
         const stored = known[pairKeys[k]];
         if (!stored) {
           const index = support.index(story);
           return [uniqueSentences(support.profile(l.from), index, l.to), uniqueSentences(support.profile(l.to), index, l.from)];
         }
-        if (reuse.as !== 'update') return stored;
-        const added = support.addedIndex(story, reuse.count);
-        const still = (terms: string[][], self: string, other: string) => terms.filter((t) => !added.supports({ terms: t }, self, other, SUPPORT_MIN_JACCARD));
+        if (termsReuse.as !== 'update') return stored;
+        const added = support.addedIndex(story, termsReuse.count);
+        const still = (sentences: string[][], self: string, other: string) => sentences.filter((t) => !added.supports({ terms: t }, self, other, SUPPORT_MIN_JACCARD));
         return [still(stored[0], l.from, l.to), still(stored[1], l.to, l.from)];
       });
-      support.record(key, digest, { ...support.membership(story), pairs: Object.fromEntries(pairKeys.map((k, i) => [k, unique[i]])) } satisfies StoredOrientation);
-      support.release(story);
+      counts = unique.map(([from, to]) => [from.length, to.length]);
+      const membership = support.membership(story);
+      support.record(orientKey(story), counted.digest, { ...membership, counts: Object.fromEntries(pairKeys.map((k, i) => [k, counts[i]])) } satisfies StoredOrientation);
+      support.record(uniqueKey(story), terms.digest, { ...membership, pairs: Object.fromEntries(pairKeys.map((k, i) => [k, unique[i]])) } satisfies StoredUniqueSentences);
+      if (ask) support.release(story);
     }
     pending.forEach((link, k) => {
-      const uniqueFrom = unique[k][0].length;
-      const uniqueTo = unique[k][1].length;
+      const [uniqueFrom, uniqueTo] = counts[k];
       if (Math.abs(uniqueFrom - uniqueTo) < UNIQUE_SENTENCE_MARGIN) return;
       if (uniqueTo > uniqueFrom) {
         [link.from, link.to] = [link.to, link.from];
@@ -225,7 +247,7 @@ export function* flagAdditions(
   }
   for (const [story, members] of byStory) {
     const plans = members.map((id) => {
-      const key = `additions:${id}`;
+      const key = additionsKey(id);
       const { hit, digest } = support.lookup(key, byArticle.get(id)!.map((l) => support.linkKey(l)));
       const was = hit as StoredAdditions | undefined;
       const reuse = Array.isArray(was?.flagged) ? support.reuse(story, was) : ({ as: 'none' } as const);

@@ -2,7 +2,7 @@
 import { hashId, normaliseForHash, type Article } from '../core/article.js';
 import type { SqlDriver } from './driver.js';
 import { checkVersion, currentVersion, migrate } from './migrate.js';
-import { emptyReuseState, type ReuseChanges, type ReuseState } from '../reuse/state.js';
+import { emptyReuseState, type ReuseChanges, type ReuseState, type StoredSupport } from '../reuse/state.js';
 import {
   emptyAnalysis,
   type AddResult,
@@ -337,16 +337,31 @@ export class SqlStore implements Store {
     return rows[0]?.value;
   }
 
-  async loadReuseState(): Promise<ReuseState> {
+  async loadReuseState(options: { support?: boolean } = {}): Promise<ReuseState> {
     const state = emptyReuseState();
     for (const row of await this.driver.all<{ article_id: string; digest: string; body_json: string }>('SELECT article_id, digest, body_json FROM reuse_profiles')) {
       state.features.set(row.article_id, { ...JSON.parse(row.body_json), digest: row.digest });
     }
     state.links = (await this.driver.all<{ body_json: string }>('SELECT body_json FROM reuse_pairs ORDER BY from_id, to_id')).map((r) => JSON.parse(r.body_json));
+    if (options.support === false) return state;
     for (const row of await this.driver.all<{ key: string; digest: string; body_json: string }>('SELECT key, digest, body_json FROM reuse_support')) {
       state.support.set(row.key, { digest: row.digest, body: JSON.parse(row.body_json) });
     }
     return state;
+  }
+
+  async loadReuseSupport(keys: readonly string[]): Promise<Map<string, StoredSupport>> {
+    const out = new Map<string, StoredSupport>();
+    const unique = [...new Set(keys)];
+    for (let at = 0; at < unique.length; at += IDS_PER_QUERY) {
+      const chunk = unique.slice(at, at + IDS_PER_QUERY);
+      const rows = await this.driver.all<{ key: string; digest: string; body_json: string }>(
+        `SELECT key, digest, body_json FROM reuse_support WHERE key IN (${chunk.map(() => '?').join(', ')})`,
+        chunk,
+      );
+      for (const row of rows) out.set(row.key, { digest: row.digest, body: JSON.parse(row.body_json) });
+    }
+    return out;
   }
 
   async saveReuseChanges(changes: ReuseChanges): Promise<void> {

@@ -6,7 +6,7 @@ import type { Article } from '../core/article.js';
 import type { InputFailure } from '../core/raw-document.js';
 import type { StoryEvent } from '../cluster/event-contrast.js';
 import type { ArticleReuse } from '../reuse/links-stage.js';
-import type { ReuseChanges, ReuseState } from '../reuse/state.js';
+import type { ReuseChanges, ReuseState, StoredSupport } from '../reuse/state.js';
 import type { ReuseLink } from '../reuse/types.js';
 import type { ExportClaim, ExportEntity, ExportLink, ExportProposition, ExportStory } from '../report/export-schema.js';
 
@@ -152,8 +152,13 @@ export interface Store {
   saveStory(write: StoryWrite): Promise<boolean>;
   /** A value of the analysis state saved by `saveStoryList`. */
   getAnalysisState(key: string): Promise<string | undefined>;
-  /** What reuse/links stored after earlier runs (empty for a store analysed before it kept any). */
-  loadReuseState(): Promise<ReuseState>;
+  /**
+   * What reuse/links stored after earlier runs (empty for a store analysed before it kept any); with
+   * `{ support: false }` without the story-wide support results, which {@link loadReuseSupport} reads by key.
+   */
+  loadReuseState(options?: { support?: boolean }): Promise<ReuseState>;
+  /** The stored story-wide support results of reuse/links under these keys (those stored). */
+  loadReuseSupport(keys: readonly string[]): Promise<Map<string, StoredSupport>>;
   /** Writes what one run of reuse/links changed, all or nothing. */
   saveReuseChanges(changes: ReuseChanges): Promise<void>;
   recordFailures(failures: readonly StoredFailure[]): Promise<void>;
