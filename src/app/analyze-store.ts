@@ -35,8 +35,12 @@ import { claimsOf, LinkIndex, runStoryUpdate, toStored, updateStory, type StoryS
 /** Articles read, analysed and written at a time: bounds memory by the batch, not the store. */
 export const BATCH_SIZE = 256;
 
-/** Reuse profiles held at once (beyond one story's): bounds memory when every article is new. */
-const MAX_PROFILES = 16_384;
+/**
+ * Reuse profiles held at once (beyond the ones a step needs together, e.g. one story's): bounds memory when every
+ * article is new. The least recently used go first; work is ordered story by story, so the bound need only exceed the
+ * stories being worked on. About 55 KB each with the text.
+ */
+const MAX_PROFILES = 4_096;
 
 /** The corpus stages the streamed run knows how to do from stored state, in their pipeline order. */
 export const STREAMED_CORPUS_STAGES = ['claims/resolve-entities', 'cluster/stories', 'reuse/links', 'cluster/join-translations', 'align/propositions'];
@@ -164,10 +168,10 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
 
   // 3. Reuse links: compare the changed articles with their candidates, then the story-wide steps over the stories touched.
   const features = ids.map((id) => changes.features.get(id) ?? previousReuse.features.get(id)!);
-  const profiles = new ProfileLoader(store);
+  const profiles = new ProfileLoader(store, MAX_PROFILES);
   const inputs: ReuseInputs = { ids, features, changes, previous: previousReuse, present, profile: (id) => profiles.get(id), opts: reuseOpts };
   const reuse = await timed('reuse/links', () => changes.compared.length, async () => {
-    const raw = await compareChangedStreamed(inputs, profiles);
+    const raw = await compareChangedStreamed(inputs, profiles, stories);
     const reanalysed = new Set([...stale].filter((id) => live.has(id)));
     const touched = touchedArticles(new Set([...reanalysed, ...changes.features.keys()]), [raw, previousReuse.links, prev.links]);
     const before = new Map(storedStories.map((s) => [s.id, s.articleIds.join('\u0000')]));
@@ -178,8 +182,7 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
     const steps = finishReuseSteps({ ...inputs, raw, stories, stamp, wanted, streamed: true });
     for (let step = steps.next(); ; step = steps.next()) {
       if (step.done) return { ...step.value, wanted, reanalysed };
-      // Profiles stay while under the bound, so a story asked for again (orientation, then additions) is not profiled twice.
-      if (profiles.size > MAX_PROFILES) profiles.clear();
+      // A story asked for again (orientation, then additions) finds its profiles still held.
       await profiles.ensure(step.value.articleIds.filter((id) => live.has(id)));
     }
   });
@@ -321,18 +324,19 @@ function supportKeys(stories: readonly Story[], affected: readonly Story[], want
 }
 
 /** Links as compared: the stored ones between unchanged articles, and each candidate pair of a changed article, compared with profiles loaded a chunk at a time. */
-async function compareChangedStreamed(inputs: ReuseInputs, profiles: ProfileLoader): Promise<ReuseLink[]> {
+async function compareChangedStreamed(inputs: ReuseInputs, profiles: ProfileLoader, stories: readonly Story[]): Promise<ReuseLink[]> {
   const { changes, previous, present } = inputs;
   const changed = new Set(changes.features.keys());
   changes.compared = inputs.ids.filter((id) => changed.has(id));
   const raw = previous.links.filter((l) => present.has(l.from) && present.has(l.to) && !changed.has(l.from) && !changed.has(l.to));
   const pairs = changedPairs(inputs);
-  // In order of their first article, so that consecutive chunks share profiles; the cache is emptied when it grows past a bound.
+  // Story by story (most pairs lie within a story), then by first article, so that consecutive chunks share profiles.
   const at = new Map(inputs.ids.map((id, i) => [id, i]));
-  pairs.sort((x, y) => at.get(x[0])! - at.get(y[0])!);
+  const storyAt = new Map(stories.flatMap((s, i) => s.articleIds.map((id) => [id, i] as const)));
+  const rank = (id: string) => storyAt.get(id) ?? stories.length;
+  pairs.sort((x, y) => rank(x[0]) - rank(y[0]) || at.get(x[0])! - at.get(y[0])! || rank(x[1]) - rank(y[1]));
   for (let from = 0; from < pairs.length; from += BATCH_SIZE) {
     const chunk = pairs.slice(from, from + BATCH_SIZE);
-    if (profiles.size > MAX_PROFILES) profiles.clear();
     await profiles.ensure(chunk.flat());
     for (const [a, b] of chunk) {
       const link = linkPair(profiles.get(a)!, profiles.get(b)!, inputs.opts.sentenceThreshold);
@@ -345,20 +349,37 @@ async function compareChangedStreamed(inputs: ReuseInputs, profiles: ProfileLoad
   return raw;
 }
 
-/** Reuse profiles read from the store on demand, each from what profiling reads of an article (not its other layers). */
+/**
+ * Reuse profiles read from the store on demand, each from what profiling reads of an article (not its other layers),
+ * holding at most `max` beyond those last asked for: the least recently asked for are dropped first.
+ */
 class ProfileLoader {
+  /** In order of last use, oldest first. */
   private readonly made = new Map<string, ReuseProfile>();
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly max: number,
+  ) {}
   get(id: string): ReuseProfile | undefined {
     return this.made.get(id);
   }
-  get size(): number {
-    return this.made.size;
-  }
   async ensure(ids: readonly string[]): Promise<void> {
-    const missing = [...new Set(ids)].filter((id) => !this.made.has(id));
+    const wanted = new Set(ids);
+    const missing: string[] = [];
+    for (const id of wanted) {
+      const held = this.made.get(id);
+      if (!held) missing.push(id);
+      else {
+        this.made.delete(id);
+        this.made.set(id, held);
+      }
+    }
     for (let at = 0; at < missing.length; at += BATCH_SIZE) {
       for (const article of await this.store.getArticles(missing.slice(at, at + BATCH_SIZE))) this.made.set(article.id, profileArticle(reuseView(article)));
+    }
+    for (const id of this.made.keys()) {
+      if (this.made.size <= this.max) break;
+      if (!wanted.has(id)) this.made.delete(id);
     }
   }
   clear(): void {
