@@ -113,15 +113,7 @@ export class ReuseIndex {
   }
 
   private rarest(keys: number[]): number[] {
-    const max = this.maxAnchorDocs();
-    return keys
-      // An anchor no other document has cannot propose a pair; one too many have is not rare.
-      .filter((k) => {
-        const df = this.anchorDf.get(k) ?? 0;
-        return df >= 2 && df <= max;
-      })
-      .sort((x, y) => (this.anchorDf.get(x) ?? 0) - (this.anchorDf.get(y) ?? 0) || x - y)
-      .slice(0, ANCHORS_PER_ARTICLE);
+    return rarestAnchors(keys, this.anchorDf, this.maxAnchorDocs());
   }
 }
 
@@ -142,23 +134,115 @@ export function findCandidatePairs(profiles: readonly (ReuseProfile | IndexKeys)
   return findCandidatePairsOf(profiles.map(keysOf), profiles.map((_, i) => i));
 }
 
+/** Signals that proposed a candidate, by candidate document. */
+type Found = Map<number, Set<CandidatePair['signals'][number]>>;
+
+/**
+ * Queried documents up to this share of all are answered by scanning every document's keys for theirs, without
+ * building the index over all of them (an analysis adding a few articles to a large store).
+ */
+const SCAN_MAX_QUERIED_SHARE = 0.02;
+
 /**
  * Candidate pairs (a < b) that involve one of the `queried` documents, over an index of every document: an analysis
  * that adds articles queries only the new ones against what is stored.
  */
-export function findCandidatePairsOf(keys: readonly IndexKeys[], queried: Iterable<number>): CandidatePair[] {
-  const index = new ReuseIndex();
-  for (const k of keys) index.add(k);
-  index.finish();
+export function findCandidatePairsOf(keys: readonly IndexKeys[], queried: Iterable<number>, how: 'scan' | 'index' | 'auto' = 'auto'): CandidatePair[] {
+  const asked = [...queried];
+  const scan = how === 'scan' || (how === 'auto' && asked.length <= keys.length * SCAN_MAX_QUERIED_SHARE);
+  const answers = scan ? scanQuery(keys, asked) : indexQuery(keys, asked);
   const pairs = new Map<string, CandidatePair>();
-  for (const i of queried) {
-    for (const [j, signals] of index.query(i, keys[i])) {
+  asked.forEach((i, n) => {
+    for (const [j, signals] of answers[n]) {
       const [a, b] = i < j ? [i, j] : [j, i];
       const key = `${a}:${b}`;
       const pair = pairs.get(key);
       if (pair) for (const s of signals) (pair.signals.includes(s) ? null : pair.signals.push(s));
       else pairs.set(key, { a, b, signals: [...signals] });
     }
-  }
+  });
   return [...pairs.values()].sort((x, y) => x.a - y.a || x.b - y.b);
+}
+
+function indexQuery(keys: readonly IndexKeys[], asked: readonly number[]): Found[] {
+  const index = new ReuseIndex();
+  for (const k of keys) index.add(k);
+  index.finish();
+  return asked.map((i) => index.query(i, keys[i]));
+}
+
+/**
+ * What {@link ReuseIndex.query} answers for each asked document, from one pass over every document's keys that keeps
+ * only the postings the asked documents read (anchor frequencies are counted over all, as rarity needs).
+ */
+function scanQuery(keys: readonly IndexKeys[], asked: readonly number[]): Found[] {
+  const lsh = new LshIndex();
+  const maxAnchorDocs = Math.max(MAX_POSTING_DOCS, Math.ceil(keys.length * MAX_ANCHOR_DOC_SHARE));
+  const anchorDf = new Map<number, number>();
+  for (const k of keys) for (const a of k.anchors) anchorDf.set(a, (anchorDf.get(a) ?? 0) + 1);
+  const rarest = (anchors: readonly number[]) => rarestAnchors(anchors, anchorDf, maxAnchorDocs);
+  const askedBands = asked.map((i) => lsh.bandKeys(keys[i].signature));
+  const askedRarest = asked.map((i) => rarest(keys[i].anchors));
+  // The postings the asked documents read, in document order and uncapped (a capped list is skipped all the same).
+  const bands = Array.from({ length: lsh.bands }, () => new Map<number, number[]>());
+  for (const bandKeys of askedBands) bandKeys.forEach((k, b) => k >= 0 && bands[b].set(k, []));
+  const sampled = new Map<number, number[]>(asked.flatMap((i) => keys[i].sampled.map((h) => [h, []] as [number, number[]])));
+  const withAnchor = new Map<number, number[]>(askedRarest.flatMap((ks) => ks.map((k) => [k, []] as [number, number[]])));
+  keys.forEach((k, doc) => {
+    lsh.bandKeys(k.signature).forEach((key, b) => bands[b].get(key)?.push(doc));
+    for (const h of k.sampled) sampled.get(h)?.push(doc);
+    for (const a of k.anchors) withAnchor.get(a)?.push(doc);
+  });
+  // A document is posted under an anchor only if that anchor is among its own rarest.
+  const rarestOf = new Map<number, Set<number>>();
+  const anchorPostings = new Map<number, number[]>();
+  for (const [anchor, docs] of withAnchor) {
+    anchorPostings.set(
+      anchor,
+      docs.filter((doc) => (rarestOf.get(doc) ?? rarestOf.set(doc, new Set(rarest(keys[doc].anchors))).get(doc)!).has(anchor)),
+    );
+  }
+  return asked.map((doc, n) => {
+    const found: Found = new Map();
+    const note = (other: number, signal: CandidatePair['signals'][number]) => {
+      if (other === doc) return;
+      const set = found.get(other);
+      if (set) set.add(signal);
+      else found.set(other, new Set([signal]));
+    };
+    const lshHits = new Set<number>();
+    askedBands[n].forEach((key, b) => {
+      const bucket = key < 0 ? undefined : bands[b].get(key);
+      if (bucket && bucket.length <= lsh.maxBucketDocs) for (const other of bucket) if (other !== doc) lshHits.add(other);
+    });
+    for (const other of lshHits) note(other, 'lsh');
+    const shingleHits = new Map<number, number>();
+    for (const h of keys[doc].sampled) {
+      const list = sampled.get(h)!;
+      if (list.length > MAX_POSTING_DOCS) continue;
+      for (const other of list) shingleHits.set(other, (shingleHits.get(other) ?? 0) + 1);
+    }
+    for (const [other, hits] of shingleHits) if (hits >= MIN_SHARED_SAMPLED_SHINGLES) note(other, 'shingles');
+    const anchorHits = new Map<number, number>();
+    for (const k of askedRarest[n]) {
+      const list = anchorPostings.get(k)!;
+      if (!list.length || list.length > maxAnchorDocs) continue;
+      for (const other of list) anchorHits.set(other, (anchorHits.get(other) ?? 0) + 1);
+    }
+    const ranked = [...anchorHits].filter(([, hits]) => hits >= MIN_SHARED_ANCHORS).sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    for (const [other] of ranked.slice(0, MAX_ANCHOR_CANDIDATES)) note(other, 'anchors');
+    return found;
+  });
+}
+
+/** The anchors an article is retrieved by: those in 2 to `max` documents, rarest first, at most ANCHORS_PER_ARTICLE. */
+function rarestAnchors(keys: readonly number[], df: ReadonlyMap<number, number>, max: number): number[] {
+  return keys
+    // An anchor no other document has cannot propose a pair; one too many have is not rare.
+    .filter((k) => {
+      const n = df.get(k) ?? 0;
+      return n >= 2 && n <= max;
+    })
+    .sort((x, y) => (df.get(x) ?? 0) - (df.get(y) ?? 0) || x - y)
+    .slice(0, ANCHORS_PER_ARTICLE);
 }

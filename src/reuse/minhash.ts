@@ -79,6 +79,11 @@ export class LshIndex {
     return [...out];
   }
 
+  /** The signature's key in each band (-1 for an empty signature): documents sharing one share that band's bucket. */
+  bandKeys(signature: Uint32Array): number[] {
+    return Array.from({ length: this.bands }, (_, b) => this.key(signature, b));
+  }
+
   /** Hash of one band's rows, or -1 for an empty signature. */
   private key(signature: Uint32Array, band: number): number {
     let h = band;
