@@ -18,7 +18,7 @@ const RECORDED: Record<string, [version: number, digest: string]> = {
   'claims/quantities': [3, '8508493279cf5e07'],
   'claims/dates': [3, '5f3209c5b55d53e9'],
   'claims/modality': [1, 'c55757137440a9ae'],
-  'claims/attributions': [3, 'afbfc8e2c8493aa3'],
+  'claims/attributions': [4, 'afbfc8e2c8493aa3'],
   'claims/claims': [2, '922b590c5f47febf'],
   'reuse/links': [1, '69d2c8d5c7f19661'],
   'align/propositions': [3, '4e75120dea1d98b1'],
