@@ -6,12 +6,12 @@ describe('dates: TempEval-3 TBAQ-cleaned', () => {
   it('dates: keeps span and value F1 on the dev split of TimeBank + AQUAINT above the floors', () => {
     // Fails loudly when ../shared/data/timeml-tempeval3 is missing (loadTempEval throws).
     const s = scoreDates(splitDocs(loadTempEval(), 'dev'));
-    // Measured on dev (77 docs; the rules were tuned on all of TBAQ before the split): span F1 .921; value acc .914,
-    // P .839 R .848 F1 .843; strict (exact span) span F1 .879, value F1 .816. All of TBAQ: value F1 .851, strict .818.
+    // Measured on dev (77 docs; the rules were tuned on all of TBAQ before the split): span F1 .921; value acc .919,
+    // P .844 R .853 F1 .848; strict (exact span) span F1 .879, value F1 .821 (.816 at the split).
     expect(s.spanF1).toBeGreaterThanOrEqual(0.91);
     expect(s.valueF1).toBeGreaterThanOrEqual(0.83);
     expect(s.valueAccuracy).toBeGreaterThanOrEqual(0.9);
-    expect(s.strictValueF1).toBeGreaterThanOrEqual(0.8);
+    expect(s.strictValueF1).toBeGreaterThanOrEqual(0.81);
   });
 
   it('dates: splits TBAQ by document into disjoint train and dev parts, about 30 % dev, the same on every run', () => {
