@@ -30,6 +30,9 @@ interface Counts {
   exactTp: number;
   overlapTp: number;
   pred: number;
+  /** Overlap matches and predictions counting every report's span, repeats included (the scorer before 2026-12-07). */
+  reportTp: number;
+  reportPred: number;
   gold: number;
   tokTp: number;
   tokPred: number;
@@ -59,18 +62,33 @@ function wordTokens(text: string, spans: Span[]): Set<number> {
   return set;
 }
 
-function score(text: string, gold: Span[][], pred: Span[][], counts: Counts): void {
-  const key = (p: Span[]) => p.map((s) => `${s.start}-${s.end}`).join(';');
-  const goldKeys = new Set(gold.map(key));
-  counts.exactTp += new Set(pred.map(key).filter((k) => goldKeys.has(k))).size;
+/** One-to-one overlap matches of predicted against gold spans. */
+function overlapMatches(gold: Span[][], pred: Span[][]): number {
   const used = new Set<number>();
+  let tp = 0;
   for (const p of pred) {
     const hit = gold.findIndex((g, i) => !used.has(i) && g.some((a) => p.some((b) => a.start < b.end && b.start < a.end)));
     if (hit >= 0) {
       used.add(hit);
-      counts.overlapTp++;
+      tp++;
     }
   }
+  return tp;
+}
+
+/**
+ * Scores one role. Gold is a set of spans (brat gives a source that several attributions share one text-bound
+ * annotation), so predictions are too: one speaker of two reports ("X praised … and said …") is one span, not a
+ * second, unmatched one. The per-report count is kept beside it for comparison with earlier figures.
+ */
+function score(text: string, gold: Span[][], reports: Span[][], counts: Counts): void {
+  const key = (p: Span[]) => p.map((s) => `${s.start}-${s.end}`).join(';');
+  const pred = [...new Map(reports.map((p) => [key(p), p])).values()];
+  const goldKeys = new Set(gold.map(key));
+  counts.exactTp += pred.filter((p) => goldKeys.has(key(p))).length;
+  counts.overlapTp += overlapMatches(gold, pred);
+  counts.reportTp += overlapMatches(gold, reports);
+  counts.reportPred += reports.length;
   counts.pred += pred.length;
   counts.gold += gold.length;
   const goldTok = wordTokens(text, gold.flat());
@@ -109,6 +127,8 @@ export interface EvalAttributionOptions {
 export interface RoleScore {
   exact: { p: number; r: number; f: number };
   overlap: { p: number; r: number; f: number };
+  /** Overlap counting each report's span, repeated spans included (how the scorer counted before 2026-12-07). */
+  perReport: { p: number; r: number; f: number };
   token: { p: number; r: number; f: number };
   gold: number;
   predicted: number;
@@ -128,9 +148,9 @@ export async function evalAttribution(options: EvalAttributionOptions = {}): Pro
   const scores = scoreAttribution(options);
   const lines = [`attribution (${scores.split}, ${scores.articles} articles, ${scores.seconds.toFixed(1)} s; annotator agreement α ${ANNOTATOR_ALPHA}, no published model baseline)`];
   for (const role of ROLES) {
-    const { exact, overlap, token, gold, predicted } = scores.roles[role];
+    const { exact, overlap, perReport, token, gold, predicted } = scores.roles[role];
     lines.push(
-      `  ${role.padEnd(8)} exact P ${pct(exact.p)} R ${pct(exact.r)} F1 ${pct(exact.f)} · overlap P ${pct(overlap.p)} R ${pct(overlap.r)} F1 ${pct(overlap.f)} · token F1 ${pct(token.f)} (gold ${gold}, predicted ${predicted})`,
+      `  ${role.padEnd(8)} exact P ${pct(exact.p)} R ${pct(exact.r)} F1 ${pct(exact.f)} · overlap P ${pct(overlap.p)} R ${pct(overlap.r)} F1 ${pct(overlap.f)} (per report, repeats counted: P ${pct(perReport.p)} F1 ${pct(perReport.f)}) · token F1 ${pct(token.f)} (gold ${gold}, predicted ${predicted})`,
     );
   }
   return [...lines, ...scores.diagnostics];
@@ -141,7 +161,7 @@ export function scoreAttribution(options: EvalAttributionOptions = {}): Attribut
   const split = options.split ?? 'dev';
   const pairs = options.pairs ?? (options.files?.length ? filePairs(options.files) : splitPairs(options.dir ?? POLNEAR_DIR, split));
   const counts = Object.fromEntries(
-    ROLES.map((r) => [r, { exactTp: 0, overlapTp: 0, pred: 0, gold: 0, tokTp: 0, tokPred: 0, tokGold: 0 }]),
+    ROLES.map((r) => [r, { exactTp: 0, overlapTp: 0, pred: 0, reportTp: 0, reportPred: 0, gold: 0, tokTp: 0, tokPred: 0, tokGold: 0 }]),
   ) as Record<Role, Counts>;
   let articles = 0;
   const started = Date.now();
@@ -173,6 +193,7 @@ export function scoreAttribution(options: EvalAttributionOptions = {}): Attribut
       const score: RoleScore = {
         exact: f1(c.exactTp, c.pred, c.gold),
         overlap: f1(c.overlapTp, c.pred, c.gold),
+        perReport: f1(c.reportTp, c.reportPred, c.gold),
         token: f1(c.tokTp, c.tokPred, c.tokGold),
         gold: c.gold,
         predicted: c.pred,

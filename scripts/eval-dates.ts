@@ -2,10 +2,13 @@
  * Scores `findDates` on TempEval-3 TBAQ-cleaned (TimeBank + AQUAINT, the TE3 *training* corpus):
  * relaxed span match on TIMEX3 DATE/TIME and value accuracy / value F1 where the gold value is
  * representable as our from/to/grain, with relaxed (overlap) and strict (exact) spans.
- * Run: `npm run eval:dates` (TBAQ-cleaned); `-- --dir DIR` scores every .tml under another folder (TE3 platinum,
- * a split of your own), `-- --file A.tml --file B.tml` scores those files only; `-- --misses N` lists N errors of each kind
- * (missed, wrong span, wrong value, spurious) for error analysis on TBAQ.
+ * Run: `npm run eval:dates` (the dev split of TBAQ-cleaned); `-- --split train|dev|all` picks the split (a fixed
+ * hash of each file name puts about 30 % of the documents in dev); `-- --dir DIR` scores every .tml under another
+ * folder (TE3 platinum, a split of your own), `-- --file A.tml --file B.tml` those files only (both score every
+ * document unless `--split` is given); `-- --misses N` lists N errors of each kind (missed, wrong span, wrong value,
+ * spurious) for error analysis: on the train split only, so that dev stays a measure.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -137,6 +140,26 @@ export function loadTempEval(dir = TEMPEVAL_DIR): Doc[] {
   return loadTmlFiles(files.sort());
 }
 
+/** Which documents to score: the tuning part of TBAQ, the held-back part, or every document. */
+export type DatesSplit = 'train' | 'dev' | 'all';
+export const DATES_SPLITS: readonly DatesSplit[] = ['train', 'dev', 'all'];
+/** Share of documents in dev. */
+const DEV_SHARE = 0.3;
+
+/**
+ * The split a document belongs to, from a hash of its file name alone: the same on every machine and stable when
+ * files are added, and by document so that one article's timexes never sit on both sides.
+ */
+export function datesSplitOf(name: string): 'train' | 'dev' {
+  const h = createHash('sha1').update(path.basename(name)).digest().readUInt32BE(0);
+  return h / 2 ** 32 < DEV_SHARE ? 'dev' : 'train';
+}
+
+/** The documents of one split (`all`: every document). */
+export function splitDocs<T extends { name: string }>(docs: readonly T[], split: DatesSplit): T[] {
+  return split === 'all' ? [...docs] : docs.filter((d) => datesSplitOf(d.name) === split);
+}
+
 /** Loads the given .tml files; throws naming the first one that is missing or has no TEXT element. */
 export function loadTmlFiles(files: readonly string[]): Doc[] {
   return files.map((file) => {
@@ -250,6 +273,8 @@ export function scoreDates(docs: Doc[], options: { misses?: boolean } = {}): Dat
 export interface EvalDatesOptions {
   dir?: string;
   files?: string[];
+  /** Default `dev` on TBAQ, `all` for a folder or files of one's own. */
+  split?: DatesSplit;
   /** List this many errors of each kind (missed, span, value, spurious) after the figures; tune on TBAQ only. */
   misses?: number;
 }
@@ -257,8 +282,12 @@ export interface EvalDatesOptions {
 /** Runs the evaluation and returns the report lines. */
 export async function evalDates(options: EvalDatesOptions = {}): Promise<string[]> {
   const started = performance.now();
-  const docs = options.files?.length ? loadTmlFiles(options.files) : loadTempEval(options.dir);
-  const label = options.files?.length ? `${options.files.length} TimeML file(s)` : options.dir ? path.relative(process.cwd(), options.dir) || options.dir : 'TempEval-3 TBAQ-cleaned (TE3 training corpus)';
+  const own = !!options.files?.length || !!options.dir;
+  const split = options.split ?? (own ? 'all' : 'dev');
+  const docs = splitDocs(options.files?.length ? loadTmlFiles(options.files) : loadTempEval(options.dir), split);
+  if (!docs.length) throw new Error(`no documents in the ${split} split`);
+  const source = options.files?.length ? `${options.files.length} TimeML file(s)` : options.dir ? path.relative(process.cwd(), options.dir) || options.dir : 'TempEval-3 TBAQ-cleaned (TE3 training corpus';
+  const label = own ? (split === 'all' ? source : `${source}, ${split} split`) : `${source}, ${split === 'all' ? 'all of it' : `${split} split`}; the rules were tuned on all of TBAQ before the split)`;
   const s = scoreDates(docs, { misses: !!options.misses });
   const excluded = Object.entries(s.excluded).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
   return [
@@ -292,10 +321,12 @@ function missLines(misses: DateMiss[], limit: number): string[] {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   Promise.resolve()
     .then(() => {
-      const { values } = parseArgs({ options: { dir: { type: 'string' }, file: { type: 'string', multiple: true }, misses: { type: 'string' } } });
+      const { values } = parseArgs({ options: { dir: { type: 'string' }, file: { type: 'string', multiple: true }, misses: { type: 'string' }, split: { type: 'string' } } });
       const misses = values.misses === undefined ? 0 : Number(values.misses);
       if (!Number.isInteger(misses) || misses < 0) throw new Error(`--misses ${JSON.stringify(values.misses)}: not a whole number`);
-      return evalDates({ dir: values.dir, files: values.file, misses });
+      const split = values.split;
+      if (split !== undefined && !(DATES_SPLITS as readonly string[]).includes(split)) throw new Error(`--split ${JSON.stringify(split)}: expected one of ${DATES_SPLITS.join(', ')}`);
+      return evalDates({ dir: values.dir, files: values.file, misses, split: split as DatesSplit | undefined });
     })
     .then(
       (lines) => console.log(lines.join('\n')),

@@ -243,7 +243,8 @@ function scoreHeld(held: Pair[], split: string, fold: number, folds: number): vo
     const scores = scoreAttribution({ split, pairs: held, model });
     const f = (role: 'Source' | 'Cue' | 'Content') => {
       const o = scores.roles[role].overlap;
-      return `${role} P ${(100 * o.p).toFixed(1)} R ${(100 * o.r).toFixed(1)} F1 ${(100 * o.f).toFixed(1)}`;
+      const r = scores.roles[role].perReport;
+      return `${role} P ${(100 * o.p).toFixed(1)} R ${(100 * o.r).toFixed(1)} F1 ${(100 * o.f).toFixed(1)} (per report ${(100 * r.f).toFixed(1)})`;
     };
     console.log(`fold ${fold} of ${folds} (${held.length} articles), ${name}: overlap ${f('Source')} · ${f('Cue')} · ${f('Content')}`);
   };

@@ -16,12 +16,12 @@ const RECORDED: Record<string, [version: number, digest: string]> = {
   'segment/sentences': [1, '0df9d4825edcd389'],
   'claims/entities': [4, 'cd4c5811012040d0'],
   'claims/quantities': [3, '8508493279cf5e07'],
-  'claims/dates': [3, '5f3209c5b55d53e9'],
+  'claims/dates': [4, '22c513386a228f9d'],
   'claims/modality': [1, 'c55757137440a9ae'],
-  'claims/attributions': [3, 'afbfc8e2c8493aa3'],
+  'claims/attributions': [4, 'afbfc8e2c8493aa3'],
   'claims/claims': [2, '922b590c5f47febf'],
   'reuse/links': [1, '69d2c8d5c7f19661'],
-  'align/propositions': [3, '4e75120dea1d98b1'],
+  'align/propositions': [3, '3fe903c2f827c6a9'],
 };
 
 const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../examples/corpus');

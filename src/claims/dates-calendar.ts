@@ -50,10 +50,15 @@ export function unresolved(start: number, end: number, grain: DateMention['grain
   return { start, end, grain, resolved: false };
 }
 
-/** Resolves a bare weekday by tense: past -> the last such day on or before the reference, future -> after it. */
+/**
+ * Resolves a bare weekday by tense: past -> the last such day before the reference, future -> the next one after it;
+ * the reference's own weekday is the reference day in either tense (news names the day of publication by its weekday:
+ * all 90 such weekdays in TBAQ train are the document date).
+ */
 export function resolveWeekday(weekday: number, ref: Ymd, tense: Tense): Ymd {
   const diff = (weekday - weekdayOf(ref) + 7) % 7;
-  return tense === 'future' ? addDays(ref, diff === 0 ? 7 : diff) : addDays(ref, diff === 0 ? 0 : diff - 7);
+  if (diff === 0) return ref;
+  return tense === 'future' ? addDays(ref, diff) : addDays(ref, diff - 7);
 }
 
 

@@ -143,9 +143,12 @@ describe('dates: tense and weekdays', () => {
   it.each([
     ['past', 5, '2024-10-18'],
     ['future', 5, '2024-10-25'],
+    // The reference's own weekday is the reference day in either tense ("The council will vote Tuesday", written on a Tuesday).
     ['past', 2, '2024-10-22'],
-    ['future', 2, '2024-10-29'],
-  ] as const)('resolves weekday in %s tense', (tense, weekday, expected) => {
+    ['future', 2, '2024-10-22'],
+    ['future', 1, '2024-10-28'],
+    ['past', 3, '2024-10-16'],
+  ] as const)('resolves weekday %s tense %d', (tense, weekday, expected) => {
     const d = resolveWeekday(weekday, { y: 2024, m: 10, d: 22 }, tense);
     expect(`${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`).toBe(expected);
   });

@@ -191,7 +191,7 @@ export const datesStage: Stage = createDatesStage();
 /** Registry factory for `claims/dates`. */
 export const datesFactory: StageFactory = {
   name: 'claims/dates',
-  version: 3,
+  version: 4,
   options: z.object({ inferReference: z.boolean().default(true) }),
   create: (options) => createDatesStage(options as DatesOptions),
 };
