@@ -76,7 +76,8 @@ const entitiesOptionsSchema = z.object({ keepOther: z.boolean().default(true), t
 /** Registry factory for `claims/entities`. */
 export const entitiesFactory: StageFactory<typeof entitiesOptionsSchema> = {
   name: 'claims/entities',
-  version: 4,
+  // 5: wink's tokens no longer depend on the texts read before (stored results read with such tokens are redone once).
+  version: 5,
   options: entitiesOptionsSchema,
   create: (options) => createEntitiesStage(options),
 };

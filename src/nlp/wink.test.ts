@@ -1,5 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { getNlp, tokenize } from './wink.js';
+import { parseCsv } from '../../scripts/csv.js';
+import { clearTokenCache, getNlp, tokenize } from './wink.js';
+
+const FNC_BODIES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/data/fnc-1/train_bodies.csv');
 
 describe('nlp/wink', () => {
   it('wink: loads the model once per process', () => {
@@ -22,4 +28,17 @@ describe('nlp/wink', () => {
     expect(budanov[0]).toBe('PROPN');
     expect(told[1]).toBe('tell');
   });
+
+  it('wink: a text gets the same tokens whatever the process read before it', () => {
+    // FNC-1 body 273 writes "Baghdadi’s" whole; wink used to keep that word and then not split body 254's "Baghdadi’s aide".
+    const bodies = new Map(parseCsv(readFileSync(FNC_BODIES, 'utf8')).map(([id, body]) => [id, body]));
+    const [later, earlier] = [bodies.get('254')!, bodies.get('273')!];
+    const before = tokenize(later);
+    expect(before.some((t) => t.value === 'Baghdadi' && later.startsWith('’s', t.end))).toBe(true);
+    clearTokenCache();
+    tokenize(earlier);
+    clearTokenCache();
+    expect(tokenize(later)).toEqual(before);
+  });
 });
+

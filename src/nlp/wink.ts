@@ -1,6 +1,7 @@
 /**
  * Shared wink-nlp loader: one English lite model per process, loaded lazily on first use,
  * plus offset-carrying token helpers so callers never re-derive character positions.
+ * Tokens are history-free: what wink adds to its lexicon while reading one text is dropped afterwards.
  */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
@@ -29,9 +30,37 @@ let instance: WinkNlp | undefined;
 /** The wink pipeline steps we read: sentences and part of speech (lemmas follow from them). wink's own NER, sentiment and negation go unused and cost a third of its time. */
 const WINK_PIPE = ['sbd', 'pos'];
 
+/**
+ * Lexemes wink may hold beyond its own before the instance is loaded afresh: a lemma is packed in 20 bits
+ * (1,048,576 lexemes, 87,593 of them the model's), and every text appends its unknown words anew (see `readTokens`).
+ */
+const MAX_ADDED_LEXEMES = 300_000;
+
+/** One of wink's hashed features (lexeme, prefix, suffix, shape): values by index and index by value. */
+interface WinkFeature {
+  hash: Record<string, number>;
+  list: string[];
+  index: number;
+  intrinsicSize?: number;
+}
+
+/** The unpacked core model of the current instance (wink keeps it private; `loadInstance` catches it as it loads). */
+let core: { features: Record<string, WinkFeature> } | undefined;
+
+/** wink's English model with its loaders wrapped: the core model is caught, and the pattern model is read once. */
+const wrappedModel = (() => {
+  // The model's `metaCER` re-serialises its own cached string on every call, so the second instance of a process gets a mangled (and the twentieth an oversized) one.
+  let cerMeta: unknown;
+  return {
+    ...model,
+    core: () => (core = model.core() as unknown as typeof core),
+    metaCER: () => (cerMeta ??= model.metaCER()),
+  } as unknown as typeof model;
+})();
+
 /** Returns the process-wide wink-nlp instance, loading the model on first call (~150 ms). */
 export function getNlp(): WinkNlp {
-  instance ??= winkNLP(model, WINK_PIPE);
+  instance ??= winkNLP(wrappedModel, WINK_PIPE);
   return instance;
 }
 
@@ -73,18 +102,46 @@ const tokenCache = new Map<string, WinkToken[]>();
 /** Whitespace only (the characters `trim` removes), tested without building a trimmed copy per token. */
 const BLANK = /^\s*$/;
 
-function tokenizeUncached(text: string): WinkToken[] {
+/** wink's columns for one text: surface, preceding whitespace, part of speech, lemma, normal form, token type. */
+interface Columns {
+  values: string[];
+  spaces: string[];
+  pos: string[];
+  lemma: string[];
+  normal: string[];
+  type: string[];
+}
+
+/**
+ * Reads one text with wink, then forgets what the text added to wink's lexicon. wink keeps every unknown word it
+ * meets and afterwards keeps a known word whole, so without this a text's tokens would depend on the texts read
+ * before it ("Baghdadi’s," in one article made a later "Baghdadi’s body" one token instead of two).
+ */
+function readTokens(text: string): Columns {
   const nlp = getNlp();
+  const features = core!.features;
+  const hashed = Object.values(features).filter((f): f is WinkFeature => f.hash !== undefined && Array.isArray(f.list));
+  const marks = hashed.map((f) => f.list.length);
   const its = nlp.its;
   const tokens = nlp.readDoc(text).tokens();
   // The typings give several `its` helpers signatures that `out` rejects; they all work at run time.
   const read = (fn: unknown) => tokens.out(fn as typeof its.value) as string[];
-  const values = read(its.value);
-  const spaces = read(its.precedingSpaces);
-  const pos = read(its.pos);
-  const lemma = read(its.lemma);
-  const normal = read(its.normal);
-  const type = read(its.type);
+  const columns = { values: read(its.value), spaces: read(its.precedingSpaces), pos: read(its.pos), lemma: read(its.lemma), normal: read(its.normal), type: read(its.type) };
+  hashed.forEach((f, k) => {
+    for (let i = marks[k]; i < f.list.length; i++) delete f.hash[f.list[i]];
+    // The lexeme list stays as long as wink's private per-lexeme table, which it must match; the other lists are only indexed by it.
+    if (f !== features.lexeme) {
+      f.list.length = marks[k];
+      f.index = marks[k];
+    }
+  });
+  const lexeme = features.lexeme;
+  if (lexeme.list.length - (lexeme.intrinsicSize ?? 0) > MAX_ADDED_LEXEMES) instance = undefined;
+  return columns;
+}
+
+function tokenizeUncached(text: string): WinkToken[] {
+  const { values, spaces, pos, lemma, normal, type } = readTokens(text);
   const out: WinkToken[] = [];
   let offset = 0;
   for (let i = 0; i < values.length; i++) {
