@@ -13,14 +13,18 @@ export const MAX_ACRONYM_CHARS = 4;
 
 export const ACRONYM = /^[A-Z][A-Z&]{1,6}$/;
 
+/** The CoNLL names without a prototype, so that "constructor" or "toString" is no name (a plain object answers them with a function). */
+const NAMES: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, CONLL_NAMES);
+const NO_NAMES: Readonly<Record<string, string>> = Object.create(null) as Record<string, string>;
+
 // Read by the lookups below; switched off only for the duration of one synchronous tagging call.
-export let conllNames: Readonly<Record<string, string>> = CONLL_NAMES;
+export let conllNames: Readonly<Record<string, string>> = NAMES;
 export let conllFirstNames: ReadonlySet<string> = CONLL_FIRST_NAMES;
 export let conllNonNames: ReadonlySet<string> = CONLL_CAPITALISED_NON_NAMES;
 
 /** Turns the CoNLL-train name statistics on (the default) or off (ablation, and the trained tagger's rule features). */
 export function useConllLexicon(on: boolean): void {
-  conllNames = on ? CONLL_NAMES : {};
+  conllNames = on ? NAMES : NO_NAMES;
   conllFirstNames = on ? CONLL_FIRST_NAMES : new Set();
   conllNonNames = on ? CONLL_CAPITALISED_NON_NAMES : new Set();
 }

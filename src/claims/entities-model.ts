@@ -43,7 +43,8 @@ export function tagWithModel(sentences: Tok[][], rules: EntityMention[]): Entity
       return;
     }
     const decoded = decodeSentence(weights, { toks, rules: labels[s], capitalisedInDoc });
-    for (const span of spansOf(toks, decoded)) spans.push({ ...span, toks: toks.slice(span.from, span.to), before: toks[span.from - 1] });
+    // A literal of the fields: an object spread per span was a tenth of the entity stage's own time.
+    for (const span of spansOf(toks, decoded)) spans.push({ start: span.start, end: span.end, type: span.type, from: span.from, to: span.to, toks: toks.slice(span.from, span.to), before: toks[span.from - 1] });
   });
   return mergeMentions(spans, rules, ruleOnly);
 }

@@ -3,6 +3,7 @@ import { makeArticle } from '../core/article.js';
 import { createPipeline } from '../core/pipeline.js';
 import { sentencesStage } from '../segment/sentences.js';
 import { entitiesFactory, entitiesStage, tagEntities } from './entities.js';
+import { isKnownName } from './entities-known.js';
 
 const tag = (text: string) =>
   tagEntities(text).map((m) => [text.slice(m.start, m.end), m.type] as const);
@@ -69,6 +70,12 @@ describe('entities: false positives (must not be entities)', () => {
   it.each(rows)('%j', (text, forbidden) => {
     const found = tag(text).map(([surface]) => surface);
     for (const word of forbidden) expect(found).not.toContain(word);
+  });
+});
+
+describe('entities: name lists answer only for names', () => {
+  it.each(['constructor', 'tostring', 'valueOf', '__proto__'])('%j is no known name', (word) => {
+    expect(isKnownName(word)).toBe(false);
   });
 });
 

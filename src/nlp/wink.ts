@@ -51,10 +51,11 @@ let core: { features: Record<string, WinkFeature> } | undefined;
 const wrappedModel = (() => {
   // The model's `metaCER` re-serialises its own cached string on every call, so the second instance of a process gets a mangled (and the twentieth an oversized) one.
   let cerMeta: unknown;
+  const loaders = model as unknown as { core: () => typeof core; metaCER: () => unknown };
   return {
     ...model,
-    core: () => (core = model.core() as unknown as typeof core),
-    metaCER: () => (cerMeta ??= model.metaCER()),
+    core: () => (core = loaders.core()),
+    metaCER: () => (cerMeta ??= loaders.metaCER()),
   } as unknown as typeof model;
 })();
 
@@ -154,8 +155,8 @@ function tokenizeUncached(text: string): WinkToken[] {
     }
     const end = start + value.length;
     offset = end;
-    // wink emits line breaks as tokens; callers want words and punctuation only.
-    if (BLANK.test(value)) continue;
+    // wink emits line breaks as tokens; callers want words and punctuation only (the regex only for what could be blank).
+    if (value.charCodeAt(0) <= 32 || value.charCodeAt(0) >= 0x85 ? BLANK.test(value) : false) continue;
     out.push({ start, end, value, pos: pos[i], lemma: lemma[i], normal: normal[i], type: type[i] });
   }
   return out;
