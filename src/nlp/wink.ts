@@ -36,9 +36,15 @@ const WINK_PIPE = ['pos'];
 
 /**
  * Lexemes wink may hold beyond its own before the instance is loaded afresh: a lemma is packed in 20 bits
- * (1,048,576 lexemes, 87,593 of them the model's), and every text appends its unknown words anew (see `readTokens`).
+ * (1,048,576 lexemes, 87,593 of them the model's), and a text appends its unknown words with punctuation anew (see `readTokens`).
  */
 const MAX_ADDED_LEXEMES = 300_000;
+
+/** Share of a packed feature's range (prefix, suffix, shape) its values may fill before the instance is loaded afresh (past it, wink's packing overflows). */
+const MAX_FEATURE_FILL = 0.9;
+
+/** A word of letters only: whether wink knows it changes no split (splits are tried at periods, hyphens and apostrophes). */
+const LETTERS_ONLY = /^\p{L}+$/u;
 
 /** One of wink's hashed features (lexeme, prefix, suffix, shape): values by index and index by value. */
 interface WinkFeature {
@@ -46,6 +52,7 @@ interface WinkFeature {
   list: string[];
   index: number;
   intrinsicSize?: number;
+  maxIndex?: number;
 }
 
 /** The unpacked core model of the current instance (wink keeps it private; `loadInstance` catches it as it loads). */
@@ -118,30 +125,25 @@ interface Columns {
 }
 
 /**
- * Reads one text with wink, then forgets what the text added to wink's lexicon. wink keeps every unknown word it
- * meets and afterwards keeps a known word whole, so without this a text's tokens would depend on the texts read
- * before it ("Baghdadi’s," in one article made a later "Baghdadi’s body" one token instead of two).
+ * Reads one text with wink, then forgets the words with other characters than letters that the text added to wink's
+ * lexicon. wink keeps every unknown word it meets and afterwards keeps a known word whole, so without this a text's
+ * tokens would depend on the texts read before it ("Baghdadi’s," in one article made a later "Baghdadi’s body" one
+ * token instead of two). Words of letters only stay: they split nowhere, and wink reads each one's features once.
  */
 function readTokens(text: string): Columns {
   const nlp = getNlp();
   const features = core!.features;
-  const hashed = Object.values(features).filter((f): f is WinkFeature => f.hash !== undefined && Array.isArray(f.list));
-  const marks = hashed.map((f) => f.list.length);
+  const lexeme = features.lexeme;
+  const mark = lexeme.list.length;
   const its = nlp.its;
   const tokens = nlp.readDoc(text).tokens();
   // The typings give several `its` helpers signatures that `out` rejects; they all work at run time.
   const read = (fn: unknown) => tokens.out(fn as typeof its.value) as string[];
   const columns = { values: read(its.value), spaces: read(its.precedingSpaces), pos: read(its.pos), lemma: read(its.lemma), normal: read(its.normal), type: read(its.type) };
-  hashed.forEach((f, k) => {
-    for (let i = marks[k]; i < f.list.length; i++) delete f.hash[f.list[i]];
-    // The lexeme list stays as long as wink's private per-lexeme table, which it must match; the other lists are only indexed by it.
-    if (f !== features.lexeme) {
-      f.list.length = marks[k];
-      f.index = marks[k];
-    }
-  });
-  const lexeme = features.lexeme;
-  if (lexeme.list.length - (lexeme.intrinsicSize ?? 0) > MAX_ADDED_LEXEMES) instance = undefined;
+  // The list keeps its length: wink's private per-lexeme table is indexed alike.
+  for (let i = mark; i < lexeme.list.length; i++) if (!LETTERS_ONLY.test(lexeme.list[i])) delete lexeme.hash[lexeme.list[i]];
+  const full = Object.values(features).some((f) => f.maxIndex !== undefined && f.list.length > f.maxIndex * MAX_FEATURE_FILL);
+  if (full || lexeme.list.length - (lexeme.intrinsicSize ?? 0) > MAX_ADDED_LEXEMES) instance = undefined;
   return columns;
 }
 
