@@ -55,7 +55,7 @@ interface WinkFeature {
   maxIndex?: number;
 }
 
-/** The unpacked core model of the current instance (wink keeps it private; `loadInstance` catches it as it loads). */
+/** The unpacked core model of the current instance (wink keeps it private; the wrapped `core` loader below catches it). */
 let core: { features: Record<string, WinkFeature> } | undefined;
 
 /** wink's English model with its loaders wrapped: the core model is caught, and the pattern model is read once. */
@@ -162,7 +162,8 @@ function tokenizeUncached(text: string): WinkToken[] {
     const end = start + value.length;
     offset = end;
     // wink emits line breaks as tokens; callers want words and punctuation only (the regex only for what could be blank).
-    if (value.charCodeAt(0) <= 32 || value.charCodeAt(0) >= 0x85 ? BLANK.test(value) : false) continue;
+    const first = value.charCodeAt(0);
+    if (!(first > 32 && first < 0xa0) && BLANK.test(value)) continue;
     out.push({ start, end, value, pos: pos[i], lemma: lemma[i], normal: normal[i], type: type[i] });
   }
   return out;
