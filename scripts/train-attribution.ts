@@ -31,7 +31,7 @@ const MODEL_PATH = path.resolve(here, '../src/claims/attribution-model/model.jso
 const DEFAULT_EPOCHS = 10;
 /** Features seen fewer times than this in training are dropped. */
 const DEFAULT_MIN_COUNT = 2;
-/** Quantised weights (integers in `WEIGHT_SCALE` units) smaller than this smaller than this (in quantised units) are dropped. */
+/** Quantised weights (integers in `WEIGHT_SCALE` units) smaller than this (in quantised units) are dropped. */
 const MIN_QUANTISED_WEIGHT = 2;
 
 const NL = LABELS.length;

@@ -4,8 +4,7 @@
  * features. Weights are trained by `scripts/train-attribution.ts` on PolNeAR train and shipped as
  * `model.json.gz` beside this file, read once per process on first use.
  */
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { ShippedModel } from '../shipped-model.js';
 import type { WinkToken } from '../../nlp/wink.js';
 import {
   distances,
@@ -66,22 +65,16 @@ export class AttributionWeights {
   }
 }
 
-const MODEL_URL = new URL('./model.json.gz', import.meta.url);
-let loaded: AttributionWeights | undefined;
+const model = new ShippedModel(new URL('./model.json.gz', import.meta.url), unpackModel);
 
 /** The shipped weights, read and unpacked on first call. */
 export function attributionWeights(): AttributionWeights {
-  loaded ??= readModel(MODEL_URL);
-  return loaded;
+  return model.get();
 }
 
 /** Uses another model file from now on (evaluation of a model trained on part of train). */
 export function useAttributionModel(file: string | URL): void {
-  loaded = readModel(file);
-}
-
-function readModel(file: string | URL): AttributionWeights {
-  return unpackModel(JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as AttributionModelFile);
+  model.use(file);
 }
 
 /** Turns a model file into dense vectors; refuses a file for other labels. */

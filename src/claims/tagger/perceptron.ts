@@ -4,8 +4,7 @@
  * by `scripts/train-tagger.ts` on CoNLL-2003 train and shipped as `model.json.gz` beside this file,
  * read once per process on first use.
  */
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { ShippedModel } from '../shipped-model.js';
 import type { Tok } from '../entities-tokens.js';
 import {
   BOUNDARY_AFTER,
@@ -41,22 +40,16 @@ export interface TaggerModelFile {
 /** Loaded weights: one dense vector over `LABELS` per feature, in the file's integer units. */
 export type TaggerWeights = Map<string, Float64Array>;
 
-const MODEL_URL = new URL('./model.json.gz', import.meta.url);
-let loaded: TaggerWeights | undefined;
+const model = new ShippedModel(new URL('./model.json.gz', import.meta.url), unpackModel);
 
 /** The shipped weights, read and unpacked on first call (a few tens of milliseconds). */
 export function taggerWeights(): TaggerWeights {
-  loaded ??= readModel(MODEL_URL);
-  return loaded;
+  return model.get();
 }
 
 /** Uses another model file from now on (evaluation of a model trained on part of train). */
 export function useTaggerModel(file: string | URL): void {
-  loaded = readModel(file);
-}
-
-function readModel(file: string | URL): TaggerWeights {
-  return unpackModel(JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as TaggerModelFile);
+  model.use(file);
 }
 
 /** Turns a model file into dense vectors; refuses a file for other labels. */
