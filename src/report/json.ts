@@ -6,16 +6,21 @@ import { EXPORT_VERSION, type ExportArticle, type ExportDocument } from './expor
 import type {} from '../extract/extract.js';
 import type {} from '../reuse/links-stage.js';
 
+/** Where an article came from, as the export tells it: path, URL and feed only. */
+export function exportSource(from: Article['source']): ExportArticle['source'] {
+  const source: ExportArticle['source'] = {};
+  if (from.path) source.path = from.path;
+  if (from.url) source.url = from.url;
+  if (from.feed) source.feed = from.feed;
+  return source;
+}
+
 /** Converts one article to its export form: text once, dropped pieces with reasons, additions as offsets. */
 export function exportArticle(article: Article): ExportArticle {
   const data = article.data;
-  const source: ExportArticle['source'] = {};
-  if (article.source.path) source.path = article.source.path;
-  if (article.source.url) source.url = article.source.url;
-  if (article.source.feed) source.feed = article.source.feed;
   return {
     id: article.id,
-    source,
+    source: exportSource(article.source),
     title: article.meta.title ?? null,
     published: article.meta.publishedAt ?? null,
     language: article.meta.lang ?? null,

@@ -126,6 +126,40 @@ describe('read API', () => {
     expect(body.trajectories[0].points.filter((p: { date: string | null }) => p.date).length).toBeGreaterThan(2);
   });
 
+  it("reads one story at a time: what the whole stored analysis says of the story, without reading every article's text", async () => {
+    const whole = await store.loadAnalysis();
+    // The same store behind a second server that counts the reads which cost the whole store.
+    const wide: string[] = [];
+    const counting = new Proxy(store, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver);
+        if (typeof value !== 'function') return value;
+        if (key === 'listArticles' || key === 'loadAnalysis') wide.push(String(key));
+        return value.bind(target);
+      },
+    });
+    const app = createServer({ store: counting, token: TOKEN, webDir }).app;
+    const get = async (path: string) => (await app.request(path)).json();
+    const stories = await get('/api/stories');
+    for (const summary of stories) {
+      const ledger = await get(`/api/stories/${summary.id}/propositions`);
+      const own = whole.propositions.filter((p) => p.story === summary.id);
+      expect(ledger.propositions.map((p: { id: string }) => p.id).sort()).toEqual(own.map((p) => p.id).sort());
+      expect(summary.propositions).toBe(own.length);
+      expect(summary.contested).toBe(own.filter((p) => p.status === 'contested').length);
+      const members = new Set(whole.stories.find((s) => s.id === summary.id)!.articles);
+      const graph = await get(`/api/stories/${summary.id}/graph`);
+      expect(graph.links).toEqual(whole.links.filter((l) => members.has(l.from) && members.has(l.to)));
+      await app.request(`/api/stories/${summary.id}/report`);
+    }
+    for (const { id } of await get('/api/articles')) {
+      const detail = await get(`/api/articles/${id}`);
+      expect(detail.claims).toEqual(whole.claims.filter((c) => c.article === id));
+      expect(detail.links).toEqual(whole.links.filter((l) => l.from === id || l.to === id));
+    }
+    expect(wide).toEqual([]);
+  });
+
   it('every read route answers what its OpenAPI schema says', async () => {
     const [flood] = (await getJson('/api/stories')).body;
     const [article] = (await getJson('/api/articles')).body;

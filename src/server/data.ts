@@ -1,38 +1,42 @@
 /**
  * What the API reads, shaped for it: story summaries, ledgers, timelines, graphs and articles with their
- * layers. The stored analysis and a light index of the articles are loaded once and kept until a job
- * changes the store, so a page view does not re-read every article's text.
+ * layers. The story list and the articles' listings (no text) are loaded once and kept until a job changes the
+ * store; a story's analysis is read by key when it is asked for, so a view costs what its story costs.
  */
 import type { Article } from '../core/article.js';
-import type { ExportClaim, ExportLink, ExportProposition } from '../report/export-schema.js';
+import type { ExportProposition } from '../report/export-schema.js';
 import { renderHtml } from '../report/html.js';
-import { buildExport, exportArticle } from '../report/json.js';
+import { exportArticle } from '../report/json.js';
+import { storyDocument } from '../report/story-document.js';
 import { STATUS_ORDER } from '../align/stage.js';
-import type { AnalysisRecord, Store, StoredStory } from '../store/store.js';
+import type { Store, StoredStory, StoryAnalysis, StoryOverview } from '../store/store.js';
 import { PARAPHRASE_PASSAGE_JACCARD } from '../reuse/compare.js';
 import { profileArticle } from '../reuse/profile.js';
 import { alignSentences } from '../reuse/sentence-align.js';
 import type { ArticleDetail, ArticleSummary, Compare, LayerSpan, StorySummary } from './api-schemas.js';
 
 interface Snapshot {
-  analysis: AnalysisRecord;
+  stories: StoredStory[];
   articles: Map<string, ArticleSummary>;
   storyOf: Map<string, StoredStory>;
-  claimsById: Map<string, ExportClaim>;
-  claimsByArticle: Map<string, ExportClaim[]>;
-  propositionsByStory: Map<string, ExportProposition[]>;
-  linksByArticle: Map<string, ExportLink[]>;
+  propositionCounts: StoryOverview['propositionCounts'];
 }
 
-/** Read access to one store for the API, with the analysis cached between writes. */
+/** Stories whose analysis is kept between requests (the rest are read again by key when asked for). */
+const CACHED_STORIES = 32;
+
+/** Read access to one store for the API: the story list and article listings cached between writes, each story's analysis read by key. */
 export class ApiData {
   private snapshot?: Promise<Snapshot>;
+  /** Stories' analyses, least recently asked first. */
+  private readonly analyses = new Map<string, Promise<StoryAnalysis>>();
 
   constructor(readonly store: Store) {}
 
   /** Drops the cache; the next read loads the store again (after an ingest or analysis). */
   invalidate(): void {
     this.snapshot = undefined;
+    this.analyses.clear();
   }
 
   private load(): Promise<Snapshot> {
@@ -43,17 +47,35 @@ export class ApiData {
     return this.snapshot;
   }
 
+  /** One story's propositions, claims, links and entities; articles outside every story get their claims and links alone. */
+  private analysis(story: StoredStory | undefined, articleId?: string): Promise<StoryAnalysis> {
+    if (!story) return this.store.loadStoryAnalysis(undefined, articleId ? [articleId] : []);
+    const cached = this.analyses.get(story.id);
+    if (cached) {
+      this.analyses.delete(story.id);
+      this.analyses.set(story.id, cached);
+      return cached;
+    }
+    const loading = this.store.loadStoryAnalysis(story.id, story.articles).catch((error) => {
+      this.analyses.delete(story.id);
+      throw error;
+    });
+    this.analyses.set(story.id, loading);
+    if (this.analyses.size > CACHED_STORIES) this.analyses.delete(this.analyses.keys().next().value!);
+    return loading;
+  }
+
   async stories(): Promise<StorySummary[]> {
     const snap = await this.load();
-    return snap.analysis.stories.map((s) => summarise(s, snap)).sort((a, b) => b.articles - a.articles || a.label.localeCompare(b.label));
+    return snap.stories.map((s) => summarise(s, snap)).sort((a, b) => b.articles - a.articles || a.label.localeCompare(b.label));
   }
 
   /** A story by id, or by an unambiguous id prefix. */
   async story(id: string): Promise<StoredStory | undefined> {
     const snap = await this.load();
-    const exact = snap.analysis.stories.find((s) => s.id === id);
+    const exact = snap.stories.find((s) => s.id === id);
     if (exact) return exact;
-    const matches = snap.analysis.stories.filter((s) => s.id.startsWith(id));
+    const matches = snap.stories.filter((s) => s.id.startsWith(id));
     return matches.length === 1 ? matches[0] : undefined;
   }
 
@@ -65,15 +87,15 @@ export class ApiData {
   }
 
   async ledger(story: StoredStory) {
-    const snap = await this.load();
-    const propositions = ledgerOrder(snap.propositionsByStory.get(story.id) ?? []);
+    const { propositions: all, claims } = await this.analysis(story);
+    const propositions = ledgerOrder(all);
     const ids = new Set(propositions.flatMap((p) => p.claims));
-    return { story: story.id, propositions, claims: [...ids].map((id) => snap.claimsById.get(id)).filter(isDefined) };
+    const byId = new Map(claims.map((c) => [c.id, c]));
+    return { story: story.id, propositions, claims: [...ids].map((id) => byId.get(id)).filter(isDefined) };
   }
 
   async timeline(story: StoredStory) {
-    const snap = await this.load();
-    const trajectories = (snap.propositionsByStory.get(story.id) ?? [])
+    const trajectories = (await this.analysis(story)).propositions
       .filter((p) => p.kind === 'figure' && p.trajectory.some((t) => t.date))
       .map((p) => ({
         proposition: p.id,
@@ -88,7 +110,7 @@ export class ApiData {
   async graph(story: StoredStory) {
     const snap = await this.load();
     const members = new Set(story.articles);
-    const links = story.articles.flatMap((id) => (snap.linksByArticle.get(id) ?? []).filter((l) => l.from === id && members.has(l.to)));
+    const links = (await this.analysis(story)).links.filter((l) => members.has(l.from) && members.has(l.to));
     return { story: story.id, nodes: story.articles.map((id) => snap.articles.get(id)).filter(isDefined), links, origins: story.origins ?? [] };
   }
 
@@ -101,12 +123,14 @@ export class ApiData {
     const matches = snap.articles.has(id) ? [id] : [...snap.articles.keys()].filter((k) => k.startsWith(id));
     const article = matches.length === 1 ? await this.store.getArticle(matches[0]) : undefined;
     if (!article) return undefined;
+    const story = snap.storyOf.get(article.id);
+    const { claims, links } = await this.analysis(story, article.id);
     return {
       ...exportArticle(article),
-      story: snap.storyOf.get(article.id)?.id ?? null,
+      story: story?.id ?? null,
       layers: exportLayers(article),
-      claims: snap.claimsByArticle.get(article.id) ?? [],
-      links: snap.linksByArticle.get(article.id) ?? [],
+      claims: claims.filter((c) => c.article === article.id),
+      links: links.filter((l) => l.from === article.id || l.to === article.id),
     };
   }
 
@@ -116,7 +140,8 @@ export class ApiData {
    */
   async compare(fromId: string, toId: string): Promise<Compare | undefined> {
     const snap = await this.load();
-    const link = (snap.linksByArticle.get(fromId) ?? []).find((l) => l.from === fromId && l.to === toId);
+    if (!snap.articles.has(fromId)) return undefined;
+    const link = (await this.analysis(snap.storyOf.get(fromId), fromId)).links.find((l) => l.from === fromId && l.to === toId);
     if (!link) return undefined;
     const [derived, origin] = await Promise.all([this.store.getArticle(fromId), this.store.getArticle(toId)]);
     if (!derived || !origin) return undefined;
@@ -134,15 +159,11 @@ export class ApiData {
 
   /** The shareable HTML report of one story (the same file as `export --format html --story`). */
   async report(story: StoredStory): Promise<string> {
-    const doc = buildExport(await this.store.listArticles(), (await this.load()).analysis, new Date().toISOString());
-    return renderHtml(doc, { story: story.id });
+    return renderHtml(await storyDocument(this.store, story, await this.analysis(story)), { story: story.id });
   }
 
   async entities(story?: StoredStory) {
-    const { analysis } = await this.load();
-    if (!story) return analysis.entities;
-    const members = new Set(story.articles);
-    return analysis.entities.filter((e) => e.mentions.some((m) => members.has(m.article)));
+    return story ? (await this.analysis(story)).entities : this.store.loadEntities();
   }
 
   async failures() {
@@ -177,55 +198,40 @@ export function exportLayers(article: Article): Record<string, LayerSpan[]> {
 }
 
 async function buildSnapshot(store: Store): Promise<Snapshot> {
-  const analysis = await store.loadAnalysis();
+  const overview = await store.loadOverview();
   const storyOf = new Map<string, StoredStory>();
   const originOf = new Map<string, number>();
-  for (const s of analysis.stories) {
+  for (const s of overview.stories) {
     for (const id of s.articles) storyOf.set(id, s);
     (s.origins ?? []).forEach((group, i) => group.forEach((id) => originOf.set(id, i)));
   }
   const articles = new Map<string, ArticleSummary>();
-  for (const a of await store.listArticles()) {
-    const e = exportArticle(a);
+  for (const a of overview.articles) {
     articles.set(a.id, {
       id: a.id,
-      title: e.title,
-      site: e.site ?? null,
-      published: e.published,
-      source: e.source,
+      title: a.title,
+      site: a.site,
+      published: a.published,
+      source: a.source,
       story: storyOf.get(a.id)?.id ?? null,
       origin: originOf.get(a.id) ?? null,
     });
   }
-  return {
-    analysis,
-    articles,
-    storyOf,
-    claimsById: new Map(analysis.claims.map((c) => [c.id, c])),
-    claimsByArticle: groupBy(analysis.claims, (c) => [c.article]),
-    propositionsByStory: groupBy(analysis.propositions, (p) => [p.story]),
-    linksByArticle: groupBy(analysis.links, (l) => (l.from === l.to ? [l.from] : [l.from, l.to])),
-  };
+  return { stories: overview.stories, articles, storyOf, propositionCounts: overview.propositionCounts };
 }
 
 function summarise(story: StoredStory, snap: Snapshot): StorySummary {
-  const props = snap.propositionsByStory.get(story.id) ?? [];
+  const counts = snap.propositionCounts.get(story.id) ?? {};
   const dates = story.articles.map((id) => snap.articles.get(id)?.published).filter((d): d is string => Boolean(d));
   return {
     id: story.id,
     label: story.label ?? story.id,
     articles: story.articles.length,
     origins: story.origins?.length ?? story.articles.length,
-    propositions: props.length,
-    contested: props.filter((p) => p.status === 'contested').length,
+    propositions: Object.values(counts).reduce((sum, n) => sum + n, 0),
+    contested: counts.contested ?? 0,
     latest: dates.length ? dates.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a)) : null,
   };
-}
-
-function groupBy<T>(items: readonly T[], keys: (item: T) => string[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) for (const k of keys(item)) (out.get(k) ?? out.set(k, []).get(k)!).push(item);
-  return out;
 }
 
 function isSpan(value: unknown): value is { start: number; end: number } {

@@ -159,6 +159,12 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 10,
+    name: 'links-by-target',
+    // A story's links are read by key (the API shows one story at a time): by either end.
+    statements: ['CREATE INDEX links_to ON links (to_id)'],
+  },
 ];
 
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (

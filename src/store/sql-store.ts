@@ -18,8 +18,12 @@ import {
   type StoryUpdateHead,
   type StoryUpdateRecord,
   type StoryWrite,
+  type StoryAnalysis,
+  type StoryOverview,
 } from './store.js';
-import { ANALYSIS_TABLES, mergeEntities, PER_STORY_TABLES, STORY_LIST_TABLES, syncTable, writeStoryRows } from './analysis-tables.js';
+import { ANALYSIS_TABLES, PER_STORY_TABLES, STORY_LIST_TABLES, syncTable, writeStoryRows } from './analysis-tables.js';
+import { readEntities, readOverview, readStoryAnalysis, type ReadSchema } from './story-reads.js';
+import type { ExportEntity } from '../report/export-schema.js';
 
 interface ArticleRow {
   id: string;
@@ -228,21 +232,35 @@ export class SqlStore implements Store {
     const body = async (sql: string) => (await this.driver.all<{ body_json: string }>(sql)).map((r) => JSON.parse(r.body_json));
     analysis.stories = await body(`SELECT body_json FROM stories ORDER BY ${this.storyOrder}`);
     analysis.links = await body('SELECT body_json FROM links ORDER BY from_id, to_id');
-    analysis.entities = await body('SELECT body_json FROM entities ORDER BY id');
     // Claims in the order of their articles, as an analysis lists them.
     analysis.claims = await body('SELECT c.body_json FROM claims c LEFT JOIN articles a ON a.id = c.article_id ORDER BY COALESCE(a.seq, 0), c.article_id, c.start_offset, c.id');
     analysis.propositions = await body('SELECT body_json FROM propositions ORDER BY idx');
     if (this.schema >= PER_STORY_VERSION) {
-      // Propositions of a streamed run follow their stories' order; entities of several stories with one id are one entity.
+      // Propositions of a streamed run follow their stories' order.
       analysis.propositions.push(
         ...(await body('SELECT p.body_json FROM story_propositions p LEFT JOIN stories s ON s.id = p.story_id ORDER BY COALESCE(s.seq, 0), p.story_id, p.idx')),
       );
-      const perStory = await body('SELECT e.body_json FROM story_entities e LEFT JOIN stories s ON s.id = e.story_id ORDER BY e.id, COALESCE(s.seq, 0), e.story_id');
-      analysis.entities.push(...mergeEntities(perStory));
     }
+    analysis.entities = await readEntities(this.driver, this.readSchema);
     const groups = await this.driver.all<{ article_ids_json: string }>('SELECT article_ids_json FROM origin_groups ORDER BY idx');
     analysis.origins = groups.map((g) => JSON.parse(g.article_ids_json));
     return analysis;
+  }
+
+  private get readSchema(): ReadSchema {
+    return { perStory: this.schema >= PER_STORY_VERSION, storyOrder: this.storyOrder };
+  }
+
+  loadOverview(): Promise<StoryOverview> {
+    return readOverview(this.driver, this.readSchema);
+  }
+
+  loadStoryAnalysis(story: string | undefined, members: readonly string[]): Promise<StoryAnalysis> {
+    return readStoryAnalysis(this.driver, this.readSchema, story, members);
+  }
+
+  loadEntities(): Promise<ExportEntity[]> {
+    return readEntities(this.driver, this.readSchema);
   }
 
   async loadStoryState(): Promise<StoryState> {

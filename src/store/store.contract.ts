@@ -173,6 +173,59 @@ export function runStoreTests(name: string, open: () => Promise<Store>): void {
       await store.close();
     });
 
+    it("reads one story's analysis by key, and an overview without texts, from a whole-store save and from a streamed one", async () => {
+      const claim = (id: string, art: string) => ({ id, article: art, start: 0, end: 4, text: 'Rain', kind: 'statement' as const });
+      const prop = (story: string, label: string, status: string) => ({ id: `${story}-${label}`, story, label, status, claims: [] }) as never;
+      const link = (from: string, to: string) => ({ from, to, kind: 'copy' as const, score: 0.9, direction: 'inferred' as const, passages: [], evidence: [] });
+      const entity = (id: string, mentions: string[]) => ({ id, name: id, type: 'place' as const, aliases: [], mentions: mentions.map((a) => ({ article: a, start: 0, end: 4 })) });
+      const stories = [
+        { id: 's1', label: 'bridge', articles: ['a', 'b'] },
+        { id: 's2', label: 'storm', articles: ['c', 'd'] },
+      ];
+      // b copies a inside s1; d copies a across stories; c and d inside s2.
+      const links = [link('b', 'a'), link('d', 'a'), link('d', 'c')];
+      const whole = emptyAnalysis();
+      Object.assign(whole, {
+        stories,
+        links,
+        origins: [['a', 'b'], ['c', 'd']],
+        claims: [claim('c1', 'a'), claim('c2', 'b'), claim('c3', 'c')],
+        propositions: [prop('s1', 'x', 'contested'), prop('s1', 'y', 'corroborated'), prop('s2', 'z', 'contested')],
+        entities: [entity('Kyiv', ['a', 'c']), entity('Oslo', ['d'])],
+      });
+      const streamed = await open();
+      await streamed.saveStoryRows({
+        claims: new Map([['a', [whole.claims[0]]], ['b', [whole.claims[1]]], ['c', [whole.claims[2]]]]),
+        propositions: new Map([['s1', whole.propositions.slice(0, 2)], ['s2', whole.propositions.slice(2)]]),
+        entities: new Map([['s1', [entity('Kyiv', ['a'])]], ['s2', [entity('Kyiv', ['c']), entity('Oslo', ['d'])]]]),
+      });
+      await streamed.saveStoryList({ previous: { stories: [], links: [], origins: [] }, stories, links, origins: whole.origins, state: {} });
+      const saved = await open();
+      await saved.saveAnalysis(whole);
+      for (const store of [saved, streamed]) {
+        for (const text of ['Rain at the bridge.', 'Snow on the pass.']) await store.addArticle(article(text, `https://example.org/${text.length}`));
+        const overview = await store.loadOverview();
+        expect(overview.stories).toEqual(stories);
+        expect(overview.articles.map((a) => a.title)).toEqual(['Rain at the bridge.', 'Snow on the pass.'].map((t) => t.slice(0, 20)));
+        expect(overview.articles[0]).not.toHaveProperty('text');
+        expect(overview.articles[0].source).toEqual({ url: 'https://example.org/19' });
+        expect(overview.propositionCounts).toEqual(new Map([['s1', { contested: 1, corroborated: 1 }], ['s2', { contested: 1 }]]));
+        const s1 = await store.loadStoryAnalysis('s1', ['a', 'b']);
+        expect(s1.propositions.map((p) => p.label)).toEqual(['x', 'y']);
+        expect(s1.claims.map((c) => c.id)).toEqual(['c1', 'c2']);
+        // Links with an end among the members, whichever end.
+        expect(s1.links.map((l) => `${l.from}>${l.to}`)).toEqual(['b>a', 'd>a']);
+        expect(s1.entities).toEqual([entity('Kyiv', ['a'])]);
+        const s2 = await store.loadStoryAnalysis('s2', ['c', 'd']);
+        expect(s2.entities.map((e) => [e.id, e.mentions.map((m) => m.article)])).toEqual([['Kyiv', ['c']], ['Oslo', ['d']]]);
+        // Without a story: the articles' own claims and links, nothing of any story.
+        const loose = await store.loadStoryAnalysis(undefined, ['d']);
+        expect(loose).toEqual({ propositions: [], claims: [], links: [links[1], links[2]], entities: [] });
+        expect((await store.loadEntities()).map((e) => e.id).sort()).toEqual(['Kyiv', 'Oslo']);
+        await store.close();
+      }
+    });
+
     it("keeps a story's pending update until the story is written by the run that left it, and drops it with the story", async () => {
       const store = await open();
       const a = article('The bridge reopened on Monday, officials said.');

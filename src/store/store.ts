@@ -8,7 +8,7 @@ import type { StoryEvent } from '../cluster/event-contrast.js';
 import type { ArticleReuse } from '../reuse/links-stage.js';
 import type { ReuseChanges, ReuseState, StoredSupport } from '../reuse/state.js';
 import type { ReuseLink } from '../reuse/types.js';
-import type { ExportClaim, ExportEntity, ExportLink, ExportProposition, ExportStory } from '../report/export-schema.js';
+import type { ExportArticle, ExportClaim, ExportEntity, ExportLink, ExportProposition, ExportStory, PropositionStatus } from '../report/export-schema.js';
 
 /** What adding an article did. */
 export type AddResult =
@@ -34,6 +34,27 @@ export interface AnalysisRecord {
   entities: ExportEntity[];
   claims: ExportClaim[];
   propositions: ExportProposition[];
+}
+
+/** An article as a list shows it: no text, no layers. */
+export type ArticleListing = Pick<ExportArticle, 'id' | 'source' | 'title' | 'published' | 'language'> & { site: string | null };
+
+/** What a reader lists before it opens a story: every article's listing, the stories, and each story's propositions counted by status. */
+export interface StoryOverview {
+  articles: ArticleListing[];
+  stories: StoredStory[];
+  propositionCounts: Map<string, Partial<Record<PropositionStatus, number>>>;
+}
+
+/** One story's stored analysis, read by key. */
+export interface StoryAnalysis {
+  propositions: ExportProposition[];
+  /** The claims of its members. */
+  claims: ExportClaim[];
+  /** Links with at least one end among its members. */
+  links: ExportLink[];
+  /** Entities resolved in it, with their mentions in its members. */
+  entities: ExportEntity[];
 }
 
 /** What the streamed analyze reads of every stored article: no text, no layers. */
@@ -161,6 +182,12 @@ export interface Store {
   loadReuseSupport(keys: readonly string[]): Promise<Map<string, StoredSupport>>;
   /** Writes what one run of reuse/links changed, all or nothing. */
   saveReuseChanges(changes: ReuseChanges): Promise<void>;
+  /** Article listings, the stories and proposition counts per story, without reading texts or claims. */
+  loadOverview(): Promise<StoryOverview>;
+  /** The analysis of one story (or, without a story, the claims and links of these articles), read by key. */
+  loadStoryAnalysis(story: string | undefined, members: readonly string[]): Promise<StoryAnalysis>;
+  /** Every resolved entity. */
+  loadEntities(): Promise<ExportEntity[]>;
   recordFailures(failures: readonly StoredFailure[]): Promise<void>;
   listFailures(): Promise<StoredFailure[]>;
   /** Highest applied migration version. */
