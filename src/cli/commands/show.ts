@@ -21,8 +21,9 @@ export interface ShowFlags {
 
 export async function runShow(what: ShowWhat, flags: ShowFlags, out: Output): Promise<number> {
   return withStore(flags.db, async (store) => {
-    const articles = await store.listArticles();
-    const title = new Map(articles.map((a) => [a.id, a.meta.title ?? a.source.path ?? a.source.url ?? a.id]));
+    // Titles from the listings: no article text or layers is read to name them.
+    const { articles } = await store.loadOverview();
+    const title = new Map(articles.map((a) => [a.id, a.title ?? a.source.path ?? a.source.url ?? a.id]));
     const name = (id: string) => termSafe(`${title.get(id) ?? id}`).slice(0, 70);
     const analysis = await store.loadAnalysis();
     const keep = <T>(rows: T[], article: (r: T) => string[], kind: (r: T) => string) =>
