@@ -2,6 +2,7 @@
 import type { Article } from '../core/article.js';
 import type { InputFailure, RawDocument } from '../core/raw-document.js';
 import { extractDocument } from '../extract/extract.js';
+import { cleanControlCharacters } from '../ingest/control-characters.js';
 import { isInputFailure, readInputs, type IngestOptions } from '../ingest/index.js';
 import type { Store } from '../store/store.js';
 
@@ -104,6 +105,7 @@ export async function storeExtracted(store: Store, items: AsyncIterable<Extracte
 /** Extracts one document; a crash or a fatal extraction message becomes a failure naming the input. */
 export function extractOne(raw: RawDocument): Article | InputFailure {
   let article: Article;
+  cleanControlCharacters(raw);
   try {
     article = extractDocument(raw);
   } catch (error) {
