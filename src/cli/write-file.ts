@@ -7,9 +7,9 @@ import { Readable } from 'node:stream';
 /** Characters gathered before one write: fewer system calls than a write per piece, never the whole output. */
 const WRITE_CHUNK_CHARS = 1 << 20;
 
-function* bunched(pieces: Iterable<string>): Generator<string> {
+async function* bunched(pieces: Iterable<string> | AsyncIterable<string>): AsyncGenerator<string> {
   let buffer = '';
-  for (const piece of pieces) {
+  for await (const piece of pieces) {
     buffer += piece;
     if (buffer.length >= WRITE_CHUNK_CHARS) {
       yield buffer;
@@ -24,7 +24,7 @@ function* bunched(pieces: Iterable<string>): Generator<string> {
  * flushes it to disk, then renames it over `path` (atomic on one file system).
  * @example await writeFileAtomic('out/report.md', renderMarkdown(doc));
  */
-export async function writeFileAtomic(given: string, text: string | Iterable<string>): Promise<void> {
+export async function writeFileAtomic(given: string, text: string | Iterable<string> | AsyncIterable<string>): Promise<void> {
   // Through a symlink to the file it names, so the link stays a link.
   const path = await realpath(given).catch(() => given);
   // A device or pipe (/dev/stdout, a FIFO) is written to as it is: renaming over it would replace it.
@@ -38,7 +38,7 @@ export async function writeFileAtomic(given: string, text: string | Iterable<str
     try {
       if (typeof text === 'string') await handle.writeFile(text);
       // writeFile continues from the current position and loops over short writes (write() would stop at one).
-      else for (const piece of bunched(text)) await handle.writeFile(piece);
+      else for await (const piece of bunched(text)) await handle.writeFile(piece);
       await handle.sync();
     } finally {
       await handle.close();

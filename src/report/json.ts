@@ -1,10 +1,15 @@
 /** Builds the versioned JSON export from stored articles and the stored analysis. */
 import type { Article } from '../core/article.js';
-import type { AnalysisRecord } from '../store/store.js';
-import { EXPORT_VERSION, type ExportArticle, type ExportDocument } from './export-schema.js';
+import type { AnalysisRecord, StoredStory } from '../store/store.js';
+import { EXPORT_VERSION, type ExportArticle, type ExportDocument, type ExportStory } from './export-schema.js';
 // Type-only: brings the stages' ArticleData fields (dropped, additions) into view; no runtime import.
 import type {} from '../extract/extract.js';
 import type {} from '../reuse/links-stage.js';
+
+/** A stored story as exported: the centroid, language, event evidence and alignment digest are analysis state, not part of the contract. */
+export function exportStory({ centroid: _centroid, lang: _lang, event: _event, aligned: _aligned, ...story }: StoredStory): ExportStory {
+  return story;
+}
 
 /** Where an article came from, as the export tells it: path, URL and feed only. */
 export function exportSource(from: Article['source']): ExportArticle['source'] {
@@ -42,8 +47,7 @@ export function buildExport(articles: readonly Article[], analysis: AnalysisReco
     version: EXPORT_VERSION,
     generatedAt,
     articles: articles.map(exportArticle),
-    // The centroid, language, event evidence and alignment digest are analysis state, not part of the contract.
-    stories: analysis.stories.map(({ centroid: _centroid, lang: _lang, event: _event, aligned: _aligned, ...story }) => story),
+    stories: analysis.stories.map(exportStory),
     links: analysis.links,
     origins: analysis.origins,
     entities: analysis.entities,

@@ -6,7 +6,7 @@
 import type { Article } from '../core/article.js';
 import type { ExportProposition } from '../report/export-schema.js';
 import { renderHtml } from '../report/html.js';
-import { exportArticle } from '../report/json.js';
+import { exportArticle, exportStory } from '../report/json.js';
 import { storyDocument } from '../report/story-document.js';
 import { STATUS_ORDER } from '../align/stage.js';
 import type { Store, StoredStory, StoryAnalysis, StoryOverview } from '../store/store.js';
@@ -81,9 +81,7 @@ export class ApiData {
 
   async storyDetail(story: StoredStory) {
     const snap = await this.load();
-    // The centroid, language, event evidence and alignment digest are analysis state, not part of the contract.
-    const { centroid: _c, lang: _l, event: _e, aligned: _a, ...exported } = story;
-    return { story: exported, summary: summarise(story, snap), articles: story.articles.map((id) => snap.articles.get(id)).filter(isDefined) };
+    return { story: exportStory(story), summary: summarise(story, snap), articles: story.articles.map((id) => snap.articles.get(id)).filter(isDefined) };
   }
 
   async ledger(story: StoredStory) {

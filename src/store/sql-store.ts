@@ -8,6 +8,7 @@ import {
   type AddResult,
   type AnalysisRecord,
   type ArticleState,
+  type PageOptions,
   type ReadOptions,
   type Store,
   type StoredFailure,
@@ -23,7 +24,8 @@ import {
 } from './store.js';
 import { ANALYSIS_TABLES, PER_STORY_TABLES, STORY_LIST_TABLES, syncTable, writeStoryRows } from './analysis-tables.js';
 import { readEntities, readOverview, readStoryAnalysis, type ReadSchema } from './story-reads.js';
-import type { ExportEntity } from '../report/export-schema.js';
+import type { ExportClaim, ExportEntity, ExportProposition } from '../report/export-schema.js';
+import { PAGE_ROWS, pageClaims, pagePropositions } from './export-reads.js';
 
 interface ArticleRow {
   id: string;
@@ -261,6 +263,27 @@ export class SqlStore implements Store {
 
   loadEntities(): Promise<ExportEntity[]> {
     return readEntities(this.driver, this.readSchema);
+  }
+
+  async *pageArticles(options: PageOptions = {}): AsyncGenerator<Article[]> {
+    let after = 0;
+    for (;;) {
+      const rows = await this.driver.all<ArticleRow & { seq: number }>(
+        `SELECT ${this.columns(options)}, seq FROM articles WHERE seq > ? ORDER BY seq LIMIT ${Math.trunc(options.pageRows ?? PAGE_ROWS)}`,
+        [after],
+      );
+      if (!rows.length) return;
+      after = Number(rows.at(-1)!.seq);
+      yield rows.map((row) => this.readRow(row, options));
+    }
+  }
+
+  pageClaims(options: PageOptions = {}): AsyncGenerator<ExportClaim[]> {
+    return pageClaims(this.driver, options.pageRows);
+  }
+
+  pagePropositions(options: PageOptions = {}): AsyncGenerator<ExportProposition[]> {
+    return pagePropositions(this.driver, this.schema >= PER_STORY_VERSION, options.pageRows);
   }
 
   async loadStoryState(): Promise<StoryState> {

@@ -16,6 +16,12 @@ function article(text: string, url?: string): Article {
   });
 }
 
+async function whole<T>(pages: AsyncIterable<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const page of pages) out.push(...page);
+  return out;
+}
+
 export function runStoreTests(name: string, open: () => Promise<Store>): void {
   describe(`store contract: ${name}`, () => {
     it('stores an article and reads it back unchanged', async () => {
@@ -90,6 +96,7 @@ export function runStoreTests(name: string, open: () => Promise<Store>): void {
       analysis.claims = [{ id: 'c1', article: 'a', start: 0, end: 10, text: 'Kyiv said.', kind: 'statement' }];
       await store.saveAnalysis(analysis);
       expect(await store.loadAnalysis()).toEqual(analysis);
+      expect(await whole(store.pageClaims())).toEqual(analysis.claims);
       // A failing save (duplicate primary key) must leave the previous analysis in place.
       const broken = { ...analysis, claims: [analysis.claims[0], analysis.claims[0]] };
       await expect(store.saveAnalysis(broken)).rejects.toThrow(/store query failed/);
@@ -132,6 +139,7 @@ export function runStoreTests(name: string, open: () => Promise<Store>): void {
       const [light] = await store.getArticles([a.id], { layers: false });
       expect(light.layers).toEqual({});
       expect(light.text).toBe(a.text);
+      expect((await whole(store.pageArticles({ pageRows: 1 }))).map((x) => x.id)).toEqual([a.id, b.id]);
       expect(await store.listArticleStates()).toEqual([
         { id: a.id, analysed: a.analysed, fatal: false },
         { id: b.id, fatal: true },
@@ -161,6 +169,9 @@ export function runStoreTests(name: string, open: () => Promise<Store>): void {
       expect(loaded.propositions.map((p) => p.label)).toEqual(['z', 'x', 'y']);
       expect(loaded.entities).toEqual([{ ...entity('e1', 'c', 'Kyyiv'), aliases: ['Kyyiv', 'Kiev'], mentions: [{ article: 'a', start: 0, end: 4 }, { article: 'c', start: 0, end: 4 }] }]);
       expect(loaded.claims.map((c) => c.id)).toEqual(['c1', 'c2']);
+      // Read a page at a time, in the same order.
+      expect(await whole(store.pageClaims({ pageRows: 1 }))).toEqual(loaded.claims);
+      expect(await whole(store.pagePropositions({ pageRows: 1 }))).toEqual(loaded.propositions);
       expect(await store.getAnalysisState('stamp')).toBe('1');
       // A later run replaces one article's claims, and a story merged away loses its rows.
       await store.saveStoryRows({ claims: new Map([['a', [claim('c3', 'a')]]]), propositions: new Map(), entities: new Map() });

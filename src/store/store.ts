@@ -127,6 +127,11 @@ export interface ReadOptions {
   layers?: boolean;
 }
 
+export interface PageOptions extends ReadOptions {
+  /** Articles (or stories) a page covers (default 500). */
+  pageRows?: number;
+}
+
 export interface StoredFailure extends InputFailure {
   at: string;
 }
@@ -188,6 +193,11 @@ export interface Store {
   loadStoryAnalysis(story: string | undefined, members: readonly string[]): Promise<StoryAnalysis>;
   /** Every resolved entity. */
   loadEntities(): Promise<ExportEntity[]>;
+  /** The stored articles in insertion order, a page at a time (an export of a large store holds one page). */
+  pageArticles(options?: PageOptions): AsyncGenerator<Article[]>;
+  /** The stored claims and propositions a page at a time, in the order `loadAnalysis` lists them. */
+  pageClaims(options?: PageOptions): AsyncGenerator<ExportClaim[]>;
+  pagePropositions(options?: PageOptions): AsyncGenerator<ExportProposition[]>;
   recordFailures(failures: readonly StoredFailure[]): Promise<void>;
   listFailures(): Promise<StoredFailure[]>;
   /** Highest applied migration version. */

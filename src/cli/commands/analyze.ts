@@ -7,7 +7,8 @@ import { renderMarkdown } from '../../report/markdown.js';
 import { renderSummary } from '../../report/terminal.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../output.js';
-import { jsonPieces } from '../json-pieces.js';
+import { jsonPiecesPaged } from '../../report/json-pieces.js';
+import { pagedExport } from '../../report/export-stream.js';
 import { writeFileAtomic } from '../write-file.js';
 import { ingestExitCode, ingestSummaryLine, showIngestEvent, toIngestOptions, withStore } from './shared.js';
 import { runQueued, type QueuedFlags } from './queued.js';
@@ -64,16 +65,16 @@ export async function runAnalyze(
         (compared === undefined ? '' : `; reuse links compared for ${compared} new or changed article(s)`),
     );
     if (flags.timings) out.print(renderTimings(timings));
-    // The summary and reports read the stored analysis; the summary's claim counts need the layers, the reports do not.
-    const analysis = !out.quiet || flags.json || flags.markdown ? await store.loadAnalysis() : undefined;
+    // The summary and the Markdown report read the stored analysis; the summary's claim counts need the layers. The JSON
+    // export is read from the store a page at a time as it is written.
+    const analysis = !out.quiet || flags.markdown ? await store.loadAnalysis() : undefined;
     if (!out.quiet) out.print(renderSummary(storedCorpus(await store.listArticles(), analysis!), analysis!));
-    const doc = async () => buildExport(await store.listArticles({ layers: false }), analysis!, new Date().toISOString());
     if (flags.json) {
-      await writeFileAtomic(flags.json, jsonPieces(await doc()));
+      await writeFileAtomic(flags.json, jsonPiecesPaged(await pagedExport(store, new Date().toISOString())));
       out.info(`wrote JSON export to ${flags.json}`);
     }
     if (flags.markdown) {
-      await writeFileAtomic(flags.markdown, renderMarkdown(await doc()));
+      await writeFileAtomic(flags.markdown, renderMarkdown(buildExport(await store.listArticles({ layers: false }), analysis!, new Date().toISOString())));
       out.info(`wrote Markdown report to ${flags.markdown}`);
     }
     out.info(`store: ${store.location}`);

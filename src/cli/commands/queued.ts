@@ -2,7 +2,8 @@
 import type { QueueDepth } from '../../queue/queue.js';
 import { listWorkers } from '../../queue/worker-registry.js';
 import { openSqlDriver } from '../../store/index.js';
-import { jsonPieces } from '../json-pieces.js';
+import { jsonPiecesPaged } from '../../report/json-pieces.js';
+import { pagedExport } from '../../report/export-stream.js';
 import { buildExport } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import type { Store } from '../../store/store.js';
@@ -55,9 +56,8 @@ export async function runQueued(
     const failed = (await queue.failed()).filter((job) => job.at >= started);
     for (const job of failed) out.error(`✗ ${job.kind} job failed: ${job.reason}`);
     if (flags.json || flags.markdown) {
-      const doc = buildExport(await store.listArticles(), await store.loadAnalysis(), new Date().toISOString());
-      if (flags.json) await writeFileAtomic(flags.json, jsonPieces(doc));
-      if (flags.markdown) await writeFileAtomic(flags.markdown, renderMarkdown(doc));
+      if (flags.json) await writeFileAtomic(flags.json, jsonPiecesPaged(await pagedExport(store, new Date().toISOString())));
+      if (flags.markdown) await writeFileAtomic(flags.markdown, renderMarkdown(buildExport(await store.listArticles({ layers: false }), await store.loadAnalysis(), new Date().toISOString())));
     }
     return summary.failed || failed.length ? EXIT.INPUT_FAILURES : EXIT.OK;
   } finally {

@@ -2,6 +2,7 @@
 import { jsonSafe, termSafe } from '../../report/escape.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../output.js';
+import { exportStory } from '../../report/json.js';
 import { renderLedger } from '../../report/ledger.js';
 import { withStore } from './shared.js';
 
@@ -35,7 +36,7 @@ export async function runShow(what: ShowWhat, flags: ShowFlags, out: Output): Pr
     let lines: string[];
     switch (what) {
       case 'stories': {
-        const stories = keep(analysis.stories.map(({ centroid: _c, lang: _l, event: _e, aligned: _a, ...s }) => s), (s) => s.articles, () => '');
+        const stories = keep(analysis.stories.map(exportStory), (s) => s.articles, () => '');
         rows = stories;
         lines = stories.flatMap((s) => [
           `${s.id}  ${termSafe(s.label ?? '')}  (${s.articles.length} articles, ${s.origins?.length ?? '?'} independent origins)`,
