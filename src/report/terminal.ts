@@ -1,9 +1,13 @@
-/** The terminal summary `analyze` prints: stories, derivation graph, claim counts, dropped boilerplate, then the ledger. */
+/**
+ * The terminal summary `analyze` prints: stories, derivation graph, claim counts, dropped boilerplate, then the ledger;
+ * for a large store, an overview of its largest stories.
+ */
 import type { Corpus } from '../core/pipeline.js';
 import { renderClaimsSummary } from '../claims/export.js';
 import { renderDerivationGraph } from '../reuse/graph.js';
 import { renderLedger } from './ledger.js';
-import type { AnalysisRecord } from '../store/store.js';
+import type { AnalysisRecord, StoredStory, StoryOverview } from '../store/store.js';
+import type { ExportProposition } from './export-schema.js';
 import { termBlock, termSafe } from './escape.js';
 // Type-only: brings the stages' ArticleData fields (dropped, additions) into view; no runtime import.
 import type {} from '../extract/extract.js';
@@ -38,5 +42,30 @@ export function renderSummary(corpus: Corpus, analysis: AnalysisRecord): string 
   const ledger = renderLedger(analysis.stories, analysis.propositions);
   if (ledger) lines.push('', ledger);
   // The graph and claims blocks are drawn elsewhere: a last pass keeps any control character of theirs off the terminal.
+  return termBlock(lines.join('\n'));
+}
+
+/** The stories a large store's summary lists, largest first. */
+export const OVERVIEW_STORIES = 10;
+
+/**
+ * The summary of a store too large to list article by article: counts, the largest stories with their origins and
+ * propositions, then the ledger of the largest story; the rest is one `show` or `export` away.
+ */
+export function renderOverview(overview: StoryOverview, largest: { story: StoredStory; propositions: ExportProposition[] } | undefined): string {
+  const count = (id: string) => Object.values(overview.propositionCounts.get(id) ?? {}).reduce((a, b) => a + b, 0);
+  const contested = (id: string) => overview.propositionCounts.get(id)?.contested ?? 0;
+  const stories = [...overview.stories].sort((a, b) => b.articles.length - a.articles.length || a.id.localeCompare(b.id));
+  const total = stories.reduce((sum, s) => sum + count(s.id), 0);
+  const lines = [`${overview.articles.length} articles · ${stories.length} stories · ${total} propositions, ${stories.reduce((sum, s) => sum + contested(s.id), 0)} contested`, '', 'Largest stories'];
+  for (const s of stories.slice(0, OVERVIEW_STORIES)) {
+    const origins = s.origins?.length ?? s.articles.length;
+    lines.push(
+      `  ${String(s.articles.length).padStart(5)} articles  ${String(origins).padStart(4)} origin${origins === 1 ? ' ' : 's'}  ${String(count(s.id)).padStart(4)} propositions (${contested(s.id)} contested)  ${termSafe(s.label ?? s.id).slice(0, 60)}  ${s.id}`,
+    );
+  }
+  if (stories.length > OVERVIEW_STORIES) lines.push(`  … ${stories.length - OVERVIEW_STORIES} more (triangulate show stories; export --format html --story ID for one story's report)`);
+  const ledger = largest ? renderLedger([largest.story], largest.propositions) : '';
+  if (ledger) lines.push('', ledger);
   return termBlock(lines.join('\n'));
 }

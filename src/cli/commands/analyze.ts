@@ -4,9 +4,10 @@ import { storedCorpus } from '../../app/analyze-store.js';
 import { ingestInto, type IngestSummary } from '../../app/ingest.js';
 import { buildExport } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
-import { renderSummary } from '../../report/terminal.js';
+import { renderOverview, renderSummary } from '../../report/terminal.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../output.js';
+import type { Store } from '../../store/store.js';
 import { jsonPiecesPaged } from '../../report/json-pieces.js';
 import { pagedExport } from '../../report/export-stream.js';
 import { writeFileAtomic } from '../write-file.js';
@@ -65,19 +66,31 @@ export async function runAnalyze(
         (compared === undefined ? '' : `; reuse links compared for ${compared} new or changed article(s)`),
     );
     if (flags.timings) out.print(renderTimings(timings));
-    // The summary and the Markdown report read the stored analysis; the summary's claim counts need the layers. The JSON
-    // export is read from the store a page at a time as it is written.
-    const analysis = !out.quiet || flags.markdown ? await store.loadAnalysis() : undefined;
-    if (!out.quiet) out.print(renderSummary(storedCorpus(await store.listArticles(), analysis!), analysis!));
+    if (!out.quiet) out.print(await summarise(store));
+    // The JSON export is read from the store a page at a time as it is written.
     if (flags.json) {
       await writeFileAtomic(flags.json, jsonPiecesPaged(await pagedExport(store, new Date().toISOString())));
       out.info(`wrote JSON export to ${flags.json}`);
     }
     if (flags.markdown) {
-      await writeFileAtomic(flags.markdown, renderMarkdown(buildExport(await store.listArticles({ layers: false }), analysis!, new Date().toISOString())));
+      await writeFileAtomic(flags.markdown, renderMarkdown(buildExport(await store.listArticles({ layers: false }), await store.loadAnalysis(), new Date().toISOString())));
       out.info(`wrote Markdown report to ${flags.markdown}`);
     }
     out.info(`store: ${store.location}`);
     return summary ? ingestExitCode(summary) : EXIT.OK;
   });
+}
+
+/** Stores up to this many articles get the summary article by article; larger ones an overview of their largest stories. */
+const SUMMARY_ARTICLES = 200;
+
+/** The terminal summary: every story and article of a small store (with their layers), an overview of a large one. */
+async function summarise(store: Store): Promise<string> {
+  const overview = await store.loadOverview();
+  if (overview.articles.length <= SUMMARY_ARTICLES) {
+    const analysis = await store.loadAnalysis();
+    return renderSummary(storedCorpus(await store.listArticles(), analysis), analysis);
+  }
+  const [largest] = [...overview.stories].sort((a, b) => b.articles.length - a.articles.length || a.id.localeCompare(b.id));
+  return renderOverview(overview, largest && { story: largest, propositions: (await store.loadStoryAnalysis(largest.id, largest.articles)).propositions });
 }
