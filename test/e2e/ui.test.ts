@@ -4,7 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { EXAMPLES, findChromium, folderFiles, openSession, screenshots, SEEDS, tabTo, type Session, poll } from './browser.js';
+import { rm } from 'node:fs/promises';
+import { EXAMPLES, findChromium, folderFiles, launchChromium, openSession, screenshots, SEEDS, startServer, tabTo, VIEWPORTS, type Session, poll } from './browser.js';
+import { emptyAnalysis } from '../../src/store/store.js';
 
 const TOKEN = 'e2e-token';
 const chromiumPath = findChromium();
@@ -196,4 +198,31 @@ describe.skipIf(!chromiumPath)('web UI in chromium, on the seeds and the example
     problems.splice(0, problems.length, ...problems.filter((p) => !/status of 401/.test(p)));
     expect(problems).toEqual([]);
   });
+});
+
+describe.skipIf(!chromiumPath)('web UI in chromium, on a store of many stories', () => {
+  it('draws the largest stories of a store too large to list, says how many are left, and search finds the others', async () => {
+    const { server, store, dir } = await startServer(TOKEN);
+    const browser = await launchChromium(chromiumPath!);
+    try {
+      const analysis = emptyAnalysis();
+      // 450 stories of 1 to 450 articles (the articles need not be stored for the list).
+      analysis.stories = Array.from({ length: 450 }, (_, i) => ({ id: `story-${i}`, label: `Story number ${i}`, articles: Array.from({ length: i + 1 }, (_, j) => `a${i}-${j}`) }));
+      await store.saveAnalysis(analysis);
+      const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+      await page.goto(`${server.url}/`);
+      await poll(() => page.locator('table.stories tbody tr').count()).toBe(300);
+      expect(await page.locator('table.stories tbody tr th').first().innerText()).toBe('Story number 449');
+      expect(await page.locator('.more').innerText()).toBe('The 300 largest of 450 stories; search to find the others.');
+      await page.fill('input[type=search]', 'number 7');
+      // "number 7", "number 70"-"79", "number 700"+ do not exist: 11 stories.
+      await poll(() => page.locator('table.stories tbody tr').count()).toBe(11);
+      expect(await page.locator('.more').count()).toBe(0);
+    } finally {
+      await browser.close();
+      await server.close();
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

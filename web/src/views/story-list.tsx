@@ -5,9 +5,13 @@ import { useLoad } from '../use-load';
 import { shortDate } from '../util';
 import { Status as LoadStatus } from '../components/status';
 
+/** Rows drawn at once: a store of many thousand stories is searched, not scrolled. */
+const SHOWN = 300;
+
 export function StoryList({ q }: { q: string }) {
   const stories = useLoad('stories', api.stories);
   const needle = q.trim().toLowerCase();
+  const matching = stories.state === 'ok' ? stories.data.filter((s) => !needle || s.label.toLowerCase().includes(needle)) : [];
   return (
     <section>
       <h1>Stories</h1>
@@ -36,8 +40,8 @@ export function StoryList({ q }: { q: string }) {
                 <tr><th scope="col">Story</th><th scope="col" class="num">Articles</th><th scope="col" class="num">Independent origins</th><th scope="col" class="num">Contested</th><th scope="col">Latest update</th></tr>
               </thead>
               <tbody>
-                {stories.data
-                  .filter((s) => !needle || s.label.toLowerCase().includes(needle))
+                {matching
+                  .slice(0, SHOWN)
                   .map((s) => (
                     <tr key={s.id}>
                       <th scope="row"><a href={href({ view: 'story', id: s.id, tab: 'ledger' })}>{s.label}</a></th>
@@ -49,6 +53,11 @@ export function StoryList({ q }: { q: string }) {
                   ))}
               </tbody>
             </table>
+            {matching.length > SHOWN && (
+              <p class="more">
+                The {SHOWN} largest of {matching.length} {needle ? 'matching ' : ''}stories; search to find the others.
+              </p>
+            )}
           </div>
         ))}
     </section>
