@@ -61,6 +61,20 @@ describe('read API', () => {
     expect((await getJson('/api/stories?q=PORTAVEL')).body.map((s: { articles: number }) => s.articles)).toEqual([1]);
   });
 
+  it('long lists come a page at a time when asked, with the total in X-Total-Count', async () => {
+    const all = (await getJson('/api/stories')).body;
+    const second = await getJson('/api/stories?offset=1&limit=1');
+    expect(second.body).toEqual([all[1]]);
+    expect(second.res.headers.get('x-total-count')).toBe(String(all.length));
+    const articles = (await getJson('/api/articles')).body;
+    const tail = await getJson(`/api/articles?offset=${articles.length - 2}`);
+    expect(tail.body).toEqual(articles.slice(-2));
+    expect(tail.res.headers.get('x-total-count')).toBe(String(articles.length));
+    const bad = await getJson('/api/articles?limit=0');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatch(/limit/);
+  });
+
   it('ledger: contested first, and every claim a proposition points at comes with it', async () => {
     const [flood] = (await getJson('/api/stories')).body;
     const { body } = await getJson(`/api/stories/${flood.id.slice(0, 10)}/propositions`);

@@ -1,4 +1,5 @@
 /** Read-only routes: stories, ledgers, timelines, graphs, articles, entities, failures. */
+import type { Context } from 'hono';
 import { z } from 'zod';
 import { EntitySchema } from '../../report/export-schema.js';
 import {
@@ -16,7 +17,19 @@ import type { ApiData } from '../data.js';
 import { notFound, param, parseOr400, type Route } from './route.js';
 
 const STORY_PARAM = { id: 'Story id, or an unambiguous prefix of it.' };
-const StoryQuery = z.object({ q: z.string().max(200).optional().describe('Only stories whose label contains this text (any case).') });
+/** A page of a long list; the total is in the `X-Total-Count` header. */
+const Paging = {
+  offset: z.coerce.number().int().min(0).optional().describe('Skip this many (after any filter).'),
+  limit: z.coerce.number().int().min(1).max(100_000).optional().describe('At most this many (default: all).'),
+};
+const StoryQuery = z.object({ q: z.string().max(200).optional().describe('Only stories whose label contains this text (any case).'), ...Paging });
+const ArticleQuery = z.object(Paging);
+
+/** The page asked for, with the count before paging in `X-Total-Count`. */
+function page<T>(c: Context, all: T[], { offset = 0, limit }: { offset?: number; limit?: number }): Response {
+  c.header('X-Total-Count', String(all.length));
+  return c.json(all.slice(offset, limit === undefined ? undefined : offset + limit));
+}
 const EntityQuery = z.object({ story: z.string().max(100).optional().describe('Only entities mentioned in this story.') });
 
 export function readRoutes(data: ApiData): Route[] {
@@ -30,10 +43,10 @@ export function readRoutes(data: ApiData): Route[] {
       query: StoryQuery,
       response: z.array(StorySummarySchema),
       handle: async (c) => {
-        const { q } = parseOr400(StoryQuery, c.req.query(), 'query');
+        const { q, ...paging } = parseOr400(StoryQuery, c.req.query(), 'query');
         const all = await data.stories();
         const needle = q?.trim().toLowerCase();
-        return c.json(needle ? all.filter((s) => s.label.toLowerCase().includes(needle)) : all);
+        return page(c, needle ? all.filter((s) => s.label.toLowerCase().includes(needle)) : all, paging);
       },
     },
     {
@@ -94,8 +107,9 @@ export function readRoutes(data: ApiData): Route[] {
       path: '/api/articles',
       tag: 'articles',
       summary: 'Every stored article: title, outlet, date, source, story and origin group.',
+      query: ArticleQuery,
       response: z.array(ArticleSummarySchema),
-      handle: async (c) => c.json(await data.articles()),
+      handle: async (c) => page(c, await data.articles(), parseOr400(ArticleQuery, c.req.query(), 'query')),
     },
     {
       method: 'get',
