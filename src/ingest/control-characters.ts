@@ -1,7 +1,8 @@
 /**
  * Control characters in an input's text: terminal escape sequences (a log or a console paste), NULs, C1 controls.
- * They are not text, so they are taken out before extraction (else "ESC[0m" reads as "0 m", a distance), with a
- * warning naming the input; page and line separators become line breaks.
+ * They are not text, so they are taken out of the body before extraction (else "ESC[0m" reads as "0 m", a distance),
+ * with a warning naming the input; page and line separators become line breaks. Metadata (a title) is kept as given,
+ * like every other character of the data, and escaped wherever it is shown.
  */
 import type { RawDocument } from '../core/raw-document.js';
 import { warnInput } from './failure.js';
@@ -32,19 +33,11 @@ export function stripControlCharacters(text: string): { text: string; escapes: n
   return { text: out, escapes, controls };
 }
 
-/** Cleans a document's body and metadata strings in place; a warning note says what was removed. */
+/** Cleans a document's body in place; a warning note says what was removed. */
 export function cleanControlCharacters(raw: RawDocument): void {
-  const body = stripControlCharacters(raw.body);
-  let { escapes, controls } = body;
-  raw.body = body.text;
-  for (const [key, value] of Object.entries(raw.meta ?? {})) {
-    if (typeof value !== 'string') continue;
-    const clean = stripControlCharacters(value);
-    escapes += clean.escapes;
-    controls += clean.controls;
-    (raw.meta as Record<string, unknown>)[key] = clean.text;
-  }
+  const { text, escapes, controls } = stripControlCharacters(raw.body);
   if (!escapes && !controls) return;
+  raw.body = text;
   const what = [escapes && `${escapes} terminal escape sequence(s)`, controls && `${controls} control character(s)`].filter(Boolean).join(' and ');
-  (raw.notes ??= []).push(warnInput(raw.input, 'ingest:control-characters', `removed ${what} (not text)`));
+  (raw.notes ??= []).push(warnInput(raw.input, 'ingest:control-characters', `removed ${what} from its text`));
 }
