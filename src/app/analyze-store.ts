@@ -20,12 +20,14 @@ import {
   ReuseLinksOptions,
   reuseFeatures,
   reuseStamp,
+  storedTerms,
   type ReuseInputs,
 } from '../reuse/links-stage.js';
 import { linkPair } from '../reuse/links.js';
 import { additionsKey, orientKey, uniqueKey } from '../reuse/story-support.js';
 import { profileArticle, type ReuseProfile } from '../reuse/profile.js';
-import { emptyReuseState, type ReuseChanges, type ReuseState, type StoredFeatures } from '../reuse/state.js';
+import { supportTerms } from '../reuse/additions.js';
+import { emptyReuseChanges, emptyReuseState, type ReuseChanges, type ReuseState, type StoredFeatures } from '../reuse/state.js';
 import type { ReuseLink } from '../reuse/types.js';
 import { DEFAULT_CONFIG, defaultRegistry } from '../stages.js';
 import type { AnalysisRecord, StoredStory, Store, StoryState, StoryUpdateRecord } from '../store/store.js';
@@ -42,6 +44,8 @@ export const BATCH_SIZE = 256;
  * bench from 76 s to 61 s on a quiet machine with no higher peak RSS (docs/bench.md).
  */
 const MAX_PROFILES = 16_384;
+/** Articles' support terms held at once beyond a story's (about 15 KB each parsed): a story asked for twice reads them once. */
+const MAX_TERMS = 4_096;
 
 /** The corpus stages the streamed run knows how to do from stored state, in their pipeline order. */
 export const STREAMED_CORPUS_STAGES = ['claims/resolve-entities', 'cluster/stories', 'reuse/links', 'cluster/join-translations', 'align/propositions'];
@@ -123,7 +127,7 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
   const need = states.filter((s) => stale.has(s.id) || (!s.fatal && (!clustered.has(s.id) || previousReuse.features.get(s.id) === undefined)));
 
   // 1. Per-article stages over the articles that need them, a batch at a time; what the corpus stages need of them is kept.
-  const changes: ReuseChanges = { features: new Map(), compared: [], links: [], support: new Map() };
+  const changes = emptyReuseChanges();
   const entries: StoryEntry[] = [];
   for (let at = 0; at < need.length; at += BATCH_SIZE) {
     options.signal?.throwIfAborted();
@@ -150,9 +154,15 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
         fatal.delete(article.id);
         if (!clustered.has(article.id)) entries.push(storyEntry(article));
         const stored = previousReuse.features.get(article.id);
-        const made = reuseFeatures(article, stamp, stored, () => profileArticle(reuseView(article)));
-        if (made !== stored) changes.features.set(article.id, made);
+        let profile: ReuseProfile | undefined;
+        const made = reuseFeatures(article, stamp, stored, () => (profile = profileArticle(reuseView(article))));
+        if (made === stored) continue;
+        changes.features.set(article.id, made);
+        changes.terms.set(article.id, storedTerms(made, profile!));
       }
+      // Written now rather than held to the end: a story's support index reads them back by key.
+      await store.saveReuseTerms(changes.terms);
+      changes.terms.clear();
     });
   }
   // Every per-article stage has its row, with 0 articles when none needed it.
@@ -169,7 +179,9 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
 
   // 3. Reuse links: compare the changed articles with their candidates, then the story-wide steps over the stories touched.
   const features = ids.map((id) => changes.features.get(id) ?? previousReuse.features.get(id)!);
-  const profiles = new ProfileLoader(store, MAX_PROFILES);
+  const profiles = new Held(MAX_PROFILES, (missing) => loadProfiles(store, missing));
+  const digests = new Map(ids.map((id, i) => [id, features[i].digest]));
+  const terms = new Held(MAX_TERMS, (missing) => loadTerms(store, missing, digests, profiles, changes));
   const inputs: ReuseInputs = { ids, features, changes, previous: previousReuse, present, profile: (id) => profiles.get(id), opts: reuseOpts };
   const reuse = await timed('reuse/links', () => changes.compared.length, async () => {
     const raw = await compareChangedStreamed(inputs, profiles, stories);
@@ -180,15 +192,17 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
     const wanted = new Set(affected.flatMap((s) => s.articleIds).filter((id) => live.has(id)));
     if (reuseVersion !== undefined) previousReuse.support = await store.loadReuseSupport(supportKeys(stories, affected, wanted));
     // Story-wide look-ups not found in the store ask for one story's profiles at a time.
-    const steps = finishReuseSteps({ ...inputs, raw, stories, stamp, wanted, streamed: true });
+    const steps = finishReuseSteps({ ...inputs, raw, stories, stamp, wanted, streamed: true, terms: (id) => terms.get(id) });
     for (let step = steps.next(); ; step = steps.next()) {
       if (step.done) return { ...step.value, wanted, reanalysed };
-      // A story asked for again (orientation, then additions) finds its profiles still held.
-      await profiles.ensure(step.value.articleIds.filter((id) => live.has(id)));
+      // A story asked for again (orientation, then additions) finds its terms and profiles still held.
+      await profiles.ensure(step.value.profiles.filter((id) => live.has(id)));
+      await terms.ensure(step.value.index.filter((id) => live.has(id)));
     }
   });
   ran['reuse/links'] = changes.compared.length;
   profiles.clear();
+  terms.clear();
 
   // 4. Stories that translations or copies tie together merge.
   const joinOpts = JoinTranslationsOptions.parse(optionsOf(config, 'cluster/join-translations'));
@@ -325,7 +339,7 @@ function supportKeys(stories: readonly Story[], affected: readonly Story[], want
 }
 
 /** Links as compared: the stored ones between unchanged articles, and each candidate pair of a changed article, compared with profiles loaded a chunk at a time. */
-async function compareChangedStreamed(inputs: ReuseInputs, profiles: ProfileLoader, stories: readonly Story[]): Promise<ReuseLink[]> {
+async function compareChangedStreamed(inputs: ReuseInputs, profiles: Held<ReuseProfile>, stories: readonly Story[]): Promise<ReuseLink[]> {
   const { changes, previous, present } = inputs;
   const changed = new Set(changes.features.keys());
   changes.compared = inputs.ids.filter((id) => changed.has(id));
@@ -350,18 +364,55 @@ async function compareChangedStreamed(inputs: ReuseInputs, profiles: ProfileLoad
   return raw;
 }
 
+/** Reuse profiles made from the stored articles, each from what profiling reads of an article (not its other layers). */
+async function loadProfiles(store: Store, ids: readonly string[]): Promise<Map<string, ReuseProfile>> {
+  const out = new Map<string, ReuseProfile>();
+  for (let at = 0; at < ids.length; at += BATCH_SIZE) {
+    for (const article of await store.getArticles(ids.slice(at, at + BATCH_SIZE))) out.set(article.id, profileArticle(reuseView(article)));
+  }
+  return out;
+}
+
 /**
- * Reuse profiles read from the store on demand, each from what profiling reads of an article (not its other layers),
- * holding at most `max` beyond those last asked for: the least recently asked for are dropped first.
+ * Support terms read from the store by key; an article whose stored terms are missing or of other features (a store
+ * analysed before they were kept) is profiled, and its terms are written with the run's changes.
  */
-class ProfileLoader {
+async function loadTerms(
+  store: Store,
+  ids: readonly string[],
+  digests: ReadonlyMap<string, string>,
+  profiles: Held<ReuseProfile>,
+  changes: ReuseChanges,
+): Promise<Map<string, string[][]>> {
+  const stored = await store.loadReuseTerms(ids.filter((id) => !changes.terms.has(id)));
+  const out = new Map<string, string[][]>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const row = changes.terms.get(id) ?? stored.get(id);
+    if (row && row.digest === digests.get(id)) out.set(id, JSON.parse(row.json) as string[][]);
+    else missing.push(id);
+  }
+  await profiles.ensure(missing);
+  for (const id of missing) {
+    const made = supportTerms(profiles.get(id)!);
+    changes.terms.set(id, { digest: digests.get(id)!, json: JSON.stringify(made) });
+    out.set(id, made);
+  }
+  return out;
+}
+
+/**
+ * Per-article values made on demand, holding at most `max` beyond those last asked for: the least recently asked for
+ * are dropped first.
+ */
+class Held<T> {
   /** In order of last use, oldest first. */
-  private readonly made = new Map<string, ReuseProfile>();
+  private readonly made = new Map<string, T>();
   constructor(
-    private readonly store: Store,
     private readonly max: number,
+    private readonly load: (ids: readonly string[]) => Promise<Map<string, T>>,
   ) {}
-  get(id: string): ReuseProfile | undefined {
+  get(id: string): T | undefined {
     return this.made.get(id);
   }
   async ensure(ids: readonly string[]): Promise<void> {
@@ -375,9 +426,7 @@ class ProfileLoader {
         this.made.set(id, held);
       }
     }
-    for (let at = 0; at < missing.length; at += BATCH_SIZE) {
-      for (const article of await this.store.getArticles(missing.slice(at, at + BATCH_SIZE))) this.made.set(article.id, profileArticle(reuseView(article)));
-    }
+    if (missing.length) for (const [id, value] of await this.load(missing)) this.made.set(id, value);
     for (const id of this.made.keys()) {
       if (this.made.size <= this.max) break;
       if (!wanted.has(id)) this.made.delete(id);

@@ -13,6 +13,14 @@ const SUPPORT_MIN_COVERED_SHARE = 0.5;
 /** Sentences with fewer content terms (datelines, captions) are neither flagged nor supporting. */
 export const ADDITION_MIN_TERMS = 5;
 
+/** Sentences with fewer terms support nothing (and are not stored for support). */
+const MIN_INDEXED_TERMS = 3;
+
+/** What {@link SupportIndex} reads of an article: the terms of each sentence it indexes. Stored per article, so a story's index is built without its texts. */
+export function supportTerms(p: Pick<ReuseProfile, 'sentences'>): string[][] {
+  return p.sentences.filter((s) => s.terms.length >= MIN_INDEXED_TERMS).map((s) => s.terms);
+}
+
 /**
  * Sentence index over the articles of a story, for support look-ups; articles are added one at a time. A look-up
  * counts shared terms in flat arrays reused across calls (no allocation per sentence) and weighs only sentences whose
@@ -34,13 +42,18 @@ export class SupportIndex {
 
   /** Indexes the content sentences of one more article. */
   add(p: ReuseProfile): void {
-    const doc = this.docIds.get(p.id) ?? this.docIds.set(p.id, this.docIds.size).get(p.id)!;
-    for (const s of p.sentences) {
-      if (s.terms.length < 3) continue;
+    this.addTerms(p.id, p.sentences.map((s) => s.terms));
+  }
+
+  /** Indexes one more article from its sentences' terms (as {@link supportTerms} stores them, or all of them). */
+  addTerms(id: string, sentences: readonly (readonly string[])[]): void {
+    const doc = this.docIds.get(id) ?? this.docIds.set(id, this.docIds.size).get(id)!;
+    for (const terms of sentences) {
+      if (terms.length < MIN_INDEXED_TERMS) continue;
       const entry = this.docOf.length;
       this.docOf.push(doc);
-      this.sizeOf.push(s.terms.length);
-      for (const t of s.terms) {
+      this.sizeOf.push(terms.length);
+      for (const t of terms) {
         const list = this.postings.get(t);
         if (list) list.push(entry);
         else this.postings.set(t, [entry]);

@@ -12,8 +12,18 @@ import { MIN_CONTENT_TOKENS, wireCredits } from './compare.js';
 import { linkPair } from './links.js';
 import { groupOrigins } from './origins.js';
 import { profileArticle, type ReuseProfile } from './profile.js';
-import { emptyReuseState, featuresDigest, toIndexKeys, type ReuseChanges, type ReuseState, type StoredFeatures } from './state.js';
-import { flagAdditions, orientByStoryUniqueness, StorySupport, type StoryLike } from './story-support.js';
+import { supportTerms } from './additions.js';
+import {
+  emptyReuseChanges,
+  emptyReuseState,
+  featuresDigest,
+  toIndexKeys,
+  type ReuseChanges,
+  type ReuseState,
+  type StoredFeatures,
+  type StoredTerms,
+} from './state.js';
+import { flagAdditions, orientByStoryUniqueness, StorySupport, type StoryLike, type SupportRequest } from './story-support.js';
 import { SENTENCE_MATCH_JACCARD } from './sentence-align.js';
 import type { Addition, ReuseLink } from './types.js';
 
@@ -61,11 +71,14 @@ export function runReuseLinks(corpus: Corpus, options: Partial<ReuseLinksOptions
   const stamp = reuseStamp(opts, version);
   const articles = corpus.articles;
   const profiles = new ProfileCache(articles);
-  const changes: ReuseChanges = { features: new Map(), compared: [], links: [], support: new Map() };
+  const changes = emptyReuseChanges();
   const features = articles.map((article) => {
     const stored = previous.features.get(article.id);
     const made = reuseFeatures(article, stamp, stored, () => profiles.get(article.id)!);
-    if (made !== stored) changes.features.set(article.id, made);
+    if (made !== stored) {
+      changes.features.set(article.id, made);
+      changes.terms.set(article.id, storedTerms(made, profiles.get(article.id)!));
+    }
     return made;
   });
   const ids = articles.map((a) => a.id);
@@ -98,6 +111,11 @@ export function reuseFeatures(article: Article, stamp: string, stored: StoredFea
     contentTokens: p.contentTokens,
     wires: wireCredits(p).map((w) => asWritten(article.text, w)),
   };
+}
+
+/** An article's support terms to store beside its features. */
+export function storedTerms(features: StoredFeatures, profile: ReuseProfile): StoredTerms {
+  return { digest: features.digest, json: JSON.stringify(supportTerms(profile)) };
 }
 
 /** What the comparison and the story-wide steps read: the live articles' ids and features, in corpus order. */
@@ -179,6 +197,8 @@ export type FinishInputs = ReuseInputs & {
   wanted?: ReadonlySet<string>;
   /** Profiles are loaded per story and released after it (support indexes too). */
   streamed?: boolean;
+  /** An article's support terms when they are loaded without its profile (a streamed run); else read from its profile. */
+  terms?: (id: string) => readonly (readonly string[])[] | undefined;
 };
 export interface FinishedReuse {
   kept: ReuseLink[];
@@ -190,14 +210,15 @@ export interface FinishedReuse {
  * {@link finishReuse} as steps: before computing over a story's profiles (a stored result missing or stale) it yields
  * the story, so a streamed run can load that story's profiles and release the previous story's.
  */
-export function* finishReuseSteps(inputs: FinishInputs): Generator<StoryLike, FinishedReuse> {
+export function* finishReuseSteps(inputs: FinishInputs): Generator<SupportRequest, FinishedReuse> {
   const { ids, features, stories, present, stamp, opts, wanted } = inputs;
   // Orientation swaps and annotates links: it works on copies (copy-on-write), the links as compared stay as stored.
   const links = [...inputs.raw];
   const storyOf = new Map<string, StoryLike>();
   for (const story of stories) for (const id of story.articleIds) storyOf.set(id, story);
   const digests = new Map(ids.map((id, i) => [id, features[i].digest]));
-  const support = new StorySupport((id) => needProfile(inputs, id), digests, inputs.previous.support, inputs.changes.support, stamp, inputs.streamed);
+  const termsOf = (id: string) => inputs.terms?.(id) ?? supportTerms(needProfile(inputs, id));
+  const support = new StorySupport((id) => needProfile(inputs, id), termsOf, digests, inputs.previous.support, inputs.changes.support, stamp, inputs.streamed);
   yield* orientByStoryUniqueness(links, storyOf, support);
   const kept = pruneViaCopies(links);
   const byArticle = new Map<string, ReuseLink[]>();

@@ -42,6 +42,18 @@ export interface ReuseChanges {
   compared: string[];
   links: ReuseLink[];
   support: Map<string, StoredSupport>;
+  /** Support terms (additions.ts `supportTerms`) of articles profiled in this run, or found missing from the store. */
+  terms: Map<string, StoredTerms>;
+}
+
+/** An article's support terms as stored: JSON of its indexed sentences' terms, under its features digest. */
+export interface StoredTerms {
+  digest: string;
+  json: string;
+}
+
+export function emptyReuseChanges(): ReuseChanges {
+  return { features: new Map(), compared: [], links: [], support: new Map(), terms: new Map() };
 }
 
 export function emptyReuseState(): ReuseState {

@@ -3,6 +3,7 @@ import { makeArticle, type Article } from '../core/article.js';
 import type { Span } from '../core/span.js';
 import type { Story } from '../cluster/stories.js';
 import { finishReuseSteps, ReuseLinksOptions, reuseStamp, runReuseLinks } from './links-stage.js';
+import { emptyReuseChanges } from './state.js';
 import { profileArticle } from './profile.js';
 import type { ReuseState } from './state.js';
 
@@ -68,7 +69,7 @@ describe('reuse/links: story-wide support when a story gains members', () => {
     expect((grown.find((a) => a.id === 'padded')!.data.additions ?? []).map((a) => PADDED.join(' ').slice(a.start, a.end))).toEqual([PADDED[4]]);
   });
 
-  it('asks for the profiles of the new member only, not of the members it stored results for', () => {
+  it('asks for the terms of the new member only and for no profile, not for the members it stored results for', () => {
     const run1 = runReuseLinks({ articles: first, data: { stories: storyOf(first) } }, {}, '1');
     const changes = run1.data.reuseChanges!;
     const previous: ReuseState = { features: changes.features, links: changes.links, support: changes.support };
@@ -82,7 +83,7 @@ describe('reuse/links: story-wide support when a story gains members', () => {
     const steps = finishReuseSteps({
       ids,
       features,
-      changes: { features: new Map(), compared: [], links: [], support: new Map() },
+      changes: emptyReuseChanges(),
       previous,
       present: new Set(ids),
       profile: (id) => profiles.get(id),
@@ -92,8 +93,14 @@ describe('reuse/links: story-wide support when a story gains members', () => {
       stamp: reuseStamp({}, '1'),
       streamed: true,
     });
-    for (let step = steps.next(); !step.done; step = steps.next()) asked.push(step.value.articleIds);
+    const profiled: string[][] = [];
+    for (let step = steps.next(); !step.done; step = steps.next()) {
+      asked.push(step.value.index);
+      profiled.push(step.value.profiles);
+    }
+    // The stored results are checked against the new member's terms: no member's sentences are checked again.
     expect(asked).toEqual([['echo']]);
+    expect(profiled).toEqual([[]]);
   });
 
   it('orients an undirected copy by story-unique sentences the same way after the story gains a member as an analysis of the whole', () => {

@@ -68,6 +68,8 @@ export class StorySupport {
 
   constructor(
     private readonly profileOf: (id: string) => ReuseProfile,
+    /** An article's support terms (a streamed run reads them from the store rather than profiling the article). */
+    private readonly termsOf: (id: string) => readonly (readonly string[])[],
     /** Each live article's features digest. */
     private readonly digests: ReadonlyMap<string, string>,
     private readonly stored: ReadonlyMap<string, StoredSupport>,
@@ -121,7 +123,7 @@ export class StorySupport {
     let index = this.indexes.get(story);
     if (!index) {
       index = new SupportIndex();
-      for (const id of story.articleIds) if (this.digests.has(id)) index.add(this.profileOf(id));
+      for (const id of story.articleIds) if (this.digests.has(id)) index.addTerms(id, this.termsOf(id));
       this.indexes.set(story, index);
     }
     return index;
@@ -133,7 +135,7 @@ export class StorySupport {
     let index = byCount.get(count);
     if (!index) {
       index = new SupportIndex();
-      for (const id of story.articleIds.slice(count)) if (this.digests.has(id)) index.add(this.profileOf(id));
+      for (const id of story.articleIds.slice(count)) if (this.digests.has(id)) index.addTerms(id, this.termsOf(id));
       byCount.set(count, index);
     }
     return index;
@@ -155,11 +157,19 @@ export class StorySupport {
   }
 }
 
-/** The members a streamed run must load before computing: the whole story, or only those added after `count`. */
-function request(story: StoryLike, full: boolean, counts: readonly number[]): StoryLike | undefined {
-  if (full) return story;
-  if (!counts.length) return undefined;
-  return { id: story.id, articleIds: story.articleIds.slice(Math.min(...counts)) };
+/** What a streamed run must load before a story's computation: the support terms of members to index, the profiles of the few articles checked. */
+export interface SupportRequest {
+  story: StoryLike;
+  /** Members whose support terms the story's indexes read. */
+  index: string[];
+  /** Articles whose sentences are checked against those indexes (their full profiles). */
+  profiles: string[];
+}
+
+/** The members to index: the whole story, or only those added after the smallest `count`. */
+function request(story: StoryLike, full: boolean, counts: readonly number[], profiles: string[]): SupportRequest | undefined {
+  if (!full && !counts.length) return undefined;
+  return { story, index: full ? story.articleIds : story.articleIds.slice(Math.min(...counts)), profiles };
 }
 
 /**
@@ -167,7 +177,7 @@ function request(story: StoryLike, full: boolean, counts: readonly number[]): St
  * in the story (excluding the pair) is the padded derivative; the origin's content is echoed by others.
  * Yields the members whose profiles it needs before computing (a streamed run loads them).
  */
-export function* orientByStoryUniqueness(links: ReuseLink[], storyOf: Map<string, StoryLike>, support: StorySupport): Generator<StoryLike, void> {
+export function* orientByStoryUniqueness(links: ReuseLink[], storyOf: Map<string, StoryLike>, support: StorySupport): Generator<SupportRequest, void> {
   const open = new Map<StoryLike, ReuseLink[]>();
   links.forEach((link, i) => {
     if (link.direction !== 'unknown' || link.kind === 'shared-source') return;
@@ -190,8 +200,8 @@ export function* orientByStoryUniqueness(links: ReuseLink[], storyOf: Map<string
       const wasTerms = terms.hit as StoredUniqueSentences | undefined;
       const termsReuse = wasTerms?.pairs && typeof wasTerms.pairs === 'object' ? support.reuse(story, wasTerms) : ({ as: 'none' } as const);
       const known = termsReuse.as === 'none' ? {} : wasTerms!.pairs;
-      const missing = pairKeys.some((k) => !known[k]);
-      const ask = request(story, missing, termsReuse.as === 'update' ? [termsReuse.count] : []);
+      const unknown = pending.filter((_, k) => !known[pairKeys[k]]);
+      const ask = request(story, unknown.length > 0, termsReuse.as === 'update' ? [termsReuse.count] : [], [...new Set(unknown.flatMap((l) => [l.from, l.to]))]);
       if (ask) yield ask;
       const unique = pending.map((l, k): [string[][], string[][]] => {
         const stored = known[pairKeys[k]];
@@ -236,7 +246,7 @@ export function* flagAdditions(
   byArticle: ReadonlyMap<string, ReuseLink[]>,
   storyOf: Map<string, StoryLike>,
   support: StorySupport,
-): Generator<StoryLike, void> {
+): Generator<SupportRequest, void> {
   const everything: StoryLike = { id: 'all', articleIds: [...ids] };
   const byStory = new Map<StoryLike, string[]>();
   for (const id of outputs.keys()) {
@@ -254,7 +264,12 @@ export function* flagAdditions(
       return { id, key, digest, was, reuse };
     });
     const full = plans.some((p) => p.reuse.as === 'none');
-    const ask = request(story, full, plans.flatMap((p) => (p.reuse.as === 'update' ? [p.reuse.count] : [])));
+    const ask = request(
+      story,
+      full,
+      plans.flatMap((p) => (p.reuse.as === 'update' ? [p.reuse.count] : [])),
+      plans.flatMap((p) => (p.reuse.as === 'none' ? [p.id] : [])),
+    );
     if (ask) yield ask;
     for (const { id, key, digest, was, reuse } of plans) {
       let flagged: FlaggedSentence[];

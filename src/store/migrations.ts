@@ -165,6 +165,14 @@ export const MIGRATIONS: readonly Migration[] = [
     // A story's links are read by key (the API shows one story at a time): by either end.
     statements: ['CREATE INDEX links_to ON links (to_id)'],
   },
+  {
+    version: 11,
+    name: 'reuse-terms',
+    // A story's support index is built from each member's sentence terms read by key, not by profiling its text. An
+    // article without a row (every one analysed before this migration) or under another features digest is profiled
+    // once more when a story's index needs it, and its row is written then.
+    statements: ['CREATE TABLE reuse_terms (article_id TEXT PRIMARY KEY, digest TEXT NOT NULL, terms_json TEXT NOT NULL)'],
+  },
 ];
 
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (

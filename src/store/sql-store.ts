@@ -2,7 +2,7 @@
 import { hashId, normaliseForHash, type Article } from '../core/article.js';
 import type { SqlDriver } from './driver.js';
 import { checkVersion, currentVersion, migrate } from './migrate.js';
-import { emptyReuseState, type ReuseChanges, type ReuseState, type StoredSupport } from '../reuse/state.js';
+import { emptyReuseState, type ReuseChanges, type ReuseState, type StoredSupport, type StoredTerms } from '../reuse/state.js';
 import {
   emptyAnalysis,
   type AddResult,
@@ -48,6 +48,8 @@ const STORY_ORDER_VERSION = 4;
 const PER_STORY_VERSION = 8;
 /** Schema version that added the pending story updates. */
 const STORY_UPDATES_VERSION = 9;
+/** Schema version that added the support terms of each article. */
+const REUSE_TERMS_VERSION = 11;
 /** Ids per `IN (…)` query, well under either backend's limit on parameters. */
 const IDS_PER_QUERY = 500;
 
@@ -405,8 +407,28 @@ export class SqlStore implements Store {
     return out;
   }
 
+  async loadReuseTerms(ids: readonly string[]): Promise<Map<string, StoredTerms>> {
+    const out = new Map<string, StoredTerms>();
+    if (this.schema < REUSE_TERMS_VERSION) return out;
+    for (let at = 0; at < ids.length; at += IDS_PER_QUERY) {
+      const chunk = ids.slice(at, at + IDS_PER_QUERY);
+      const rows = await this.driver.all<{ article_id: string; digest: string; terms_json: string }>(
+        `SELECT article_id, digest, terms_json FROM reuse_terms WHERE article_id IN (${chunk.map(() => '?').join(', ')})`,
+        chunk,
+      );
+      for (const row of rows) out.set(row.article_id, { digest: row.digest, json: row.terms_json });
+    }
+    return out;
+  }
+
+  async saveReuseTerms(terms: ReadonlyMap<string, StoredTerms>): Promise<void> {
+    if (!terms.size || this.schema < REUSE_TERMS_VERSION) return;
+    await this.driver.transaction((tx) => writeTerms(tx, terms));
+  }
+
   async saveReuseChanges(changes: ReuseChanges): Promise<void> {
     await this.driver.transaction(async (tx) => {
+      if (this.schema >= REUSE_TERMS_VERSION) await writeTerms(tx, changes.terms);
       for (const [id, { digest, ...body }] of changes.features) {
         await tx.run(
           'INSERT INTO reuse_profiles (article_id, digest, body_json) VALUES (?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET digest = excluded.digest, body_json = excluded.body_json',
@@ -483,4 +505,14 @@ function rowToArticle(row: ArticleRow): Article {
     messages: JSON.parse(row.messages_json),
     ...(row.stages_json ? { analysed: JSON.parse(row.stages_json) } : {}),
   };
+}
+
+/** Writes articles' support terms, replacing what each had. */
+async function writeTerms(tx: SqlDriver, terms: ReadonlyMap<string, StoredTerms>): Promise<void> {
+  for (const [id, { digest, json }] of terms) {
+    await tx.run(
+      'INSERT INTO reuse_terms (article_id, digest, terms_json) VALUES (?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET digest = excluded.digest, terms_json = excluded.terms_json',
+      [id, digest, json],
+    );
+  }
 }

@@ -6,7 +6,7 @@ import type { Article } from '../core/article.js';
 import type { InputFailure } from '../core/raw-document.js';
 import type { StoryEvent } from '../cluster/event-contrast.js';
 import type { ArticleReuse } from '../reuse/links-stage.js';
-import type { ReuseChanges, ReuseState, StoredSupport } from '../reuse/state.js';
+import type { ReuseChanges, ReuseState, StoredSupport, StoredTerms } from '../reuse/state.js';
 import type { ReuseLink } from '../reuse/types.js';
 import type { ExportArticle, ExportClaim, ExportEntity, ExportLink, ExportProposition, ExportStory, PropositionStatus } from '../report/export-schema.js';
 
@@ -185,6 +185,10 @@ export interface Store {
   loadReuseState(options?: { support?: boolean }): Promise<ReuseState>;
   /** The stored story-wide support results of reuse/links under these keys (those stored). */
   loadReuseSupport(keys: readonly string[]): Promise<Map<string, StoredSupport>>;
+  /** The stored support terms of these articles (those stored, under the features digest they were made with). */
+  loadReuseTerms(ids: readonly string[]): Promise<Map<string, StoredTerms>>;
+  /** Writes articles' support terms (a streamed run writes them batch by batch, not held to the end). */
+  saveReuseTerms(terms: ReadonlyMap<string, StoredTerms>): Promise<void>;
   /** Writes what one run of reuse/links changed, all or nothing. */
   saveReuseChanges(changes: ReuseChanges): Promise<void>;
   /** Article listings, the stories and proposition counts per story, without reading texts or claims. */
