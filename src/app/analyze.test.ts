@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Registry } from '../core/registry.js';
 import { buildExport } from '../report/json.js';
@@ -93,6 +94,39 @@ describe('analyze: incremental', () => {
     expect(again.reanalysed).toBe(0);
     expect(again.compared).toEqual([]);
     expect(await withStore('grown.db', exported)).toEqual(before);
+  });
+
+  it('grows a store analysed before support terms were kept as one analysis of the whole, writing the terms it lacked', async () => {
+    const files = await clusteringOrder();
+    await withStore('no-terms.db', async (store) => {
+      await ingestInto(store, files.slice(0, 6));
+      await analyzeStore(store);
+    });
+    // As a store analysed before migration 10 is: no article has its support terms.
+    const terms = (sql: string) => {
+      const db = new Database(path.join(dir, 'no-terms.db'));
+      try {
+        return db.prepare(sql).all() as { article_id: string; same: number }[];
+      } finally {
+        db.close();
+      }
+    };
+    expect(terms('SELECT article_id FROM reuse_terms').length).toBe(6);
+    terms('DELETE FROM reuse_terms RETURNING article_id');
+    await withStore('no-terms.db', async (store) => {
+      await ingestInto(store, files.slice(6));
+      await analyzeStore(store);
+    });
+    const whole = await withStore('whole-terms.db', async (store) => {
+      await ingestInto(store, files);
+      await analyzeStore(store);
+      return exported(store);
+    });
+    expect(await withStore('no-terms.db', exported)).toEqual(whole);
+    // The new articles' terms, and those of the stored members a story's support index read, under their features.
+    const rows = terms('SELECT t.article_id, t.digest = p.digest AS same FROM reuse_terms t JOIN reuse_profiles p USING (article_id)');
+    expect(rows.length).toBeGreaterThan(files.length - 6);
+    expect(rows.every((r) => r.same === 1)).toBe(true);
   });
 
   it('re-runs a stage whose version changed, and the stages after it, on every stored article', async () => {

@@ -278,6 +278,17 @@ export function runStoreTests(name: string, open: () => Promise<Store>): void {
       await store.close();
     });
 
+    it("keeps each article's reuse support terms, read by id and replaced when written again", async () => {
+      const store = await open();
+      await store.saveReuseTerms(new Map([['a', { digest: 'd1', json: '[["x","y","z"]]' }]]));
+      const changes = { features: new Map(), compared: [], links: [], support: new Map(), terms: new Map([['b', { digest: 'd2', json: '[]' }]]) };
+      await store.saveReuseChanges(changes);
+      await store.saveReuseTerms(new Map([['a', { digest: 'd3', json: '[["w","x","y"]]' }]]));
+      const read = await store.loadReuseTerms(['a', 'b', 'missing']);
+      expect(Object.fromEntries(read)).toEqual({ a: { digest: 'd3', json: '[["w","x","y"]]' }, b: { digest: 'd2', json: '[]' } });
+      await store.close();
+    });
+
     it('records input failures in order', async () => {
       const store = await open();
       await store.recordFailures([
