@@ -196,8 +196,9 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
     for (let step = steps.next(); ; step = steps.next()) {
       if (step.done) return { ...step.value, wanted, reanalysed };
       // A story asked for again (orientation, then additions) finds its terms and profiles still held.
-      await profiles.ensure(step.value.profiles.filter((id) => live.has(id)));
+      // Terms first: a member without stored terms is profiled, which must not push out the profiles asked for.
       await terms.ensure(step.value.index.filter((id) => live.has(id)));
+      await profiles.ensure(step.value.profiles.filter((id) => live.has(id)));
     }
   });
   ran['reuse/links'] = changes.compared.length;
