@@ -44,7 +44,7 @@ export const BATCH_SIZE = 256;
  * bench from 76 s to 61 s on a quiet machine with no higher peak RSS (docs/bench.md).
  */
 const MAX_PROFILES = 16_384;
-/** Articles' support terms held at once beyond a story's (about 15 KB each parsed): a story asked for twice reads them once. */
+/** Articles' support terms held at once beyond a story's (an estimated 15 KB each parsed): a story asked for twice reads them once. */
 const MAX_TERMS = 4_096;
 
 /** The corpus stages the streamed run knows how to do from stored state, in their pipeline order. */
