@@ -70,6 +70,9 @@ export function retag(text: string, tokens: WinkToken[]): WinkToken[] {
     // "polls show", "the reports show": wink reads the verb as a noun after a plural.
     const lemma = FORM_TO_LEMMA.get(t.normal);
     if (t.pos === 'NOUN' && lemma && EVIDENCE_CUES.has(lemma) && i > 0 && EVIDENCE_HEADS.has(out[i - 1].normal)) out[i] = { ...t, pos: 'VERB' };
+    // "Exit polling showed": a record noun in -ing read as a verb before the evidence verb is the subject.
+    const nextLemma = FORM_TO_LEMMA.get(out[i + 1].normal);
+    if (t.pos === 'VERB' && EVIDENCE_HEADS.has(t.normal) && nextLemma && EVIDENCE_CUES.has(nextLemma)) out[i] = { ...t, pos: 'NOUN' };
     // "Six in 10 say he …", "majorities in all five say they …": a cue form read as a noun after a count or a plural,
     // with a clause opening after it, is the verb.
     const before = out[i - 1];

@@ -133,6 +133,10 @@ describe('attributions: structures beyond "X said"', () => {
     ['Halvorsen: The dam was never inspected.', { cue: ':', speaker: 'Halvorsen', content: 'The dam was never inspected' }],
     ['A new poll shows that the governor is trailing.', { cue: 'shows', speaker: 'A new poll', content: 'the governor is trailing' }],
     ['Polls show that most residents want a new dam.', { cue: 'show', speaker: 'Polls' }],
+    // Evidence verbs: recordings and papers as sources, a record noun wink reads as a verb, a subject with a participle clause.
+    ['A video of the meeting shows the mayor leaving early.', { cue: 'shows', speaker: 'A video of the meeting' }],
+    ['Exit polling showed that turnout fell in the valley.', { cue: 'showed', speaker: 'Exit polling' }],
+    ['Internal emails showed the board ignoring the warnings.', { cue: 'showed', speaker: 'Internal emails' }],
     ['In a survey released Monday, most residents backed the plan.', { cue: 'In', speaker: 'a survey', content: 'most residents backed the plan' }],
     ["The figure rose, according to the battalion's commander, Major Ruth Calloway.", { cue: 'according to', speaker: 'Major Ruth Calloway' }],
     ['Prices rose, according to two former employees who asked not to be named because they still work there.', { cue: 'according to', speaker: 'two former employees who asked not to be named', anonymous: true }],

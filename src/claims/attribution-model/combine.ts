@@ -11,7 +11,7 @@ import { FORM_TO_LEMMA } from '../attribution-draft.js';
 import { contentAfter, contentBefore, markDirect } from '../attribution-content.js';
 import { readClauseSubject, readLeftSpeaker } from '../attribution-speaker.js';
 import { EVENT_VERB_FORMS } from '../claims-lexicon.js';
-import { BASE_FORM_BLOCKERS, BE_FORMS, EVIDENCE_CUES, NAMING_CUES, SOURCE_AFTER_CUES } from '../lexicon/attribution.js';
+import { BASE_FORM_BLOCKERS, BE_FORMS, EVIDENCE_CUES, EVIDENCE_HEADS, NAMING_CUES, SOURCE_AFTER_CUES } from '../lexicon/attribution.js';
 import type { Prepared } from '../attributions.js';
 import { sentenceInputs, type RuleRole, type SentenceInput } from './features.js';
 import { attributionWeights, decodeSentence, spansOf, type TaggedSpan } from './tagger.js';
@@ -115,8 +115,10 @@ function draftFromTagger(p: Prepared, s: SentenceInput, sentence: Span, cue: Tag
   const cueTokens = s.tokens.slice(cue.from, cue.to);
   const verb = cueTokens.find((t) => t.pos === 'VERB') ?? cueTokens.find((t) => t.pos === 'AUX') ?? cueTokens[0];
   const lemma = FORM_TO_LEMMA.get(verb.normal) ?? verb.lemma;
-  // The rules guard these cue kinds with structure of their own (a record as subject, a name after "called"): they decide.
-  if (EVIDENCE_CUES.has(lemma) || NAMING_CUES.has(lemma)) return undefined;
+  // The rules guard naming cues with structure of their own (a name after "called"): they decide.
+  if (NAMING_CUES.has(lemma)) return undefined;
+  // An evidence verb reports only with a record as its source ("a poll conducted by X, shows"), which the tagger reaches past clauses the rules' walk stops at.
+  if (EVIDENCE_CUES.has(lemma) && !recordSourceBefore(s, cue, sources)) return undefined;
   // A lexicon verb in its base form after a modal, "to" or a negation is no report, as the rules read it ("Nobody can say").
   const before = s.tokens[cue.from - 1]?.normal ?? '';
   if (FORM_TO_LEMMA.has(verb.normal) && verb.normal === lemma && (BASE_FORM_BLOCKERS.has(before) || /n[’']t$/.test(before))) return undefined;
@@ -139,6 +141,20 @@ function draftFromTagger(p: Prepared, s: SentenceInput, sentence: Span, cue: Tag
   else draft.content = contentAfter(ctx, skipThat(tokens, last + 1)) ?? contentBefore(ctx, speaker?.start ?? cue.start);
   markDirect(ctx, draft);
   return draft;
+}
+
+/** The tagger's nearest source before an evidence cue, when its head noun (the last noun before a preposition, comma or verb) is a record. */
+function recordSourceBefore(s: SentenceInput, cue: TaggedSpan, sources: readonly TaggedSpan[]): TaggedSpan | undefined {
+  const before = sources.filter((x) => x.to <= cue.from);
+  const source = before[before.length - 1];
+  if (!source) return undefined;
+  let head: SentenceInput['tokens'][number] | undefined;
+  for (let k = source.from; k < source.to; k++) {
+    const t = s.tokens[k];
+    if (head && (t.pos === 'ADP' || t.pos === 'PUNCT' || t.pos === 'VERB')) break;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN') head = t;
+  }
+  return head && EVIDENCE_HEADS.has(head.normal) ? source : undefined;
 }
 
 /** First words of the cues whose source follows them ("according to X", "citing X"). */
