@@ -39,6 +39,15 @@ const MIN_COLON_CONTENT_WORDS = 3;
 /** Longest speaker before a headline colon ("Lynch: …"), in tokens. */
 const MAX_COLON_SPEAKER_TOKENS = 6;
 
+/** Longest topic between a headline's speaker and its colon ("Clinton to Planned Parenthood: …"), in tokens. */
+const MAX_COLON_TOPIC_TOKENS = 8;
+
+/** Prepositions that open a headline's topic or audience after its speaker. */
+const HEADLINE_TOPIC_LINKS = new Set(['to', 'on', 'at', 'about']);
+
+/** Parts of speech a title-case headline capitalises. */
+const TITLE_CASED_POS = new Set(['NOUN', 'PROPN', 'VERB', 'AUX', 'ADJ', 'ADV']);
+
 const FIRST_SECOND_PERSON = new Set(['i', 'you', 'we']);
 
 /** Words that end a relative clause describing a source ("who asked not to be named because …"). */
@@ -91,15 +100,27 @@ function isHyphenJoin(a: WinkToken, dash: WinkToken | undefined, b: WinkToken | 
 /** A headline or lead-in "Lynch: No outside influence on the probe": a short name, a colon, then what was said. */
 export function readColonHeadline(ctx: Ctx, i: number): Draft | undefined {
   const { tokens, sentence, text } = ctx;
+  const inSentence = (k: number) => k < tokens.length && tokens[k].end <= sentence.end;
+  // A rubric before a dash is no part of the speaker: "EXCLUSIVE – Roger Stone: …".
+  if (COLON_NON_SOURCES.has(tokens[i].normal) && inSentence(i + 1) && /^[-–—]$/.test(tokens[i + 1].value)) i += 2;
   let k = i;
-  while (k < tokens.length && tokens[k].end <= sentence.end && tokens[k].value !== ':') {
+  while (inSentence(k) && tokens[k].value !== ':' && !(k > i && HEADLINE_TOPIC_LINKS.has(tokens[k].normal))) {
     const t = tokens[k];
     const nounish = t.pos === 'PROPN' || t.pos === 'NOUN' || isCapitalisedName(t) || t.value === '.' || (t.pos === 'PART' && /^['’]s$/.test(t.value));
     if (!nounish || k - i >= MAX_COLON_SPEAKER_TOKENS) return undefined;
     k++;
   }
-  if (k === i || tokens[k]?.value !== ':') return undefined;
-  const words = tokens.slice(i, k);
+  const speakerEnd = k;
+  // "Clinton to Planned Parenthood: …", "Mukasey at RNC: …": a short topic between the speaker and the colon, in title
+  // case as headlines are ("Chaos at the border: …" is a scene, not a speaker).
+  if (inSentence(k) && tokens[k].value !== ':') {
+    for (k++; inSentence(k) && tokens[k].value !== ':' && k - speakerEnd <= MAX_COLON_TOPIC_TOKENS; k++) {
+      const t = tokens[k];
+      if ((t.pos === 'PUNCT' && t.value !== '.') || (TITLE_CASED_POS.has(t.pos) && !/^[\p{Lu}\p{N}]/u.test(t.value))) return undefined;
+    }
+  }
+  if (speakerEnd === i || tokens[k]?.value !== ':') return undefined;
+  const words = tokens.slice(i, speakerEnd);
   const head = words[words.length - 1];
   if (words.some((w) => COLON_NON_SOURCES.has(w.normal))) return undefined;
   // A one-word all-caps label is a dateline ("WASHINGTON:"), not a speaker, unless it recurs (a transcript's turns).

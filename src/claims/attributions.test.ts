@@ -131,6 +131,10 @@ describe('attributions: structures beyond "X said"', () => {
     ['An official at the ministry, speaking anonymously, claimed that repairs were delayed.', { cue: 'claimed', speaker: 'An official at the ministry', anonymous: true }],
     ['Six newspapers, including the Gazette, said he is not fit to serve.', { cue: 'said', speaker: 'Six newspapers' }],
     ['Halvorsen: The dam was never inspected.', { cue: ':', speaker: 'Halvorsen', content: 'The dam was never inspected' }],
+    // A headline's speaker before its audience or occasion, and after a rubric.
+    ['Halvorsen to Port Workers: The Dam Will Be Rebuilt.', { cue: ':', speaker: 'Halvorsen', content: 'The Dam Will Be Rebuilt' }],
+    ['Former Mayor Ilves at the Council: Nobody inspected the dam.', { cue: ':', speaker: 'Former Mayor Ilves' }],
+    ['EXCLUSIVE – Marta Ilves: The beds are full again.', { cue: ':', speaker: 'Marta Ilves' }],
     ['A new poll shows that the governor is trailing.', { cue: 'shows', speaker: 'A new poll', content: 'the governor is trailing' }],
     ['Polls show that most residents want a new dam.', { cue: 'show', speaker: 'Polls' }],
     // Evidence verbs: recordings and papers as sources, a record noun wink reads as a verb, a subject with a participle clause.
@@ -175,6 +179,8 @@ describe('attributions: false positives', () => {
     ['Marlow: 1,769.', ':'],
     ['WASHINGTON: The talks resumed on Monday.', ':'],
     ['Update: The road has reopened.', ':'],
+    ['Chaos at the border: Thousands wait in the rain.', ':'],
+    ['Halvorsen said to reporters: the dam was never inspected.', ':'],
     ['The candidate has won 758 pledged delegates.', 'pledged'],
     ['A report published Wednesday said the dam was safe.', 'published'],
     ['The mayor continued to interject.', 'continued'],
