@@ -70,6 +70,8 @@ export function retag(text: string, tokens: WinkToken[]): WinkToken[] {
       t = { ...last, start: t.start, value, normal: value.toLowerCase(), lemma: value.toLowerCase(), pos: last.pos === 'VERB' ? 'ADJ' : last.pos };
       i += 2;
     }
+    // "the 46-year-old." : a hyphenated compound between a determiner and the clause's end is a noun.
+    if (t.pos === 'ADJ' && t !== tokens[i] && out[out.length - 1]?.pos === 'DET' && tokens[i + 1]?.pos === 'PUNCT') t = { ...t, pos: 'NOUN' };
     out.push(t);
   }
   for (let i = 0; i < out.length - 1; i++) {
@@ -316,7 +318,8 @@ export function readVerbCue(ctx: Ctx, i: number, lemma: string, drafts: Draft[])
   // Inverted: "…,” said X." or "…, says X."; the speaker ends the clause ("said X on Friday", "said X, a …").
   if (isIng || isBase || EVIDENCE_CUES.has(lemma) || STATE_CUES.has(lemma)) return undefined;
   const right = readRightNp(ctx, i + 1);
-  if (!right || !prev || !/^[,”"'’]+$/.test(prev.value)) return undefined;
+  // Some outlets close a quote with an opening mark ("…,“ said X"): after a comma it closes all the same.
+  if (!right || !prev || !(/^[,”"'’]+$/.test(prev.value) || (prev.value === '“' && tokens[i - 2]?.value === ',' && tokens[i - 2].end === prev.start))) return undefined;
   const after = tokens[right.next];
   if (after && after.start < sentence.end && after.pos !== 'PUNCT' && after.pos !== 'ADP' && after.normal !== 'who') return undefined;
   const draft: Draft = { speaker: right.span, cue, cueLemma: lemma, direct: false, anonymous: false };
