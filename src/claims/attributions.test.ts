@@ -141,6 +141,8 @@ describe('attributions: structures beyond "X said"', () => {
     ['A video of the meeting shows the mayor leaving early.', { cue: 'shows', speaker: 'A video of the meeting' }],
     ['Exit polling showed that turnout fell in the valley.', { cue: 'showed', speaker: 'Exit polling' }],
     ['Internal emails showed the board ignoring the warnings.', { cue: 'showed', speaker: 'Internal emails' }],
+    // The tagger reaches a record past a participle clause the rules' walk stops at; the speaker is the record's phrase.
+    ['A Channel 4 News poll, conducted jointly with Baltic Research, shows Halvorsen with 47 percent.', { cue: 'shows', speaker: 'A Channel 4 News poll' }],
     ['In a survey released Monday, most residents backed the plan.', { cue: 'In', speaker: 'a survey', content: 'most residents backed the plan' }],
     ["The figure rose, according to the battalion's commander, Major Ruth Calloway.", { cue: 'according to', speaker: 'Major Ruth Calloway' }],
     ['Prices rose, according to two former employees who asked not to be named because they still work there.', { cue: 'according to', speaker: 'two former employees who asked not to be named', anonymous: true }],
