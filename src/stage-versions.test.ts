@@ -18,8 +18,8 @@ const RECORDED: Record<string, [version: number, digest: string]> = {
   'claims/quantities': [3, '8508493279cf5e07'],
   'claims/dates': [4, '22c513386a228f9d'],
   'claims/modality': [1, 'c55757137440a9ae'],
-  'claims/attributions': [4, 'afbfc8e2c8493aa3'],
-  'claims/claims': [2, '922b590c5f47febf'],
+  'claims/attributions': [5, '8301b9a8702c27c7'],
+  'claims/claims': [2, '8bc791e8140def0e'],
   'reuse/links': [1, '69d2c8d5c7f19661'],
   'align/propositions': [3, '3fe903c2f827c6a9'],
 };

@@ -39,6 +39,15 @@ const MIN_COLON_CONTENT_WORDS = 3;
 /** Longest speaker before a headline colon ("Lynch: …"), in tokens. */
 const MAX_COLON_SPEAKER_TOKENS = 6;
 
+/** Longest topic between a headline's speaker and its colon ("Clinton to Planned Parenthood: …"), in tokens. */
+const MAX_COLON_TOPIC_TOKENS = 8;
+
+/** Prepositions that open a headline's topic or audience after its speaker. */
+const HEADLINE_TOPIC_LINKS = new Set(['to', 'on', 'at', 'about']);
+
+/** Parts of speech a title-case headline capitalises. */
+const TITLE_CASED_POS = new Set(['NOUN', 'PROPN', 'VERB', 'AUX', 'ADJ', 'ADV']);
+
 const FIRST_SECOND_PERSON = new Set(['i', 'you', 'we']);
 
 /** Words that end a relative clause describing a source ("who asked not to be named because …"). */
@@ -61,6 +70,8 @@ export function retag(text: string, tokens: WinkToken[]): WinkToken[] {
       t = { ...last, start: t.start, value, normal: value.toLowerCase(), lemma: value.toLowerCase(), pos: last.pos === 'VERB' ? 'ADJ' : last.pos };
       i += 2;
     }
+    // "the 46-year-old." : a hyphenated compound between a determiner and the clause's end is a noun.
+    if (t.pos === 'ADJ' && t !== tokens[i] && out[out.length - 1]?.pos === 'DET' && tokens[i + 1]?.pos === 'PUNCT') t = { ...t, pos: 'NOUN' };
     out.push(t);
   }
   for (let i = 0; i < out.length - 1; i++) {
@@ -70,6 +81,9 @@ export function retag(text: string, tokens: WinkToken[]): WinkToken[] {
     // "polls show", "the reports show": wink reads the verb as a noun after a plural.
     const lemma = FORM_TO_LEMMA.get(t.normal);
     if (t.pos === 'NOUN' && lemma && EVIDENCE_CUES.has(lemma) && i > 0 && EVIDENCE_HEADS.has(out[i - 1].normal)) out[i] = { ...t, pos: 'VERB' };
+    // "Exit polling showed": a record noun in -ing read as a verb before the evidence verb is the subject.
+    const nextLemma = FORM_TO_LEMMA.get(out[i + 1].normal);
+    if (t.pos === 'VERB' && EVIDENCE_HEADS.has(t.normal) && nextLemma && EVIDENCE_CUES.has(nextLemma)) out[i] = { ...t, pos: 'NOUN' };
     // "Six in 10 say he …", "majorities in all five say they …": a cue form read as a noun after a count or a plural,
     // with a clause opening after it, is the verb.
     const before = out[i - 1];
@@ -88,15 +102,27 @@ function isHyphenJoin(a: WinkToken, dash: WinkToken | undefined, b: WinkToken | 
 /** A headline or lead-in "Lynch: No outside influence on the probe": a short name, a colon, then what was said. */
 export function readColonHeadline(ctx: Ctx, i: number): Draft | undefined {
   const { tokens, sentence, text } = ctx;
+  const inSentence = (k: number) => k < tokens.length && tokens[k].end <= sentence.end;
+  // A rubric before a dash is no part of the speaker: "EXCLUSIVE – Roger Stone: …".
+  if (COLON_NON_SOURCES.has(tokens[i].normal) && inSentence(i + 1) && /^[-–—]$/.test(tokens[i + 1].value)) i += 2;
   let k = i;
-  while (k < tokens.length && tokens[k].end <= sentence.end && tokens[k].value !== ':') {
+  while (inSentence(k) && tokens[k].value !== ':' && !(k > i && HEADLINE_TOPIC_LINKS.has(tokens[k].normal))) {
     const t = tokens[k];
     const nounish = t.pos === 'PROPN' || t.pos === 'NOUN' || isCapitalisedName(t) || t.value === '.' || (t.pos === 'PART' && /^['’]s$/.test(t.value));
     if (!nounish || k - i >= MAX_COLON_SPEAKER_TOKENS) return undefined;
     k++;
   }
-  if (k === i || tokens[k]?.value !== ':') return undefined;
-  const words = tokens.slice(i, k);
+  const speakerEnd = k;
+  // "Clinton to Planned Parenthood: …", "Mukasey at RNC: …": a short topic between the speaker and the colon, in title
+  // case as headlines are ("Chaos at the border: …" is a scene, not a speaker).
+  if (inSentence(k) && tokens[k].value !== ':') {
+    for (k++; inSentence(k) && tokens[k].value !== ':' && k - speakerEnd <= MAX_COLON_TOPIC_TOKENS; k++) {
+      const t = tokens[k];
+      if ((t.pos === 'PUNCT' && t.value !== '.') || (TITLE_CASED_POS.has(t.pos) && !/^[\p{Lu}\p{N}]/u.test(t.value))) return undefined;
+    }
+  }
+  if (speakerEnd === i || tokens[k]?.value !== ':') return undefined;
+  const words = tokens.slice(i, speakerEnd);
   const head = words[words.length - 1];
   if (words.some((w) => COLON_NON_SOURCES.has(w.normal))) return undefined;
   // A one-word all-caps label is a dateline ("WASHINGTON:"), not a speaker, unless it recurs (a transcript's turns).
@@ -292,7 +318,8 @@ export function readVerbCue(ctx: Ctx, i: number, lemma: string, drafts: Draft[])
   // Inverted: "…,” said X." or "…, says X."; the speaker ends the clause ("said X on Friday", "said X, a …").
   if (isIng || isBase || EVIDENCE_CUES.has(lemma) || STATE_CUES.has(lemma)) return undefined;
   const right = readRightNp(ctx, i + 1);
-  if (!right || !prev || !/^[,”"'’]+$/.test(prev.value)) return undefined;
+  // Some outlets close a quote with an opening mark ("…,“ said X"): after a comma it closes all the same.
+  if (!right || !prev || !(/^[,”"'’]+$/.test(prev.value) || (prev.value === '“' && tokens[i - 2]?.value === ',' && tokens[i - 2].end === prev.start))) return undefined;
   const after = tokens[right.next];
   if (after && after.start < sentence.end && after.pos !== 'PUNCT' && after.pos !== 'ADP' && after.normal !== 'who') return undefined;
   const draft: Draft = { speaker: right.span, cue, cueLemma: lemma, direct: false, anonymous: false };

@@ -192,9 +192,10 @@ export function readLeftSpeaker(ctx: Ctx, cueIndex: number): LeftSpeaker | undef
     if (isPostModifier(tokens, k, sentence)) continue;
     if (t.pos === 'ADP' && isPostModifier(tokens, k - 1, sentence)) continue;
     if (t.normal === 'and' && inSentence(k - 1) && tokens[k - 1].pos === 'PROPN' && nextTok.pos === 'PROPN') continue;
-    // A participle before the noun it describes: "registered voters".
+    // A participle before the noun it describes: "registered voters", "New Jersey's sitting governor".
     const finite = inSentence(k - 1) && NOUNISH.has(tokens[k - 1].pos);
-    if (t.pos === 'VERB' && /ed$/.test(t.normal) && !FORM_TO_LEMMA.has(t.normal) && nextTok.pos === 'NOUN' && !finite) {
+    const determined = inSentence(k - 1) && (tokens[k - 1].pos === 'DET' || POSSESSIVES.has(tokens[k - 1].normal) || /^['’]s$/.test(tokens[k - 1].value));
+    if (t.pos === 'VERB' && (/ed$/.test(t.normal) || (/ing$/.test(t.normal) && determined)) && !FORM_TO_LEMMA.has(t.normal) && nextTok.pos === 'NOUN' && !finite) {
       start = k;
       continue;
     }

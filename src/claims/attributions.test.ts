@@ -131,8 +131,18 @@ describe('attributions: structures beyond "X said"', () => {
     ['An official at the ministry, speaking anonymously, claimed that repairs were delayed.', { cue: 'claimed', speaker: 'An official at the ministry', anonymous: true }],
     ['Six newspapers, including the Gazette, said he is not fit to serve.', { cue: 'said', speaker: 'Six newspapers' }],
     ['Halvorsen: The dam was never inspected.', { cue: ':', speaker: 'Halvorsen', content: 'The dam was never inspected' }],
+    // A headline's speaker before its audience or occasion, and after a rubric.
+    ['Halvorsen to Port Workers: The Dam Will Be Rebuilt.', { cue: ':', speaker: 'Halvorsen', content: 'The Dam Will Be Rebuilt' }],
+    ['Former Mayor Ilves at the Council: Nobody inspected the dam.', { cue: ':', speaker: 'Former Mayor Ilves' }],
+    ['EXCLUSIVE – Marta Ilves: The beds are full again.', { cue: ':', speaker: 'Marta Ilves' }],
     ['A new poll shows that the governor is trailing.', { cue: 'shows', speaker: 'A new poll', content: 'the governor is trailing' }],
     ['Polls show that most residents want a new dam.', { cue: 'show', speaker: 'Polls' }],
+    // Evidence verbs: recordings and papers as sources, a record noun wink reads as a verb, a subject with a participle clause.
+    ['A video of the meeting shows the mayor leaving early.', { cue: 'shows', speaker: 'A video of the meeting' }],
+    ['Exit polling showed that turnout fell in the valley.', { cue: 'showed', speaker: 'Exit polling' }],
+    ['Internal emails showed the board ignoring the warnings.', { cue: 'showed', speaker: 'Internal emails' }],
+    // The tagger reaches a record past a participle clause the rules' walk stops at; the speaker is the record's phrase.
+    ['A Channel 4 News poll, conducted jointly with Baltic Research, shows Halvorsen with 47 percent.', { cue: 'shows', speaker: 'A Channel 4 News poll' }],
     ['In a survey released Monday, most residents backed the plan.', { cue: 'In', speaker: 'a survey', content: 'most residents backed the plan' }],
     ["The figure rose, according to the battalion's commander, Major Ruth Calloway.", { cue: 'according to', speaker: 'Major Ruth Calloway' }],
     ['Prices rose, according to two former employees who asked not to be named because they still work there.', { cue: 'according to', speaker: 'two former employees who asked not to be named', anonymous: true }],
@@ -171,6 +181,8 @@ describe('attributions: false positives', () => {
     ['Marlow: 1,769.', ':'],
     ['WASHINGTON: The talks resumed on Monday.', ':'],
     ['Update: The road has reopened.', ':'],
+    ['Chaos at the border: Thousands wait in the rain.', ':'],
+    ['Halvorsen said to reporters: the dam was never inspected.', ':'],
     ['The candidate has won 758 pledged delegates.', 'pledged'],
     ['A report published Wednesday said the dam was safe.', 'published'],
     ['The mayor continued to interject.', 'continued'],

@@ -11,7 +11,7 @@ import { FORM_TO_LEMMA } from '../attribution-draft.js';
 import { contentAfter, contentBefore, markDirect } from '../attribution-content.js';
 import { readClauseSubject, readLeftSpeaker } from '../attribution-speaker.js';
 import { EVENT_VERB_FORMS } from '../claims-lexicon.js';
-import { BASE_FORM_BLOCKERS, BE_FORMS, EVIDENCE_CUES, NAMING_CUES, SOURCE_AFTER_CUES } from '../lexicon/attribution.js';
+import { BASE_FORM_BLOCKERS, BE_FORMS, EVIDENCE_CUES, EVIDENCE_HEADS, NAMING_CUES, SOURCE_AFTER_CUES } from '../lexicon/attribution.js';
 import type { Prepared } from '../attributions.js';
 import { sentenceInputs, type RuleRole, type SentenceInput } from './features.js';
 import { attributionWeights, decodeSentence, spansOf, type TaggedSpan } from './tagger.js';
@@ -115,8 +115,11 @@ function draftFromTagger(p: Prepared, s: SentenceInput, sentence: Span, cue: Tag
   const cueTokens = s.tokens.slice(cue.from, cue.to);
   const verb = cueTokens.find((t) => t.pos === 'VERB') ?? cueTokens.find((t) => t.pos === 'AUX') ?? cueTokens[0];
   const lemma = FORM_TO_LEMMA.get(verb.normal) ?? verb.lemma;
-  // The rules guard these cue kinds with structure of their own (a record as subject, a name after "called"): they decide.
-  if (EVIDENCE_CUES.has(lemma) || NAMING_CUES.has(lemma)) return undefined;
+  // The rules guard naming cues with structure of their own (a name after "called"): they decide.
+  if (NAMING_CUES.has(lemma)) return undefined;
+  // An evidence verb reports only with a record as its source ("a poll conducted by X, shows"), which the tagger reaches past clauses the rules' walk stops at.
+  const record = EVIDENCE_CUES.has(lemma) ? recordSourceBefore(s, cue, sources) : undefined;
+  if (EVIDENCE_CUES.has(lemma) && !record) return undefined;
   // A lexicon verb in its base form after a modal, "to" or a negation is no report, as the rules read it ("Nobody can say").
   const before = s.tokens[cue.from - 1]?.normal ?? '';
   if (FORM_TO_LEMMA.has(verb.normal) && verb.normal === lemma && (BASE_FORM_BLOCKERS.has(before) || /n[’']t$/.test(before))) return undefined;
@@ -130,7 +133,7 @@ function draftFromTagger(p: Prepared, s: SentenceInput, sentence: Span, cue: Tag
   const source = nearestSource(passive ? sources.filter((x) => x.start >= cue.end) : sources, cue);
   // Only a verb borrows an earlier subject: not a noun cue ("gave way") nor one whose source follows it ("according to").
   const borrows = verb.pos === 'VERB' && !SOURCE_FIRST_WORDS.has(cueTokens[0].normal);
-  const found = source ? { start: source.start, end: source.end } : passive ? undefined : (readLeftSpeaker(ctx, first)?.span ?? (borrows ? earlierSubject(ctx, first) : undefined));
+  const found = record ?? (source ? { start: source.start, end: source.end } : passive ? undefined : (readLeftSpeaker(ctx, first)?.span ?? (borrows ? earlierSubject(ctx, first) : undefined)));
   // A bare count is no speaker ("Two confirmed dead and 11 missing").
   const speaker = found && /[\p{L}]/u.test(p.text.slice(found.start, found.end).replace(/\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)\b/gi, '')) ? found : undefined;
   const draft: Draft = { cue: { start: cue.start, end: cue.end }, cueLemma: lemma, direct: false, anonymous: false };
@@ -139,6 +142,32 @@ function draftFromTagger(p: Prepared, s: SentenceInput, sentence: Span, cue: Tag
   else draft.content = contentAfter(ctx, skipThat(tokens, last + 1)) ?? contentBefore(ctx, speaker?.start ?? cue.start);
   markDirect(ctx, draft);
   return draft;
+}
+
+/** Parts of speech that open a record's noun phrase ("A Channel 4 News poll", "the latest CNN survey"). */
+const RECORD_PREMODIFIERS = new Set(['DET', 'PROPN', 'NUM', 'ADJ', 'NOUN']);
+
+/**
+ * The record an evidence cue reports from: the nearest tagger source before it in the sentence that opens with a noun
+ * phrase headed by a record ("A Fox poll, conducted …, shows"), cut after that phrase ("Exit polls from" → "Exit polls").
+ */
+function recordSourceBefore(s: SentenceInput, cue: TaggedSpan, sources: readonly TaggedSpan[]): Span | undefined {
+  for (let n = sources.length - 1; n >= 0; n--) {
+    const source = sources[n];
+    if (source.to > cue.from) continue;
+    let head = -1;
+    for (let k = source.from; k < source.to; k++) {
+      const t = s.tokens[k];
+      if (t.pos === 'NOUN' || t.pos === 'PROPN') head = k;
+      else if (head >= 0 || t.pos === 'VERB' || t.pos === 'ADP' || t.pos === 'PUNCT') break;
+    }
+    if (head < 0 || !EVIDENCE_HEADS.has(s.tokens[head].normal)) continue;
+    // The tagger often leaves out the phrase's first words ("A Channel 4 News poll" tagged from "4"): take them back.
+    let from = source.from;
+    while (from > 0 && RECORD_PREMODIFIERS.has(s.tokens[from - 1].pos)) from--;
+    return { start: s.tokens[from].start, end: s.tokens[head].end };
+  }
+  return undefined;
 }
 
 /** First words of the cues whose source follows them ("according to X", "citing X"). */

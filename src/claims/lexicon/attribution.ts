@@ -96,6 +96,9 @@ export const EVIDENCE_HEADS: ReadonlySet<string> = new Set([
   'poll', 'polls', 'polling', 'survey', 'surveys', 'study', 'studies', 'report', 'reports', 'data', 'analysis', 'research',
   'figures', 'numbers', 'results', 'review', 'investigation', 'audit', 'probe', 'census', 'statistics', 'records', 'documents',
   'memo', 'filing', 'filings', 'findings', 'estimate', 'estimates', 'assessment', 'inquiry', 'evidence', 'tally', 'count',
+  // Recordings and papers show as records do ("a video of the episode shows", "emails showed").
+  'record', 'document', 'video', 'videos', 'footage', 'recording', 'recordings', 'photo', 'photos', 'image', 'images',
+  'email', 'emails', 'file', 'files', 'ledger', 'ledgers', 'transcript', 'transcripts', 'article', 'letter', 'letters',
 ]);
 
 /** Cues limited to EVIDENCE_HEADS subjects (lemmas). */
