@@ -41,8 +41,9 @@ const BUCKETS = ['0', '1', '2', '3'];
 /** How far right the next verb may be for a token to be read as its subject ("Trump on Saturday criticized"). */
 const MAX_VERB_DISTANCE = 6;
 
-const BEFORE = '<s>';
-const AFTER = '</s>';
+/** What the neighbour words and parts of speech read past either end of the sentence. */
+export const BEFORE = '<s>';
+export const AFTER = '</s>';
 
 /** The features of a token that depend on it alone (cached per word by the decoder). */
 export function wordFeatures(t: WinkToken): string[] {

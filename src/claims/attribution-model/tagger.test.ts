@@ -3,6 +3,7 @@ import { makeArticle } from '../../core/article.js';
 import { segmentSentences } from '../../segment/sentences.js';
 import { extractAttributions, prepareAttributions, ruleDrafts } from '../attributions.js';
 import { taggerInputs } from './combine.js';
+import type { SentenceInput } from './features.js';
 import { attributionWeights, decodeSentence, decodeUncached, LABELS, unpackModel, type AttributionModelFile } from './tagger.js';
 
 function article(text: string) {
@@ -41,6 +42,23 @@ describe('attribution tagger', () => {
     const inputs = taggerInputs(p, ruleDrafts(p));
     expect(inputs.length).toBe(4);
     for (const s of inputs) expect(decodeSentence(weights, s)).toEqual(decodeUncached(weights, s));
+  });
+
+  it('attribution tagger: a word holding the feature separator ("a|b") finds its pair and neighbour weights as the feature strings do', () => {
+    const token = (value: string, start: number) => ({ start, end: start + value.length, value, pos: 'NOUN', lemma: value, normal: value, type: 'word' });
+    const tokens = [token('a|b', 0), token('c', 4), token('a', 6), token('b|c', 8)];
+    // "w-1|w=a|b|c" is the pair (a|b, c) and the pair (a, b|c): tokens 1 and 3 are sources by it, 0 and 2 cues by its "w|w+1" twin.
+    const weights = unpackModel({
+      format: 1,
+      labels: [...LABELS],
+      scale: 100,
+      weights: { 'w-1|w=a|b|c': [1, 500], 'w|w+1=a|b|c': [2, 900], 'w+1=b|c': [2, 300], 'w-2=a|b': [1, 700] },
+      trained: {},
+    });
+    const s: SentenceInput = { tokens, rules: ['O', 'O', 'O', 'O'], inQuote: [false, false, false, false], paragraphPosition: 0 };
+    const labels = decodeSentence(weights, s);
+    expect(labels).toEqual(decodeUncached(weights, s));
+    expect(labels).toEqual(['CUE', 'SRC', 'CUE', 'SRC']);
   });
 
   it('attribution tagger: refuses a model file made for other labels', () => {

@@ -4,9 +4,12 @@
  * features. Weights are trained by `scripts/train-attribution.ts` on PolNeAR train and shipped as
  * `model.json.gz` beside this file, read once per process on first use.
  */
+import { featureTable, featureTemplate } from '../feature-table.js';
 import { ShippedModel } from '../shipped-model.js';
 import type { WinkToken } from '../../nlp/wink.js';
 import {
+  AFTER,
+  BEFORE,
   distances,
   historyFeatures,
   NEIGHBOURS,
@@ -51,17 +54,28 @@ export interface AttributionModelFile {
  * each feature's offset in it (one array rather than a vector object per feature keeps the heap small for the GC).
  */
 export class AttributionWeights {
+  private readonly tables = new Map<(x: string, y: string) => string, Map<string, Map<string, number>>>();
   constructor(
     private readonly index: Map<string, number>,
-    private readonly values: Float64Array,
+    readonly values: Float64Array,
   ) {}
   /** The feature's vector, or undefined for a feature the model does not know. */
   get(feature: string): Float64Array | undefined {
     const at = this.index.get(feature);
     return at === undefined ? undefined : this.values.subarray(at, at + LABELS.length);
   }
+  /** The feature's offset in `values`, or -1 for a feature the model does not know. */
+  offset(feature: string): number {
+    return this.index.get(feature) ?? -1;
+  }
   get size(): number {
     return this.index.size;
+  }
+  /** The offsets of the features `build(x, y)` by x and y (see `featureTable`), made once per model and builder. */
+  table(build: (x: string, y: string) => string): Map<string, Map<string, number>> {
+    let table = this.tables.get(build);
+    if (!table) this.tables.set(build, (table = featureTable(this.index, featureTemplate(build))));
+    return table;
   }
 }
 
@@ -101,6 +115,14 @@ function add(scores: Float64Array, v: Float64Array | undefined): void {
   if (v) for (let l = 0; l < v.length; l++) scores[l] += v[l];
 }
 
+/** The neighbour features as builders of (ignored, word), one function each so that their tables are made once. */
+const NEIGHBOUR_BUILDERS = NEIGHBOURS.map((k) => (_: string, word: string) => neighbourFeature(k, word));
+
+/** Adds the vector at `at` in `values` (-1 or undefined: a feature the model does not know). */
+function addAt(scores: Float64Array, values: Float64Array, at: number | undefined): void {
+  if (at !== undefined && at >= 0) for (let l = 0; l < LABELS.length; l++) scores[l] += values[at + l];
+}
+
 /**
  * Tokens taken as outside without scoring: punctuation, and words inside a quotation, where the rules take no cue
  * either (a quote's words are what is said); this spares a third of the work.
@@ -119,7 +141,11 @@ export function decodeSentence(weights: AttributionWeights, s: SentenceInput): L
   let prev: number = START;
   let prev2: number = START;
   const a = tokenArgs(s, 0, d);
-  for (let i = 0; i < s.tokens.length; i++) {
+  const n = s.tokens.length;
+  const words = c.wordIds(s.tokens);
+  const tags = c.posIds(s.tokens);
+  const values = c.values;
+  for (let i = 0; i < n; i++) {
     const t = s.tokens[i];
     if (skipped(s, i)) {
       out.push('O');
@@ -128,18 +154,19 @@ export function decodeSentence(weights: AttributionWeights, s: SentenceInput): L
       continue;
     }
     fillTokenArgs(a, s, i, d);
-    const pos = c.posId(a.pos[2]);
+    const pos = tags[i];
     scores.set(c.word(t, pos));
-    const before = c.wordId(a.near[0]);
-    const after = c.wordId(a.near[1]);
-    add(scores, c.neighbour(0, before, a));
-    add(scores, c.neighbour(1, after, a));
-    add(scores, c.neighbour(2, c.wordId(a.near[2]), a));
-    add(scores, c.neighbour(3, c.wordId(a.near[3]), a));
-    const self = c.wordId(a.word);
-    add(scores, c.pair(0, before, self, a));
-    add(scores, c.pair(1, self, after, a));
-    add(scores, c.posGroup(a));
+    for (let k = 0; k < NEIGHBOURS.length; k++) {
+      const w = at(words, i + NEIGHBOURS[k], c.wordBefore, c.wordAfter);
+      if (w >= 0) addAt(scores, values, c.neighbours[k][w]);
+    }
+    const before = at(words, i - 1, c.wordBefore, c.wordAfter);
+    const after = at(words, i + 1, c.wordBefore, c.wordAfter);
+    if (words[i] >= 0) {
+      if (before >= 0) addAt(scores, values, c.pairsBefore[before]?.get(words[i]));
+      if (after >= 0) addAt(scores, values, c.pairsAfter[words[i]]?.get(after));
+    }
+    add(scores, c.posGroup(tags, i, a));
     add(scores, c.ruleGroup(a, pos));
     add(scores, c.placeGroup(a, pos));
     add(scores, c.verb(a, pos));
@@ -151,6 +178,11 @@ export function decodeSentence(weights: AttributionWeights, s: SentenceInput): L
     prev = best;
   }
   return out;
+}
+
+/** Id at `k` in a sentence's ids, or the boundary's past either end. */
+function at(ids: Int32Array, k: number, before: number, after: number): number {
+  return k < 0 ? before : k >= ids.length ? after : ids[k];
 }
 
 /** Decoding from the feature strings themselves: the reference the cached decoding must equal. */
@@ -187,17 +219,62 @@ const MAX_ENTRIES = 200_000;
 /**
  * Summed weights of each feature group, cached by small integer keys made from the ids of what the group
  * reads (words, parts of speech, rule roles, distance buckets), so that a token costs a few integer look-ups
- * instead of building and hashing two dozen strings; the strings are built only on a miss.
+ * instead of building and hashing two dozen strings; the strings are built only on a miss. Neighbour words and
+ * word pairs, where most keys are new, are looked up in tables of the model's own features by the words themselves.
  */
 class Caches {
   private readonly ids = new Map<string, number>();
   private readonly small = new Map<string, number>();
   private readonly pos = new Map<string, number>();
   private readonly words = new Map<string, Array<{ lemma: string; vector: Float64Array } | undefined>>();
-  private readonly groups = Array.from({ length: 6 }, () => new Map<number, Float64Array>());
-  private readonly pairs = [new Map<number, Map<number, Float64Array>>(), new Map<number, Map<number, Float64Array>>()];
+  private readonly groups = Array.from({ length: GROUP_COUNT }, () => new Map<number, Float64Array>());
   private entries = 0;
-  constructor(private readonly weights: AttributionWeights) {}
+  readonly values: Float64Array;
+  /** Ids of the words the model's neighbour and pair features hold (a word the model never saw there has none: -1). */
+  private readonly modelWords = new Map<string, number>();
+  readonly wordBefore: number;
+  readonly wordAfter: number;
+  /** Per neighbour position (`NEIGHBOURS`), the offset in `values` of each word id's feature (-1: none). */
+  readonly neighbours: Int32Array[];
+  /** Offsets of the pairs (word before, word) and (word, word after), by the first word's id and then the second's. */
+  readonly pairsBefore: Array<Map<number, number> | undefined>;
+  readonly pairsAfter: Array<Map<number, number> | undefined>;
+  constructor(private readonly weights: AttributionWeights) {
+    this.values = weights.values;
+    const neighbours = NEIGHBOURS.map((_, k) => weights.table(NEIGHBOUR_BUILDERS[k]).get('') ?? new Map<string, number>());
+    const pairs = [weights.table(pairBefore), weights.table(pairAfter)];
+    const id = (w: string) => {
+      let n = this.modelWords.get(w);
+      if (n === undefined) this.modelWords.set(w, (n = this.modelWords.size));
+      return n;
+    };
+    for (const table of neighbours) for (const w of table.keys()) id(w);
+    for (const table of pairs) for (const [x, inner] of table) for (const y of inner.keys()) id(x), id(y);
+    this.wordBefore = this.modelWords.get(BEFORE) ?? -1;
+    this.wordAfter = this.modelWords.get(AFTER) ?? -1;
+    this.neighbours = neighbours.map((table) => {
+      const offsets = new Int32Array(this.modelWords.size).fill(-1);
+      for (const [w, at] of table) offsets[id(w)] = at;
+      return offsets;
+    });
+    [this.pairsBefore, this.pairsAfter] = pairs.map((table) => {
+      const byFirst: Array<Map<number, number> | undefined> = Array.from({ length: this.modelWords.size }, () => undefined);
+      for (const [x, inner] of table) byFirst[id(x)] = new Map(Array.from(inner, ([y, at]) => [id(y), at]));
+      return byFirst;
+    });
+  }
+  /** Each token's model word id (-1: none), looked up once per token rather than once per position that reads it. */
+  wordIds(tokens: readonly WinkToken[]): Int32Array {
+    const out = new Int32Array(tokens.length);
+    for (let k = 0; k < tokens.length; k++) out[k] = this.modelWords.get(tokens[k].normal) ?? -1;
+    return out;
+  }
+  /** Each token's part-of-speech id. */
+  posIds(tokens: readonly WinkToken[]): Int32Array {
+    const out = new Int32Array(tokens.length);
+    for (let k = 0; k < tokens.length; k++) out[k] = this.posId(tokens[k].pos);
+    return out;
+  }
   get full(): boolean {
     return this.entries > MAX_ENTRIES || this.ids.size > MAX_ENTRIES || this.pos.size >= POS_BITS || this.small.size > SMALL;
   }
@@ -218,14 +295,14 @@ class Caches {
   }
   private sum(features: readonly string[]): Float64Array {
     const v = new Float64Array(LABELS.length);
-    for (const f of features) add(v, this.weights.get(f));
+    for (const f of features) addAt(v, this.values, this.weights.offset(f));
     this.entries++;
     return v;
   }
   /** A group's vector from its cache; on a miss, from its feature strings (no closure per call: this runs for every token). */
-  private cached(group: number, key: number, a: TokenArgs, k = 0, prev = 0, prev2 = 0): Float64Array {
+  private cached(group: number, key: number, a: TokenArgs, prev = 0, prev2 = 0): Float64Array {
     let v = this.groups[group].get(key);
-    if (!v) this.groups[group].set(key, (v = this.sum(groupFeatures(group, a, k, prev, prev2))));
+    if (!v) this.groups[group].set(key, (v = this.sum(groupFeatures(group, a, prev, prev2))));
     return v;
   }
   word(t: WinkToken, pos: number): Float64Array {
@@ -237,19 +314,12 @@ class Caches {
     if (!hit) byPos[pos] = { lemma: t.lemma, vector };
     return vector;
   }
-  neighbour(k: number, id: number, a: TokenArgs): Float64Array {
-    return this.cached(GROUP_NEIGHBOUR, id * 4 + k, a, k);
-  }
-  pair(side: 0 | 1, x: number, y: number, a: TokenArgs): Float64Array {
-    let inner = this.pairs[side].get(x);
-    if (!inner) this.pairs[side].set(x, (inner = new Map()));
-    let v = inner.get(y);
-    if (!v) inner.set(y, (v = this.sum([side === 0 ? pairBefore(a.near[0], a.word) : pairAfter(a.word, a.near[1])])));
-    return v;
-  }
-  posGroup(a: TokenArgs): Float64Array {
+  /** The parts of speech from two before to two after token `i` (`a.pos`), keyed by their ids. */
+  posGroup(tags: Int32Array, i: number, a: TokenArgs): Float64Array {
+    const before = this.posId(BEFORE);
+    const after = this.posId(AFTER);
     let key = 0;
-    for (let k = 0; k < a.pos.length; k++) key = key * POS_BITS + this.posId(a.pos[k]);
+    for (let k = i - 2; k <= i + 2; k++) key = key * POS_BITS + at(tags, k, before, after);
     return this.cached(GROUP_POS, key, a);
   }
   ruleGroup(a: TokenArgs, pos: number): Float64Array {
@@ -265,21 +335,19 @@ class Caches {
     return this.cached(GROUP_VERB, this.wordId(a.verb) * POS_BITS + pos, a);
   }
   history(prev: number, prev2: number, pos: number, a: TokenArgs): Float64Array {
-    return this.cached(GROUP_HISTORY, (prev * (START + 1) + prev2) * POS_BITS + pos, a, 0, prev, prev2);
+    return this.cached(GROUP_HISTORY, (prev * (START + 1) + prev2) * POS_BITS + pos, a, prev, prev2);
   }
 }
 
-const GROUP_NEIGHBOUR = 0;
-const GROUP_POS = 1;
-const GROUP_RULE = 2;
-const GROUP_PLACE = 3;
-const GROUP_VERB = 4;
-const GROUP_HISTORY = 5;
+const GROUP_POS = 0;
+const GROUP_RULE = 1;
+const GROUP_PLACE = 2;
+const GROUP_VERB = 3;
+const GROUP_HISTORY = 4;
+const GROUP_COUNT = 5;
 
-function groupFeatures(group: number, a: TokenArgs, k: number, prev: number, prev2: number): readonly string[] {
+function groupFeatures(group: number, a: TokenArgs, prev: number, prev2: number): readonly string[] {
   switch (group) {
-    case GROUP_NEIGHBOUR:
-      return [neighbourFeature(NEIGHBOURS[k], a.near[k])];
     case GROUP_POS:
       return posGroup(a.pos);
     case GROUP_RULE:
