@@ -4,6 +4,7 @@
  * by `scripts/train-tagger.ts` on CoNLL-2003 train and shipped as `model.json.gz` beside this file,
  * read once per process on first use.
  */
+import { featureTable, featureTemplate } from '../feature-table.js';
 import { ShippedModel } from '../shipped-model.js';
 import type { Tok } from '../entities-tokens.js';
 import {
@@ -167,8 +168,8 @@ function decodeCached(weights: TaggerWeights, c: TaggerCaches, ctx: SentenceCont
     }
     const before = at(words, i - 1, c.boundaryWord);
     const after = at(words, i + 1, c.boundaryWord);
-    add(scores, c.group(GROUP_PAIR_BEFORE, before * WORD_IDS + rec.word, before, rec.word));
-    add(scores, c.group(GROUP_PAIR_AFTER, rec.word * WORD_IDS + after, rec.word, after));
+    add(scores, c.pair(0, before, rec.word));
+    add(scores, c.pair(1, rec.word, after));
     const sPrev = at(shapes, i - 1, c.boundaryShape);
     const sNext = at(shapes, i + 1, c.boundaryShape);
     add(scores, c.group(GROUP_SHAPES, (((kind * SHAPE_IDS + sPrev) * SHAPE_IDS + rec.shape) * SHAPE_IDS + sNext) * 2 + initial, kind, sPrev, rec.shape, sNext, initial));
@@ -188,16 +189,16 @@ function decodeCached(weights: TaggerWeights, c: TaggerCaches, ctx: SentenceCont
   return out;
 }
 
-/** Feature groups cached apart (0–3 are the neighbours at NEIGHBOUR_POSITIONS). */
-const GROUP_PAIR_BEFORE = 4;
-const GROUP_PAIR_AFTER = 5;
-const GROUP_SHAPES = 6;
-const GROUP_POS = 7;
-const GROUP_RULES = 8;
-const GROUP_HISTORY = 9;
-const GROUP_COUNT = 10;
+/** Feature groups cached apart (0–3 are the neighbours at NEIGHBOUR_POSITIONS; word pairs are looked up, not cached). */
+const GROUP_SHAPES = 4;
+const GROUP_POS = 5;
+const GROUP_RULES = 6;
+const GROUP_HISTORY = 7;
+const GROUP_COUNT = 8;
 /** Groups whose keys stay below 2^16 (neighbour words, parts of speech, label history). */
-const DENSE_GROUPS = [true, true, true, true, false, false, false, true, false, true];
+const DENSE_GROUPS = [true, true, true, true, false, true, false, true];
+/** The word-pair features as builders of (left, right), before and after the token. */
+const PAIR_BUILDERS = [(left: string, right: string) => pairFeature(-1, left, right), (left: string, right: string) => pairFeature(1, left, right)];
 
 function at(ids: number[], k: number, boundary: [number, number]): number {
   return k < 0 ? boundary[0] : k >= ids.length ? boundary[1] : ids[k];
@@ -216,7 +217,7 @@ function add(scores: Float64Array, v: Float64Array | undefined): void {
 }
 
 // Ids are kept small enough that every cache key stays a small integer (below 2^30), which V8 hashes without boxing.
-/** Words get ids below this (a pair key joins two)… */
+/** Words get ids below this (the neighbour caches are arrays indexed by them)… */
 const WORD_IDS = 2 ** 15;
 /** …shapes below this (a key joins three, a line kind and a flag)… */
 const SHAPE_IDS = 2 ** 8;
@@ -275,7 +276,9 @@ class TaggerCaches {
   private groups: Array<Map<number, Float64Array>> = [];
   // Groups with few possible keys (neighbour words, parts of speech, label history) are arrays indexed by key: cheaper than a Map.
   private dense: Array<Array<Float64Array | undefined>> = [];
+  private readonly pairs: Array<Map<string, Map<string, Float64Array>>>;
   constructor(private readonly weights: TaggerWeights) {
+    this.pairs = PAIR_BUILDERS.map((build) => featureTable(weights, featureTemplate(build)));
     this.reset();
   }
   reset(): void {
@@ -301,6 +304,13 @@ class TaggerCaches {
     }
     return hit;
   }
+  /**
+   * The weights of the word pair (left, right) before or after the token, from the model's pair features by their
+   * words: most pairs are new, and a cache of them filled up and started every group afresh.
+   */
+  pair(side: 0 | 1, left: number, right: number): Float64Array | undefined {
+    return this.pairs[side].get(this.words.name(left))?.get(this.words.name(right));
+  }
   /** The summed weights of one group's features, made from the ids `a`…`e` (which the key encodes). */
   group(group: number, key: number, a: number, b = 0, c = 0, d = 0, e = 0): Float64Array {
     const dense = DENSE_GROUPS[group];
@@ -316,10 +326,6 @@ class TaggerCaches {
   private groupFeatures(group: number, a: number, b: number, c: number, d: number, e: number): string[] {
     const { words, shapes, pos, rules, kinds } = this;
     switch (group) {
-      case GROUP_PAIR_BEFORE:
-        return [pairFeature(-1, words.name(a), words.name(b))];
-      case GROUP_PAIR_AFTER:
-        return [pairFeature(1, words.name(a), words.name(b))];
       case GROUP_SHAPES:
         return shapeGroup(kinds.name(a), shapes.name(b), shapes.name(c), shapes.name(d), e === 1);
       case GROUP_POS:
