@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterBoilerplate } from './boilerplate.js';
+import { filterBoilerplate, publisherNamesOf } from './boilerplate.js';
 import type { SourceParagraph } from './paragraph.js';
 
 const PROSE = [
@@ -140,5 +140,23 @@ describe('boilerplate: teaser cards of other stories', () => {
   it('teaser-cards: a listing page made of cards from the top is left alone', () => {
     const { kept } = filterBoilerplate(paragraphs(rail));
     expect(kept).toHaveLength(rail.length);
+  });
+});
+
+describe('publisher-bio: a press release ends with the publisher describing itself', () => {
+  const bio = 'Acme is a global provider of alarm management solutions for hospitals, with offices in fifteen countries and about 1,300 employees worldwide.';
+  const more = 'Acme is headquartered in Baar, Switzerland, and its shares are listed on the SIX Swiss Exchange in Zurich.';
+
+  it('drops the trailing paragraphs that open with the name of the site the page is on', () => {
+    const { dropped } = filterBoilerplate(paragraphs([...PROSE, bio, more]), { html: true, publisherNames: publisherNamesOf('https://www.acme.com/news/release.html') });
+    expect(dropped.map((d) => [d.text, d.reason])).toEqual([[bio, 'boilerplate:author-box'], [more, 'boilerplate:author-box']]);
+  });
+
+  it('keeps the same paragraphs on another site, in the middle of the text, and a short credit line', () => {
+    const elsewhere = filterBoilerplate(paragraphs([...PROSE, bio]), { html: true, publisherNames: publisherNamesOf('https://news.example.org/a') });
+    expect(elsewhere.dropped).toEqual([]);
+    const names = publisherNamesOf('https://acme.com/a');
+    expect(filterBoilerplate(paragraphs([PROSE[0], bio, PROSE[1], PROSE[2]]), { html: true, publisherNames: names }).dropped).toEqual([]);
+    expect(filterBoilerplate(paragraphs([...PROSE, 'Acme staff contributed to this report.']), { html: true, publisherNames: names }).dropped).toEqual([]);
   });
 });

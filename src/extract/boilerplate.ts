@@ -57,8 +57,30 @@ export interface BoilerplateResult {
 export interface BoilerplateOptions {
   /** Paragraphs came from HTML, so link density and figure membership are known. */
   html?: boolean;
-  /** Contextual rules to switch off: `figure-caption`, `link-list`, `caption-before-credit`, `loose-caption`, `appeal-run`, `headline-run`, `teaser-cards`, `tail-headlines`, `author-bio`, `dateline`, `orphan-heading`. */
+  /** Contextual rules to switch off: `figure-caption`, `link-list`, `caption-before-credit`, `loose-caption`, `appeal-run`, `headline-run`, `teaser-cards`, `tail-headlines`, `author-bio`, `publisher-bio`, `dateline`, `orphan-heading`. */
   skipRules?: readonly string[];
+  /** Lower-cased names the publisher goes by (its host's labels), for the `publisher-bio` rule. */
+  publisherNames?: readonly string[];
+}
+
+/** Shortest publisher description that ends a press release (words): a credit line naming the site is shorter. */
+export const MIN_PUBLISHER_BIO_WORDS = 15;
+
+/** The names a page's host gives its publisher: "www.acme.com" gives "acme" (labels of three letters or more, TLD and www left out). */
+export function publisherNamesOf(url: string | undefined): string[] {
+  if (!url) return [];
+  try {
+    const labels = new URL(url).hostname.toLowerCase().split('.').slice(0, -1);
+    return labels.filter((l) => l.length >= 3 && l !== 'www');
+  } catch {
+    return [];
+  }
+}
+
+/** The paragraph opens with one of the names followed by a lower-case word ("Acme is a global provider ..."). */
+function opensWithName(text: string, names: readonly string[]): boolean {
+  const lower = text.toLowerCase();
+  return names.some((name) => lower.startsWith(name) && /^\s+\p{Ll}/u.test(text.slice(name.length)));
 }
 
 const DATE_SHAPE_RE = /\b\d{1,2}[:.h]\d{2}\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:19|20)\d{2}\b/;
@@ -302,6 +324,16 @@ export function filterBoilerplate(paragraphs: readonly SourceParagraph[], option
     if (above >= 0 && !reasons[above] && words[above].length <= 4 && !isTerminated(paragraphs[above].text) && paragraphs[i].text.startsWith(words[above][0] ?? '\u0000')) {
       reasons[above] = 'boilerplate:author-box';
     }
+  }
+
+  // A press release ends with the publisher's description of itself: the trailing paragraphs that open with its name.
+  const names = options.publisherNames ?? [];
+  if (on('publisher-bio') && names.length) {
+    let end = n;
+    while (end > 0 && reasons[end - 1]) end--;
+    let start = end;
+    while (start > 1 && !reasons[start - 1] && opensWithName(paragraphs[start - 1].text, names)) start--;
+    if (start < end && words[start].length >= MIN_PUBLISHER_BIO_WORDS) for (let j = start; j < end; j++) reasons[j] = 'boilerplate:author-box';
   }
 
   // A heading followed only by dropped pieces headed nothing of the article.

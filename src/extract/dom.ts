@@ -6,6 +6,7 @@ export type DomNode = {
   nodeValue: string | null;
   childNodes: ArrayLike<DomNode>;
   parentNode: DomNode | null;
+  previousSibling?: DomNode | null;
   localName?: string;
   textContent: string | null;
   getAttribute?(name: string): string | null;
@@ -13,6 +14,7 @@ export type DomNode = {
 export type DomElement = DomNode & {
   localName: string;
   getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
   children: ArrayLike<DomElement>;

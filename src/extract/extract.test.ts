@@ -129,3 +129,25 @@ describe('extract: declared versus detected language', () => {
     expect(extractDocument(raw(page('de'), { lang: 'de' })).meta.lang).toBe('de');
   });
 });
+
+describe('extract: page structures around the article', () => {
+  // The page declares one article, so the cascade's pick stands (the block model reads other pages).
+  const page = (body: string) => ({ input: 'p.html', format: 'html' as const, body: `<html><head><title>Tariff</title><meta property="og:type" content="article"></head><body>${body}</body></html>`, fetchedAt: '2031-01-01T00:00:00Z' });
+
+  it('leaves out a pop-up card of links inside a sentence, keeps a sentence that names several links', () => {
+    const card = '<span class="person"><a href="/people/jane">Jane Doe</a><span class="card"><a href="/a">Senate passes the budget after a long night of votes</a> <a href="/b">Council weighs a new tariff for water users</a> <a href="/people/jane">MORE</a></span></span>';
+    const named = 'The ministers of <em><a href="/fr">France</a>, <a href="/de">Germany</a> and <a href="/it">Italy</a> met on Friday</em> to discuss it.';
+    const a = extractDocument(page(`<article><p>The bill was backed by Rep. ${card} (D-Minn.), the office said on Monday.</p><p>${P1}</p><p>${P2}</p><p>${named}</p><p>${P3}</p></article>`));
+    expect(a.text).toContain('backed by Rep. Jane Doe (D-Minn.), the office said');
+    expect(a.text).not.toContain('Senate passes the budget');
+    expect(a.text).toContain('The ministers of France, Germany and Italy met on Friday to discuss it.');
+  });
+
+  it('reads the post the headline heads, not the other posts Readability took with it', () => {
+    const other = (n: number) => `<article class="post"><p>Other post ${n}: the harbour festival returns this summer with music on three stages, boat races, a market of local crafts and fireworks over the water on the last night.</p><p>Tickets go on sale next week at the town hall and online, with reduced prices for children, students and pensioners.</p></article>`;
+    const a = extractDocument(page(`<div id="primary"><article class="post"><h1>Council approves water tariff</h1><p>${P1}</p><p>${P2}</p><p>${P3}</p></article><section class="post"><h3>You may also like</h3>${other(1)}${other(2)}${other(3)}</section></div>`));
+    expect(a.text).toContain(P1);
+    expect(a.text).toContain(P3);
+    expect(a.text).not.toContain('harbour festival');
+  });
+});

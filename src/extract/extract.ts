@@ -4,7 +4,7 @@ import type { ArticleMessage } from '../core/message.js';
 import type { Stage } from '../core/pipeline.js';
 import type { RawDocument } from '../core/raw-document.js';
 import type { StageFactory } from '../core/registry.js';
-import { filterBoilerplate } from './boilerplate.js';
+import { filterBoilerplate, publisherNamesOf } from './boilerplate.js';
 import { canCheckLanguage, detectLanguage } from './detect-language.js';
 import { capNesting } from './cap-nesting.js';
 import { boundDom, resolveBudget, startDeadline, TooComplexError, type ExtractBudget } from './budget.js';
@@ -198,7 +198,8 @@ export function extractDocument(raw: RawDocument, options: ExtractOptions = {}):
   let dropped: DroppedPiece[] = [];
   if (options.boilerplate !== false) {
     const skipRules = [...(options.skipRules ?? []), ...(prepared.decidedRules ?? [])];
-    const result = filterBoilerplate(paragraphs, { html: raw.format === 'html', skipRules });
+    const publisherNames = publisherNamesOf(prepared.meta.canonicalUrl ?? raw.url);
+    const result = filterBoilerplate(paragraphs, { html: raw.format === 'html', skipRules, publisherNames });
     paragraphs = result.kept;
     dropped = result.dropped;
   }

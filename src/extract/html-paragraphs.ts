@@ -16,6 +16,24 @@ interface Flags {
   marks: readonly string[];
 }
 
+/** Links an inline element must hold to be read as a pop-up card of links rather than part of the sentence. */
+const MIN_CARD_LINKS = 3;
+/** Share of an inline card's text that its links hold (a sentence around links has its own words). */
+const MIN_CARD_LINK_SHARE = 0.9;
+
+/** An inline element made only of several links hanging off the link before it: a hover card (a person's latest stories), hidden until pointed at. */
+function isInlineLinkCard(el: DomElement): boolean {
+  let before = el.previousSibling;
+  while (before && before.nodeType === TEXT_NODE && !(before.nodeValue ?? '').trim()) before = before.previousSibling;
+  if (before?.localName !== 'a') return false;
+  const links = el.querySelectorAll('a');
+  if (links.length < MIN_CARD_LINKS) return false;
+  const total = (el.textContent ?? '').replace(/\s+/g, '').length;
+  let linked = 0;
+  for (let i = 0; i < links.length; i++) linked += (links[i].textContent ?? '').replace(/\s+/g, '').length;
+  return total > 0 && linked >= MIN_CARD_LINK_SHARE * total;
+}
+
 type Frame = { node: DomNode; flags: Flags; exit: boolean };
 
 /**
@@ -82,6 +100,7 @@ export function collectHtmlParagraphs(root: DomElement, skip?: (el: DomElement) 
     const el = node as DomElement;
     if (el.getAttribute('hidden') !== null || /display:\s*none|visibility:\s*hidden/i.test(el.getAttribute('style') ?? '')) continue;
     if (skip && el !== root && skip(el)) continue;
+    if (!BLOCK_TAGS.has(tag) && tag !== 'a' && parts.some((part) => part.trim()) && isInlineLinkCard(el)) continue;
     if (BLOCK_TAGS.has(tag)) flush();
     if (tag === 'a') linkDepth++;
     const cls = el.getAttribute('class') ?? '';

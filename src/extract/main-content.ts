@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { boundDom, type Deadline, type DomBounds, type ExtractBudget } from './budget.js';
-import { collapseWhitespace, parseHtmlDocument, type DomDocument, type DomElement } from './dom.js';
+import { collapseWhitespace, parseHtmlDocument, type DomDocument, type DomElement, type DomNode } from './dom.js';
 import { readContainers, widenPick } from './containers.js';
 import { collectHtmlParagraphs } from './html-paragraphs.js';
 import type { SourceParagraph } from './paragraph.js';
@@ -39,13 +39,45 @@ function textLength(paragraphs: readonly SourceParagraph[]): number {
   return n;
 }
 
+/** Attribute marking, before Readability runs, the <article> that holds the page's one <h1>. */
+const HEADLINE_ARTICLE_MARK = 'data-triangulate-headline';
+
+/** Marks the <article> holding the page's only <h1> when other <article>s follow it (posts "you may also like"). */
+function markHeadlineArticle(document: DomDocument): void {
+  const h1s = document.querySelectorAll('body h1');
+  if (h1s.length !== 1) return;
+  let article: DomNode | null = h1s[0].parentNode;
+  while (article && article.localName !== 'article') article = article.parentNode;
+  if (!article || (article as DomElement).querySelector('article')) return;
+  (article as DomElement).setAttribute(HEADLINE_ARTICLE_MARK, '');
+}
+
+/**
+ * A Readability pick holding several <article>s, one of them headed by the page's headline, is narrowed to that one:
+ * the others are teasers of other posts (trafilatura reads the first article of a page for the same reason).
+ */
+function headlineArticle(pick: DomElement): DomElement | undefined {
+  const marked = pick.querySelector(`article[${HEADLINE_ARTICLE_MARK}]`);
+  if (!marked || marked === pick) return undefined;
+  const articles = pick.querySelectorAll('article');
+  if (articles.length < 2) return undefined;
+  return marked;
+}
+
 function runReadability(document: DomDocument): SourceParagraph[] | undefined {
   try {
+    markHeadlineArticle(document);
     // The serializer hands back the element itself, so we skip an HTML round trip.
     const reader = new Readability(document as unknown as Document, { serializer: (el: Node) => el as unknown as string });
     const result = reader.parse();
     if (!result?.content) return undefined;
-    return collectHtmlParagraphs(result.content as unknown as DomElement);
+    const pick = result.content as unknown as DomElement;
+    const headed = headlineArticle(pick);
+    if (headed) {
+      const narrowed = collectHtmlParagraphs(headed);
+      if (textLength(narrowed) >= MIN_ATTEMPT_CHARS) return narrowed;
+    }
+    return collectHtmlParagraphs(pick);
   } catch {
     return undefined;
   }
