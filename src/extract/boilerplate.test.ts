@@ -160,3 +160,28 @@ describe('publisher-bio: a press release ends with the publisher describing itse
     expect(filterBoilerplate(paragraphs([...PROSE, 'Acme staff contributed to this report.']), { html: true, publisherNames: names }).dropped).toEqual([]);
   });
 });
+
+describe('kicker-rail: cards of other stories under capitals kickers end the text', () => {
+  const card = (kicker: string, headline: string, blurb: string) => [kicker, { text: headline, linkDensity: 1 }, blurb];
+  const rail = [
+    ...card('LIFE AFTER FEDERER', 'The Future Of Men\'s Tennis', 'Three young players have taken the biggest titles this season and the crowds have followed them from court to court.'),
+    ...card('FAR OUT, MAN', 'The Most Remote Places, Visualized', 'Mapping travel time to the nearest city shows how few places on earth are truly distant from people.'),
+    ...card('DEATH BY TRAIN', 'What Engineers Live With', 'Almost half of engineers have operated a train that killed someone on the tracks, and many suffer nightmares afterwards.'),
+  ];
+
+  it('drops the rail with its headlines and blurbs', () => {
+    const { kept } = filterBoilerplate(paragraphs([...PROSE, ...rail]), { html: true });
+    expect(kept.map((p) => p.text)).toEqual(PROSE);
+  });
+
+  it('keeps capitals subheadings whose sections speak of the article, and a rail of only two cards', () => {
+    const sections = [
+      'WATER TARIFF', 'The council said the tariff would be reviewed after one year, when the pipes of the main hall are replaced.',
+      'PENSIONERS', 'Opposition members repeated that pensioners would pay the increase hardest, as the debate in the hall went on.',
+      'NEXT STEPS', 'The decision published online says the tariff takes effect in January after the council approved it.',
+    ];
+    expect(filterBoilerplate(paragraphs([...PROSE, ...sections]), { html: true }).dropped).toEqual([]);
+    const two = rail.slice(3);
+    expect(filterBoilerplate(paragraphs([...PROSE, ...two]), { html: true }).kept.map((p) => p.text)).toContain(two[2]);
+  });
+});

@@ -57,7 +57,7 @@ export interface BoilerplateResult {
 export interface BoilerplateOptions {
   /** Paragraphs came from HTML, so link density and figure membership are known. */
   html?: boolean;
-  /** Contextual rules to switch off: `figure-caption`, `link-list`, `caption-before-credit`, `loose-caption`, `appeal-run`, `headline-run`, `teaser-cards`, `tail-headlines`, `author-bio`, `publisher-bio`, `dateline`, `orphan-heading`. */
+  /** Contextual rules to switch off: `figure-caption`, `link-list`, `caption-before-credit`, `loose-caption`, `appeal-run`, `headline-run`, `teaser-cards`, `kicker-rail`, `tail-headlines`, `author-bio`, `publisher-bio`, `dateline`, `orphan-heading`. */
   skipRules?: readonly string[];
   /** Lower-cased names the publisher goes by (its host's labels), for the `publisher-bio` rule. */
   publisherNames?: readonly string[];
@@ -216,6 +216,44 @@ function markTeaserCards(paragraphs: readonly SourceParagraph[], words: readonly
   }
 }
 
+/** Kicker cards that end a text before they are a rail of other stories. */
+export const MIN_KICKER_CARDS = 3;
+/** Paragraphs under one kicker (headline, blurb, byline). */
+export const MAX_KICKER_CARD_PARAGRAPHS = 3;
+
+/** A kicker: a short unterminated line written in capitals ("LIFE AFTER FEDERER"), the label of a teaser card. */
+function isKicker(p: SourceParagraph, w: readonly string[]): boolean {
+  return w.length > 0 && w.length <= MAX_CARD_FIELD_WORDS && !isTerminated(p.text) && /\p{Lu}/u.test(p.text) && !/\p{Ll}/u.test(p.text);
+}
+
+/**
+ * Marks a rail of kicker cards at the end of the text (tabloid "more stories"): at least three cards of a capitals
+ * kicker and one to three paragraphs (headline, blurb), whose words the text before the rail mostly does not use.
+ */
+function markKickerRail(paragraphs: readonly SourceParagraph[], words: readonly string[][], reasons: Array<string | undefined>): void {
+  let end = paragraphs.length;
+  while (end > 0 && reasons[end - 1]) end--;
+  let start = end;
+  let cards = 0;
+  for (let i = end - 1; i >= 0 && start - i <= MAX_KICKER_CARD_PARAGRAPHS + 1; i--) {
+    if (!isKicker(paragraphs[i], words[i])) continue;
+    if (start - i < 2) break;
+    cards++;
+    start = i;
+  }
+  if (cards < MIN_KICKER_CARDS || start === 0) return;
+  const before = new Set<string>();
+  for (let i = 0; i < start; i++) if (!reasons[i]) for (const w of contentWords(words[i])) before.add(w);
+  let cw = 0;
+  let shared = 0;
+  for (let i = start; i < end; i++) {
+    if (reasons[i] || isKicker(paragraphs[i], words[i])) continue;
+    for (const w of contentWords(words[i])) [cw, shared] = [cw + 1, shared + (before.has(w) ? 1 : 0)];
+  }
+  if (cw === 0 || shared / cw > MAX_HEADLINE_OVERLAP_RATIO) return;
+  for (let i = start; i < end; i++) reasons[i] ??= 'boilerplate:teaser-cards';
+}
+
 /**
  * Drops page furniture from a list of paragraphs (captions, credits, appeals, related lists,
  * counters, share widgets, comment and author boxes) using structure, position and lexicons.
@@ -292,6 +330,7 @@ export function filterBoilerplate(paragraphs: readonly SourceParagraph[], option
   // Teaser cards of other stories after the article: a pair of short field lines (section + author, author + date)
   // repeated card after card; an interview's speaker lines never come in adjacent pairs.
   if (on('teaser-cards')) markTeaserCards(paragraphs, words, reasons);
+  if (on('kicker-rail')) markKickerRail(paragraphs, words, reasons);
 
   // After a "related"/"read more"/"comments" header, the run of headlines under it goes too.
   for (let i = 0; i < n && on('headline-run'); i++) {
