@@ -96,7 +96,7 @@ export function readHtmlPage(raw: RawDocument, budget: ExtractBudget): HtmlPage 
   // Read the page's blocks before Readability mutates the document.
   const pageBlocks = document.body ? collectHtmlParagraphs(document.body, undefined, blockMarks) : [];
   const declared = declaresArticle(document, jsonLd);
-  const content = findMainContent(html, document, jsonLd.articleBody, { budget, deadline, bounds });
+  const content = findMainContent(html, document, jsonLd.articleBody, { budget, deadline, bounds }, declared);
   return { meta, origins: origins as Record<string, string>, pageBlocks, content, flattened: bounds.flattened + droppedTags, declaresArticle: declared };
 }
 
@@ -116,8 +116,8 @@ function prepareHtml(raw: RawDocument, budget: ExtractBudget, useModel: boolean)
   const fields = Object.entries(origins).map(([k, v]) => `${k} from ${v}`);
   if (fields.length) messages.push(info('extract:metadata', 'metadata sources', fields.join('; ')));
   const outside = leftOutBlocks(pageBlocks, content.paragraphs, meta.title);
-  // The block model weighed each block's link density already; the filter's link-list rule would undo its listings.
-  const decidedRules = content.attempt === '8:block-model' ? ['link-list'] : [];
+  // The block model weighed each block's link density and wording already; the filter's link-list and publisher-bio rules would undo its listings and product pages.
+  const decidedRules = content.attempt === '8:block-model' ? ['link-list', 'publisher-bio'] : [];
   return { paragraphs: content.paragraphs, meta, messages, html: raw.body, outside, decidedRules };
 }
 

@@ -39,6 +39,9 @@ function textLength(paragraphs: readonly SourceParagraph[]): number {
   return n;
 }
 
+/** Share of Readability's text the headline's <article> must hold to replace it: a smaller one is a hero banner over the page. */
+const MIN_NARROWED_SHARE = 0.15;
+
 /** Attribute marking, before Readability runs, the <article> that holds the page's one <h1>. */
 const HEADLINE_ARTICLE_MARK = 'data-triangulate-headline';
 
@@ -53,7 +56,8 @@ function markHeadlineArticle(document: DomDocument): void {
 }
 
 /**
- * A Readability pick holding several <article>s, one of them headed by the page's headline, is narrowed to that one:
+ * On a page that declares one article, a Readability pick holding several <article>s, one of them headed by the page's headline, is narrowed to that one
+ * (elsewhere the headline's <article> is as often a product page's hero section):
  * the others are teasers of other posts (trafilatura reads the first article of a page for the same reason).
  */
 function headlineArticle(pick: DomElement): DomElement | undefined {
@@ -64,18 +68,20 @@ function headlineArticle(pick: DomElement): DomElement | undefined {
   return marked;
 }
 
-function runReadability(document: DomDocument): SourceParagraph[] | undefined {
+function runReadability(document: DomDocument, oneArticle: boolean): SourceParagraph[] | undefined {
   try {
-    markHeadlineArticle(document);
+    if (oneArticle) markHeadlineArticle(document);
     // The serializer hands back the element itself, so we skip an HTML round trip.
     const reader = new Readability(document as unknown as Document, { serializer: (el: Node) => el as unknown as string });
     const result = reader.parse();
     if (!result?.content) return undefined;
     const pick = result.content as unknown as DomElement;
-    const headed = headlineArticle(pick);
+    const headed = oneArticle ? headlineArticle(pick) : undefined;
     if (headed) {
       const narrowed = collectHtmlParagraphs(headed);
-      if (textLength(narrowed) >= MIN_ATTEMPT_CHARS) return narrowed;
+      const all = collectHtmlParagraphs(pick);
+      if (textLength(narrowed) >= Math.max(MIN_ATTEMPT_CHARS, MIN_NARROWED_SHARE * textLength(all))) return narrowed;
+      return all;
     }
     return collectHtmlParagraphs(pick);
   } catch {
@@ -163,12 +169,12 @@ function skipReason(html: string, { budget, deadline, bounds }: ContentLimits): 
  * 6 a <noscript> block, 7 the whole body. Attempt 1 (widened to its content container when it is one
  * section of it) wins unless it is short and a later attempt holds much more text.
  */
-export function findMainContent(html: string, document: DomDocument, jsonLdBody: string | undefined, limits: ContentLimits): MainContent {
+export function findMainContent(html: string, document: DomDocument, jsonLdBody: string | undefined, limits: ContentLimits, oneArticle = false): MainContent {
   const { budget, deadline, bounds } = limits;
   const readable = html.length <= MAX_READABILITY_HTML_CHARS && bounds.elements <= budget.maxReadabilityElements && !deadline.expired();
   // Read before Readability mutates the document.
   const containers = readable ? readContainers(document) : [];
-  const readability = readable ? runReadability(document) : undefined;
+  const readability = readable ? runReadability(document, oneArticle) : undefined;
   const readabilityChars = readability ? textLength(readability) : 0;
   if (readability && readabilityChars >= MIN_ATTEMPT_CHARS) {
     // Readability keeps one section of a container split in several; the container as a whole is the article.
