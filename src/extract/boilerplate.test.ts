@@ -174,6 +174,10 @@ describe('kicker-rail: cards of other stories under capitals kickers end the tex
     expect(kept.map((p) => p.text)).toEqual(PROSE);
   });
 
+  it('leaves cards that hold most of the text alone (a promotion page made of labelled sections)', () => {
+    expect(filterBoilerplate(paragraphs([PROSE[0], ...rail]), { html: true }).kept.map((p) => p.text)).toContain(rail[2]);
+  });
+
   it('keeps capitals subheadings whose sections speak of the article, and a rail of only two cards', () => {
     const sections = [
       'WATER TARIFF', 'The council said the tariff would be reviewed after one year, when the pipes of the main hall are replaced.',

@@ -242,6 +242,11 @@ function markKickerRail(paragraphs: readonly SourceParagraph[], words: readonly 
     start = i;
   }
   if (cards < MIN_KICKER_CARDS || start === 0) return;
+  // A rail follows an article: cards holding most of the text are the page itself (a promotion, a listing).
+  let beforeChars = 0;
+  let railChars = 0;
+  for (let i = 0; i < end; i++) if (!reasons[i]) i < start ? (beforeChars += paragraphs[i].text.length) : (railChars += paragraphs[i].text.length);
+  if (railChars >= beforeChars) return;
   const before = new Set<string>();
   for (let i = 0; i < start; i++) if (!reasons[i]) for (const w of contentWords(words[i])) before.add(w);
   let cw = 0;

@@ -68,7 +68,7 @@ function headlineArticle(pick: DomElement): DomElement | undefined {
   return marked;
 }
 
-function runReadability(document: DomDocument, oneArticle: boolean): SourceParagraph[] | undefined {
+function runReadability(document: DomDocument, oneArticle: boolean): { paragraphs: SourceParagraph[]; narrowed: boolean } | undefined {
   try {
     if (oneArticle) markHeadlineArticle(document);
     // The serializer hands back the element itself, so we skip an HTML round trip.
@@ -80,10 +80,10 @@ function runReadability(document: DomDocument, oneArticle: boolean): SourceParag
     if (headed) {
       const narrowed = collectHtmlParagraphs(headed);
       const all = collectHtmlParagraphs(pick);
-      if (textLength(narrowed) >= Math.max(MIN_ATTEMPT_CHARS, MIN_NARROWED_SHARE * textLength(all))) return narrowed;
-      return all;
+      if (textLength(narrowed) >= Math.max(MIN_ATTEMPT_CHARS, MIN_NARROWED_SHARE * textLength(all))) return { paragraphs: narrowed, narrowed: true };
+      return { paragraphs: all, narrowed: false };
     }
-    return collectHtmlParagraphs(pick);
+    return { paragraphs: collectHtmlParagraphs(pick), narrowed: false };
   } catch {
     return undefined;
   }
@@ -174,11 +174,13 @@ export function findMainContent(html: string, document: DomDocument, jsonLdBody:
   const readable = html.length <= MAX_READABILITY_HTML_CHARS && bounds.elements <= budget.maxReadabilityElements && !deadline.expired();
   // Read before Readability mutates the document.
   const containers = readable ? readContainers(document) : [];
-  const readability = readable ? runReadability(document, oneArticle) : undefined;
+  const read = readable ? runReadability(document, oneArticle) : undefined;
+  const readability = read?.paragraphs;
   const readabilityChars = readability ? textLength(readability) : 0;
   if (readability && readabilityChars >= MIN_ATTEMPT_CHARS) {
     // Readability keeps one section of a container split in several; the container as a whole is the article.
-    const wider = widenPick(readability, containers);
+    // A pick narrowed to the headline's post is not widened back to the container that holds the other posts.
+    const wider = read?.narrowed ? undefined : widenPick(readability, containers);
     if (wider) {
       const why = `Readability found ${readabilityChars} chars of a content container holding ${textLength(wider)}`;
       return { attempt: '1:readability-widened', paragraphs: wider, why };
