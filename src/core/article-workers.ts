@@ -24,6 +24,7 @@ import {
   type ResultMessage,
   type ThreadMessage,
 } from './article-workers-protocol.js';
+import { WORKER_MAX_HEAP_MB } from './article-workers-config.js';
 import { DEFAULT_FACTORIES } from '../stages.js';
 
 /**
@@ -393,13 +394,15 @@ export function useThreadEntry(entry: URL | undefined): void {
 function startThread(progress: SharedArrayBuffer): Worker {
   const here = import.meta.url;
   const entry = entryOverride?.href ?? new URL(`./article-workers-thread.${here.endsWith('.ts') ? 'ts' : 'js'}`, here).href;
-  if (!entry.endsWith('.ts')) return new Worker(new URL(entry), { workerData: { progress } });
+  const resourceLimits = { maxOldGenerationSizeMb: WORKER_MAX_HEAP_MB };
+  if (!entry.endsWith('.ts')) return new Worker(new URL(entry), { workerData: { progress }, resourceLimits });
   // tsx's ESM API (`require` resolves its CommonJS twin, which cannot register the hooks from here).
   const tsx = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   const code = `const { register } = await import(${JSON.stringify(tsx)}); register(); await import(${JSON.stringify(entry)});`;
-  return new Worker(code, { eval: true, workerData: { progress } });
+  return new Worker(code, { eval: true, workerData: { progress }, resourceLimits });
 }
 
 function describe(error: unknown, code: number): string {
+  if ((error as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY') return `the thread ran out of memory at its limit of ${WORKER_MAX_HEAP_MB} MiB`;
   return error instanceof Error ? (error.stack ?? error.message) : error !== undefined ? String(error) : `the thread exited with code ${code}`;
 }
