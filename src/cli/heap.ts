@@ -35,7 +35,7 @@ export function heapPlan(argv: readonly string[], env: NodeJS.ProcessEnv, execAr
 }
 
 /**
- * Runs `script argv` in a child Node with an old-space limit of `mb` MiB and the same stdio, passing on interrupts;
+ * Runs `script argv` in a child Node with an old-space limit of `mb` MiB and the same stdio, passing on SIGTERM;
  * resolves to the exit code to give. A child that V8 stopped (out of memory at the limit) gets a message saying how
  * to raise the limit after V8's own report.
  */
@@ -44,9 +44,9 @@ export function runWithHeapLimit(script: string, argv: readonly string[], mb: nu
     stdio: 'inherit',
     env: { ...process.env, [CHILD_MARK]: '1' },
   });
-  // The terminal sends Ctrl-C to both; the child stops cleanly, and this process waits for it.
-  const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
-  const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((s) => [s, forward(s)] as const);
+  // Ctrl-C and a hang-up reach the child from the terminal itself (a second would cut its clean stop short): this
+  // process only waits; a SIGTERM sent to it alone is passed on.
+  const handlers = [['SIGINT', () => {}], ['SIGHUP', () => {}], ['SIGTERM', () => child.kill('SIGTERM')]] as const;
   for (const [s, h] of handlers) process.on(s, h);
   return new Promise((resolve) => {
     child.on('error', (error) => {
