@@ -4,9 +4,6 @@ import { availableParallelism } from 'node:os';
 /** Most threads by default: each holds its own wink model and tagger, and past the cores there is nothing to gain. */
 export const MAX_DEFAULT_WORKERS = 8;
 
-/** Old-space limit (MiB) of each worker thread: one article's stages need a fraction; an article that runs away stops alone, with a message. */
-export const WORKER_MAX_HEAP_MB = 1024;
-
 let processDefault: number | undefined;
 
 /** Runs `fn` with `count` as the process default (none given: as it is), then restores the previous default. */

@@ -24,7 +24,6 @@ import {
   type ResultMessage,
   type ThreadMessage,
 } from './article-workers-protocol.js';
-import { WORKER_MAX_HEAP_MB } from './article-workers-config.js';
 import { DEFAULT_FACTORIES } from '../stages.js';
 
 /**
@@ -382,6 +381,9 @@ class ArticlePool {
     active.reject(error);
   }
 }
+
+/** Old-space limit (MiB) of each worker thread: one article's stages need a fraction; an article that runs away stops alone, with a message. */
+export const WORKER_MAX_HEAP_MB = 1024;
 
 let entryOverride: URL | undefined;
 
