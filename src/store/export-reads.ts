@@ -6,6 +6,9 @@
 import type { SqlDriver } from './driver.js';
 import type { ExportClaim, ExportProposition } from '../report/export-schema.js';
 
+/** Ids per `IN (…)` query, well under either backend's limit on parameters. */
+export const IDS_PER_QUERY = 500;
+
 /** Rows (or articles or stories whose rows) one page covers, unless told otherwise. */
 export const PAGE_ROWS = 500;
 

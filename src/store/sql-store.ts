@@ -25,7 +25,7 @@ import {
 import { ANALYSIS_TABLES, PER_STORY_TABLES, STORY_LIST_TABLES, syncTable, writeStoryRows } from './analysis-tables.js';
 import { readEntities, readOverview, readStoryAnalysis, type ReadSchema } from './story-reads.js';
 import type { ExportClaim, ExportEntity, ExportProposition } from '../report/export-schema.js';
-import { PAGE_ROWS, pageClaims, pagePropositions } from './export-reads.js';
+import { IDS_PER_QUERY, PAGE_ROWS, pageClaims, pagePropositions } from './export-reads.js';
 
 interface ArticleRow {
   id: string;
@@ -50,8 +50,6 @@ const PER_STORY_VERSION = 8;
 const STORY_UPDATES_VERSION = 9;
 /** Schema version that added the support terms of each article. */
 const REUSE_TERMS_VERSION = 11;
-/** Ids per `IN (…)` query, well under either backend's limit on parameters. */
-const IDS_PER_QUERY = 500;
 
 /** Hash of an article's normalised text, the key for "same text" duplicates. */
 export function textHash(text: string): string {

@@ -5,12 +5,11 @@
  */
 import type { SqlDriver } from './driver.js';
 import { mergeEntities } from './analysis-tables.js';
+import { IDS_PER_QUERY, pagePropositions } from './export-reads.js';
 import type { ArticleListing, StoredStory, StoryAnalysis, StoryOverview } from './store.js';
 import type { ExportClaim, ExportEntity, ExportProposition, PropositionStatus } from '../report/export-schema.js';
 import { exportSource } from '../report/json.js';
 
-/** Ids per `IN (…)` query, well under either backend's limit on parameters. */
-const IDS_PER_QUERY = 500;
 
 interface ListingRow {
   id: string;
@@ -38,14 +37,14 @@ export async function readOverview(driver: SqlDriver, schema: ReadSchema): Promi
     source: exportSource(JSON.parse(r.source_json)),
   }));
   const stories = await bodies<StoredStory>(driver, `SELECT body_json FROM stories ORDER BY ${schema.storyOrder}`);
-  // Only the counts are kept: the bodies are read once and let go.
+  // Only the counts are kept: the bodies are read a page at a time and let go.
   const counts = new Map<string, Partial<Record<PropositionStatus, number>>>();
-  const count = (p: ExportProposition) => {
-    const perStatus = counts.get(p.story) ?? counts.set(p.story, {}).get(p.story)!;
-    perStatus[p.status] = (perStatus[p.status] ?? 0) + 1;
-  };
-  for (const p of await bodies<ExportProposition>(driver, 'SELECT body_json FROM propositions')) count(p);
-  if (schema.perStory) for (const p of await bodies<ExportProposition>(driver, 'SELECT body_json FROM story_propositions')) count(p);
+  for await (const page of pagePropositions(driver, schema.perStory)) {
+    for (const p of page) {
+      const perStatus = counts.get(p.story) ?? counts.set(p.story, {}).get(p.story)!;
+      perStatus[p.status] = (perStatus[p.status] ?? 0) + 1;
+    }
+  }
   return { articles, stories, propositionCounts: counts };
 }
 
