@@ -45,6 +45,11 @@ export function renderSummary(corpus: Corpus, analysis: AnalysisRecord): string 
   return termBlock(lines.join('\n'));
 }
 
+/** Stories by size, largest first (ties by id, so the order is stable). */
+export function largestFirst(stories: readonly StoredStory[]): StoredStory[] {
+  return [...stories].sort((a, b) => b.articles.length - a.articles.length || a.id.localeCompare(b.id));
+}
+
 /** The stories a large store's summary lists, largest first. */
 export const OVERVIEW_STORIES = 10;
 
@@ -55,7 +60,7 @@ export const OVERVIEW_STORIES = 10;
 export function renderOverview(overview: StoryOverview, largest: { story: StoredStory; propositions: ExportProposition[] } | undefined): string {
   const count = (id: string) => Object.values(overview.propositionCounts.get(id) ?? {}).reduce((a, b) => a + b, 0);
   const contested = (id: string) => overview.propositionCounts.get(id)?.contested ?? 0;
-  const stories = [...overview.stories].sort((a, b) => b.articles.length - a.articles.length || a.id.localeCompare(b.id));
+  const stories = largestFirst(overview.stories);
   const total = stories.reduce((sum, s) => sum + count(s.id), 0);
   const lines = [`${overview.articles.length} articles · ${stories.length} stories · ${total} propositions, ${stories.reduce((sum, s) => sum + contested(s.id), 0)} contested`, '', 'Largest stories'];
   for (const s of stories.slice(0, OVERVIEW_STORIES)) {

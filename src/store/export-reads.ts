@@ -24,7 +24,8 @@ async function* seqWindows(driver: SqlDriver, table: 'articles' | 'stories', row
   }
 }
 
-async function bodies<T>(driver: SqlDriver, sql: string, params: unknown[] = []): Promise<T[]> {
+/** The parsed `body_json` column of every row a query returns. */
+export async function bodies<T>(driver: SqlDriver, sql: string, params: unknown[] = []): Promise<T[]> {
   return (await driver.all<{ body_json: string }>(sql, params)).map((r) => JSON.parse(r.body_json) as T);
 }
 

@@ -5,7 +5,7 @@
  */
 import type { SqlDriver } from './driver.js';
 import { mergeEntities } from './analysis-tables.js';
-import { IDS_PER_QUERY, pagePropositions } from './export-reads.js';
+import { bodies, IDS_PER_QUERY, pagePropositions } from './export-reads.js';
 import type { ArticleListing, StoredStory, StoryAnalysis, StoryOverview } from './store.js';
 import type { ExportClaim, ExportEntity, ExportProposition, PropositionStatus } from '../report/export-schema.js';
 import { exportSource } from '../report/json.js';
@@ -92,8 +92,4 @@ export async function readEntities(driver: SqlDriver, schema: ReadSchema): Promi
     'SELECT e.body_json FROM story_entities e LEFT JOIN stories s ON s.id = e.story_id ORDER BY e.id, COALESCE(s.seq, 0), e.story_id',
   );
   return [...entities, ...mergeEntities(perStory)];
-}
-
-async function bodies<T>(driver: SqlDriver, sql: string, params: unknown[] = []): Promise<T[]> {
-  return (await driver.all<{ body_json: string }>(sql, params)).map((r) => JSON.parse(r.body_json) as T);
 }

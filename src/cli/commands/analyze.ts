@@ -4,7 +4,7 @@ import { storedCorpus } from '../../app/analyze-store.js';
 import { ingestInto, type IngestSummary } from '../../app/ingest.js';
 import { buildExport } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
-import { renderOverview, renderSummary } from '../../report/terminal.js';
+import { largestFirst, renderOverview, renderSummary } from '../../report/terminal.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../output.js';
 import type { Store } from '../../store/store.js';
@@ -91,6 +91,6 @@ async function summarise(store: Store): Promise<string> {
     const analysis = await store.loadAnalysis();
     return renderSummary(storedCorpus(await store.listArticles(), analysis), analysis);
   }
-  const [largest] = [...overview.stories].sort((a, b) => b.articles.length - a.articles.length || a.id.localeCompare(b.id));
+  const [largest] = largestFirst(overview.stories);
   return renderOverview(overview, largest && { story: largest, propositions: (await store.loadStoryAnalysis(largest.id, largest.articles)).propositions });
 }
