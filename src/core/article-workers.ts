@@ -13,7 +13,7 @@ import type { Article } from './article.js';
 import { PipelineError } from './errors.js';
 import { addMessage } from './message.js';
 import { clearOutputs, runArticleStage, type Logger, type RunOptions, type Stage } from './pipeline.js';
-import { stageOrigin, type StageConfig } from './registry.js';
+import { stageOrigin, type StageConfig, type StageFactory } from './registry.js';
 import {
   PROGRESS_ARTICLE,
   PROGRESS_SLOTS,
@@ -24,7 +24,6 @@ import {
   type ResultMessage,
   type ThreadMessage,
 } from './article-workers-protocol.js';
-import { DEFAULT_FACTORIES } from '../stages.js';
 
 /**
  * Fewest articles worth starting threads for. A thread's start-up (modules, wink's model, the tagger's weights) takes
@@ -71,7 +70,10 @@ let shared: ArticlePool | undefined;
  */
 export async function runArticleChain(request: ChainRequest): Promise<boolean> {
   const { chain, first, total, articles, pending, redone, logger, options } = request;
-  const spec = chainSpec(chain);
+  // Imported here, not at the top: stages.ts reaches this module through pipeline.ts, and a static import made a cycle
+  // that left DEFAULT_FACTORIES uninitialised when a test loaded the modules in another order.
+  const { DEFAULT_FACTORIES } = await import('../stages.js');
+  const spec = chainSpec(chain, DEFAULT_FACTORIES);
   if (!spec || refused.has(spec.key) || unavailable) return false;
   if (!shared || shared.size !== request.workers) {
     shared?.destroy();
@@ -151,11 +153,11 @@ export function closeArticleWorkers(): void {
 }
 
 /** The chain as configs a thread can rebuild, or undefined when a stage did not come from the default registry's factories. */
-function chainSpec(chain: readonly Stage[]): ChainSpec | undefined {
+function chainSpec(chain: readonly Stage[], defaults: readonly StageFactory[]): ChainSpec | undefined {
   const configs: StageConfig[] = [];
   for (const stage of chain) {
     const origin = stageOrigin(stage);
-    if (!origin || !DEFAULT_FACTORIES.includes(origin.factory) || !isPlainData(origin.options)) return undefined;
+    if (!origin || !defaults.includes(origin.factory) || !isPlainData(origin.options)) return undefined;
     configs.push({ name: origin.factory.name, options: origin.options as Record<string, unknown> });
   }
   const versions = chain.map((s) => s.version);
