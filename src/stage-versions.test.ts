@@ -20,7 +20,7 @@ const RECORDED: Record<string, [version: number, digest: string]> = {
   'claims/modality': [1, 'c55757137440a9ae'],
   'claims/attributions': [5, '8301b9a8702c27c7'],
   'claims/claims': [2, '8bc791e8140def0e'],
-  'reuse/links': [1, '69d2c8d5c7f19661'],
+  'reuse/links': [2, '69d2c8d5c7f19661'],
   'align/propositions': [3, '3fe903c2f827c6a9'],
 };
 

@@ -5,7 +5,7 @@
  * 2. Sampled shingles in an inverted index (partial reuse: a quoted paragraph sharing few shingles overall).
  * 3. Rare anchors (numbers, names, long words) in an inverted index (rewrites and translations share facts, not wording).
  */
-import { LshIndex } from './minhash.js';
+import { estimateJaccard, LshIndex } from './minhash.js';
 import { termHash, type ReuseProfile } from './profile.js';
 
 /** Keep shingles whose hash is 0 modulo this (about 1 in 8): a stable sample, so two copies keep the same ones. */
@@ -102,8 +102,7 @@ export class ReuseIndex {
       if (!list || list.length > this.maxAnchorDocs()) continue;
       for (const other of list) anchorHits.set(other, (anchorHits.get(other) ?? 0) + 1);
     }
-    const ranked = [...anchorHits].filter(([, n]) => n >= MIN_SHARED_ANCHORS).sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-    for (const [other] of ranked.slice(0, MAX_ANCHOR_CANDIDATES)) note(other, 'anchors');
+    noteAnchorCandidates(doc, anchorHits, note);
     return found;
   }
 
@@ -144,31 +143,73 @@ type Found = Map<number, Set<CandidatePair['signals'][number]>>;
 const SCAN_MAX_QUERIED_SHARE = 0.02;
 
 /**
+ * Copy-like candidates (found by LSH or shared sampled shingles) an article is compared with among the articles before
+ * it, the most similar first. Without a bound, a text reposted n times makes n²/2 pairs: the generated 30,000-article
+ * bench had 37 candidates per article against 13.7 at 10,000 (docs/bench.md). A new copy linked to the most similar
+ * earlier copies joins the same origin group; the links it no longer gets are those pruning drops anyway (a copy's
+ * origin is the root, not its reposts).
+ */
+export const MAX_COPY_CANDIDATES = 16;
+
+const COPY_SIGNALS = new Set<CandidatePair['signals'][number]>(['lsh', 'shingles']);
+
+/**
  * Candidate pairs (a < b) that involve one of the `queried` documents, over an index of every document: an analysis
- * that adds articles queries only the new ones against what is stored.
+ * that adds articles queries only the new ones against what is stored. A pair is proposed by its later article
+ * (b): a is among b's {@link MAX_COPY_CANDIDATES} most similar earlier copy-like candidates or its best earlier anchor
+ * candidates. So the pairs are the same whether the articles arrive in one run or in several, and their number grows
+ * with the articles, not with the square of the copies of one text.
  */
 export function findCandidatePairsOf(keys: readonly IndexKeys[], queried: Iterable<number>, how: 'scan' | 'index' | 'auto' = 'auto'): CandidatePair[] {
-  const asked = [...queried];
+  const asked = [...new Set(queried)];
+  const isAsked = new Set(asked);
   const scan = how === 'scan' || (how === 'auto' && asked.length <= keys.length * SCAN_MAX_QUERIED_SHARE);
-  const answers = scan ? scanQuery(keys, asked) : indexQuery(keys, asked);
-  const pairs = new Map<string, CandidatePair>();
-  asked.forEach((i, n) => {
-    for (const [j, signals] of answers[n]) {
-      const [a, b] = i < j ? [i, j] : [j, i];
-      const key = `${a}:${b}`;
-      const pair = pairs.get(key);
-      if (pair) for (const s of signals) (pair.signals.includes(s) ? null : pair.signals.push(s));
-      else pairs.set(key, { a, b, signals: [...signals] });
+  let index: ReuseIndex | undefined;
+  const answer = (docs: readonly number[]): Found[] => {
+    if (!docs.length) return [];
+    if (scan) return scanQuery(keys, docs);
+    if (!index) {
+      index = new ReuseIndex();
+      for (const k of keys) index.add(k);
+      index.finish();
     }
-  });
+    return docs.map((i) => index!.query(i, keys[i]));
+  };
+  const answers = new Map<number, Found>();
+  answer(asked).forEach((found, n) => answers.set(asked[n], found));
+  // A later document not asked may keep an asked one among its own earliest copies: it is asked too, for that alone.
+  const later = new Set<number>();
+  for (const i of asked) for (const j of answers.get(i)!.keys()) if (j > i && !isAsked.has(j)) later.add(j);
+  const extra = [...later].sort((x, y) => x - y);
+  answer(extra).forEach((found, n) => answers.set(extra[n], found));
+
+  const pairs = new Map<string, CandidatePair>();
+  const propose = (i: number, j: number, signals: Iterable<CandidatePair['signals'][number]>) => {
+    const [a, b] = i < j ? [i, j] : [j, i];
+    const key = `${a}:${b}`;
+    const pair = pairs.get(key);
+    if (pair) for (const s of signals) (pair.signals.includes(s) ? null : pair.signals.push(s));
+    else pairs.set(key, { a, b, signals: [...signals] });
+  };
+  for (const [i, found] of answers) {
+    const own = isAsked.has(i);
+    for (const j of closestEarlierCopies(keys, i, found)) if (own || isAsked.has(j)) propose(j, i, found.get(j)!);
+    for (const [j, signals] of found) if (j < i && signals.has('anchors') && (own || isAsked.has(j))) propose(j, i, signals);
+  }
   return [...pairs.values()].sort((x, y) => x.a - y.a || x.b - y.b);
 }
 
-function indexQuery(keys: readonly IndexKeys[], asked: readonly number[]): Found[] {
-  const index = new ReuseIndex();
-  for (const k of keys) index.add(k);
-  index.finish();
-  return asked.map((i) => index.query(i, keys[i]));
+function hasCopySignal(signals: ReadonlySet<CandidatePair['signals'][number]>): boolean {
+  for (const s of signals) if (COPY_SIGNALS.has(s)) return true;
+  return false;
+}
+
+/** The earlier documents `doc`'s copy-like signals found, most similar first (MinHash estimate, then earliest), at most {@link MAX_COPY_CANDIDATES}. */
+function closestEarlierCopies(keys: readonly IndexKeys[], doc: number, found: Found): number[] {
+  const earlier: Array<[number, number]> = [];
+  for (const [j, signals] of found) if (j < doc && hasCopySignal(signals)) earlier.push([j, estimateJaccard(keys[doc].signature, keys[j].signature)]);
+  if (earlier.length > MAX_COPY_CANDIDATES) earlier.sort((x, y) => y[1] - x[1] || x[0] - y[0]).length = MAX_COPY_CANDIDATES;
+  return earlier.map(([j]) => j);
 }
 
 /**
@@ -229,10 +270,25 @@ function scanQuery(keys: readonly IndexKeys[], asked: readonly number[]): Found[
       if (!list.length || list.length > maxAnchorDocs) continue;
       for (const other of list) anchorHits.set(other, (anchorHits.get(other) ?? 0) + 1);
     }
-    const ranked = [...anchorHits].filter(([, hits]) => hits >= MIN_SHARED_ANCHORS).sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-    for (const [other] of ranked.slice(0, MAX_ANCHOR_CANDIDATES)) note(other, 'anchors');
+    noteAnchorCandidates(doc, anchorHits, note);
     return found;
   });
+}
+
+/**
+ * Notes the documents sharing enough anchors with `doc`: among those before it the best {@link MAX_ANCHOR_CANDIDATES}
+ * (a pair is proposed by the later article, as with copies), and every later one (a later article that may choose
+ * `doc`, for a stored article asked again).
+ */
+function noteAnchorCandidates(doc: number, hits: Map<number, number>, note: (other: number, signal: 'anchors') => void): void {
+  const earlier: Array<[number, number]> = [];
+  for (const [other, n] of hits) {
+    if (n < MIN_SHARED_ANCHORS) continue;
+    if (other < doc) earlier.push([other, n]);
+    else note(other, 'anchors');
+  }
+  earlier.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+  for (const [other] of earlier.slice(0, MAX_ANCHOR_CANDIDATES)) note(other, 'anchors');
 }
 
 /** The anchors an article is retrieved by: those in 2 to `max` documents, rarest first, at most ANCHORS_PER_ARTICLE. */

@@ -305,7 +305,8 @@ export const reuseLinksStage: StageFactory<typeof ReuseLinksOptions> = {
   name: 'reuse/links',
   options: ReuseLinksOptions,
   // Versioned so that what it stores between runs (state.ts) is trusted only for the same code and options.
-  version: 1,
+  // 2: candidate pairs proposed by their later article, copies bounded (candidates.ts).
+  version: 2,
   create(options): CorpusStage {
     return {
       name: 'reuse/links',
