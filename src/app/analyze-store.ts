@@ -40,10 +40,10 @@ export const BATCH_SIZE = 256;
 /**
  * Reuse profiles held at once (beyond the ones a step needs together, e.g. one story's): bounds memory when every
  * article is new. The least recently used go first; work is ordered story by story, so the bound need only exceed the
- * stories being worked on. About 55 KB each with the text; 16,384 rather than 4,096 took reuse/links of the 10,000-article
- * bench from 76 s to 61 s on a quiet machine with no higher peak RSS (docs/bench.md).
+ * stories being worked on. About 55 KB each with the text: 16,384 of them (900 MB) ran a 30,000-article store out of
+ * the 1,536 MiB heap; with copies bounded per article (candidates.ts) the pairs of a story reuse few profiles.
  */
-const MAX_PROFILES = 16_384;
+const MAX_PROFILES = 4_096;
 /** Articles' support terms held at once beyond a story's (an estimated 15 KB each parsed): a story asked for twice reads them once. */
 const MAX_TERMS = 4_096;
 
@@ -176,6 +176,8 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
     addEntriesToStories(storedStories, entries.filter((e) => live.has(e.id)), StoriesOptions.parse(optionsOf(config, 'cluster/stories'))),
   );
   ran['cluster/stories'] = entries.length;
+  // Clustering was their only reader: a first analysis of a large store holds one per article.
+  entries.length = 0;
 
   // 3. Reuse links: compare the changed articles with their candidates, then the story-wide steps over the stories touched.
   const features = ids.map((id) => changes.features.get(id) ?? previousReuse.features.get(id)!);

@@ -45,14 +45,25 @@ export function joinLinkedStories(
   }
   if (!merged) return stories.map((s) => ({ ...s }));
   const members = new Map<number, number[]>();
-  stories.forEach((_, i) => members.set(find(i), [...(members.get(find(i)) ?? []), i]));
+  stories.forEach((_, i) => {
+    const root = find(i);
+    (members.get(root) ?? members.set(root, []).get(root)!).push(i);
+  });
+  // Each merged story's links, gathered in one pass (filtering every link for each merged story grew with their product).
+  const linksOf = new Map<number, ReuseLink[]>();
+  for (const link of links) {
+    const [a, b] = [storyOf.get(link.from), storyOf.get(link.to)];
+    if (a === undefined || b === undefined) continue;
+    const root = find(a);
+    if (root !== find(b) || members.get(root)!.length < 2) continue;
+    (linksOf.get(root) ?? linksOf.set(root, []).get(root)!).push(link);
+  }
   const out: Story[] = [];
   for (const [root, group] of [...members].sort((x, y) => x[0] - y[0])) {
     const story: Story = { ...stories[root], articleIds: [root, ...group.filter((i) => i !== root)].flatMap((i) => stories[i].articleIds) };
     if (group.length > 1) {
-      const inside = new Set(story.articleIds);
       const ids = story.articleIds.filter((id) => !options.present || options.present.has(id));
-      story.origins = groupOrigins(ids, links.filter((l) => inside.has(l.from) && inside.has(l.to)));
+      story.origins = groupOrigins(ids, linksOf.get(root) ?? []);
     }
     out.push(story);
   }
