@@ -86,7 +86,11 @@ function joinOrigins(records: readonly AlignRecord[], links: readonly ReuseLink[
   const byArticle = new Map<string, number[]>();
   records.forEach((r, i) => push(byArticle, r.article.id, i));
   const derived = new Map<number, Derivation>();
-  for (const link of links) {
+  // Only the links from an article with records here, in the story's link order (the first derivation found is kept).
+  const linksFrom = linksByDerived(links);
+  const relevant = [...byArticle.keys()].flatMap((id) => linksFrom.get(id) ?? []).sort((a, b) => a - b);
+  for (const at of relevant) {
+    const link = links[at];
     const from = byArticle.get(link.from);
     const to = byArticle.get(link.to);
     if (!from || !to) continue;
@@ -106,6 +110,18 @@ function joinOrigins(records: readonly AlignRecord[], links: readonly ReuseLink[
     }
   }
   return { origins, derived };
+}
+
+/** A story's links by derived article, as positions in the list: built once per story, not scanned for every proposition. */
+const derivedIndexes = new WeakMap<readonly ReuseLink[], Map<string, number[]>>();
+function linksByDerived(links: readonly ReuseLink[]): Map<string, number[]> {
+  let index = derivedIndexes.get(links);
+  if (!index) {
+    index = new Map();
+    links.forEach((link, i) => push(index!, link.from, i));
+    derivedIndexes.set(links, index);
+  }
+  return index;
 }
 
 /**
