@@ -91,6 +91,13 @@ export const ANALYSIS_TABLES: readonly AnalysisTable[] = [
   { name: 'propositions', keys: ['idx'], columns: ['body_json'], rows: (a) => a.propositions.map((p, i) => [i, JSON.stringify(p)]) },
 ];
 
+/** Rows of column values (strings, numbers, null) compared value by value: serialising both sides to compare them cost a large store as much again as its rows. */
+function sameRow(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if ((a[i] ?? null) !== (b[i] ?? null)) return false;
+  return true;
+}
+
 /**
  * Brings one analysis table from the `old` rows (what it holds) to `rows`: writes only rows that differ and deletes
  * rows whose key is gone, so a run that changed one story writes about that story's rows.
@@ -98,7 +105,7 @@ export const ANALYSIS_TABLES: readonly AnalysisTable[] = [
 export async function syncTable(tx: SqlDriver, table: AnalysisTable, rows: unknown[][], old: unknown[][]): Promise<void> {
   const n = table.keys.length;
   const keyOf = (row: unknown[]) => JSON.stringify(row.slice(0, n));
-  const before = new Map(old.map((row) => [keyOf(row), JSON.stringify(row)]));
+  const before = new Map(old.map((row) => [keyOf(row), row]));
   const columns = [...table.keys, ...table.columns];
   const insert = `INSERT INTO ${table.name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
   const where = table.keys.map((k) => `${k} = ?`).join(' AND ');
@@ -109,7 +116,7 @@ export async function syncTable(tx: SqlDriver, table: AnalysisTable, rows: unkno
     before.delete(key);
     // A key twice in one analysis reaches INSERT twice and fails: the transaction keeps the stored analysis.
     if (stored === undefined) await tx.run(insert, row);
-    else if (stored !== JSON.stringify(row)) await tx.run(update, [...row.slice(n), ...row.slice(0, n)]);
+    else if (!sameRow(stored, row)) await tx.run(update, [...row.slice(n), ...row.slice(0, n)]);
   }
   for (const key of before.keys()) {
     const values = JSON.parse(key) as unknown[];
