@@ -6,9 +6,10 @@
  * Run: npx tsx scripts/train-attribution.ts                    # trains on all of train, writes the shipped model
  *      npx tsx scripts/train-attribution.ts --folds 5 --fold 0 # trains on 4/5 of train and scores the whole stage
  *                                                              # (rules + tagger, and rules alone) on the other fifth
- * Options: --dir ROOT (PolNeAR data root), --split NAME (default train), --epochs N, --min-count N, --seed N, --out PATH.
+ * Options: --dir ROOT (PolNeAR data root), --split NAME (default train), --epochs N, --min-count N, --seed N, --out PATH,
+ *          --annotations all|first (train on every annotator's file of an article, the default, or the first only).
  */
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +30,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const MODEL_PATH = path.resolve(here, '../src/claims/attribution-model/model.json.gz');
 /** Passes over the training sentences (chosen by cross-validation within train). */
 const DEFAULT_EPOCHS = 10;
+/** Share of training tokens whose own-word features are left out (`WordDropout`). */
+const DEFAULT_DROPOUT = 0;
 /** Features seen fewer times than this in training are dropped. */
 const DEFAULT_MIN_COUNT = 2;
 /** Quantised weights (integers in `WEIGHT_SCALE` units) smaller than this (in quantised units) are dropped. */
@@ -84,8 +87,22 @@ function readArticle(pair: Pair, dict: Dictionary, count: boolean): Sentence[] {
   return out;
 }
 
+/**
+ * Word dropout: on a share of the training tokens the features naming the token's own word are left out, so that the
+ * tagger also learns cues from their frame and neighbours, as it must read the cue words it never saw in training.
+ */
+interface WordDropout {
+  rate: number;
+  random: () => number;
+  /** Per feature id: it names the token's own word (`LEXICAL_PREFIXES`). */
+  lexical: boolean[];
+}
+
+/** Prefixes of the features that name the token's own word (word, lemma, word pairs, lemma frames). */
+const LEXICAL_PREFIXES = ['w=', 'l=', 'k=', 'x=', 'w-1|w=', 'w|w+1=', 'la=', 'lb='];
+
 /** One greedy pass over a sentence, updating on each wrong token (history from the predictions, as at run time). */
-function learn(model: Perceptron, sentence: Sentence): number {
+function learn(model: Perceptron, sentence: Sentence, drop: WordDropout): number {
   const scores = new Float64Array(NL);
   let prev: number = START;
   let prev2: number = START;
@@ -97,7 +114,7 @@ function learn(model: Perceptron, sentence: Sentence): number {
       return;
     }
     const history = historyFeatures(labelName(prev), labelName(prev2), sentence.pos[i]).map((f) => model.dict.id(f));
-    const all = [...ids, ...history];
+    const all = [...(drop.rate && drop.random() < drop.rate ? ids.filter((id) => id < 0 || !drop.lexical[id]) : ids), ...history];
     model.score(all, scores);
     let best = 0;
     for (let l = 1; l < NL; l++) if (scores[l] > scores[best]) best = l;
@@ -125,6 +142,21 @@ function modelFile(dict: Dictionary, avg: Float64Array, trained: Record<string, 
     if (list.length) weights[name] = list;
   });
   return { format: 1, labels: [...LABELS], scale: WEIGHT_SCALE, weights, trained: { ...trained, features: Object.keys(weights).length } };
+}
+
+/**
+ * Every annotation of the given articles: PolNeAR has a second annotator's file for about one train article in ten,
+ * which is more labelled data on the same texts (the held-out fold and the scorer keep one annotation per article).
+ */
+function everyAnnotation(pairs: Pair[]): Pair[] {
+  const byDir = new Map<string, string[]>();
+  return pairs.flatMap((pair) => {
+    const dir = path.dirname(pair.annPath);
+    let files = byDir.get(dir);
+    if (!files) byDir.set(dir, (files = readdirSync(dir).filter((f) => f.endsWith('.ann')).sort()));
+    const article = path.basename(pair.textPath, '.txt');
+    return files.filter((f) => f.replace(/_[^_]+\.ann$/, '') === article).map((f) => ({ textPath: pair.textPath, annPath: path.join(dir, f) }));
+  });
 }
 
 /** A held-out article read once: the tagger's input and the gold spans. */
@@ -173,6 +205,8 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '1' },
       out: { type: 'string' },
       model: { type: 'string' },
+      annotations: { type: 'string', default: 'all' },
+      dropout: { type: 'string', default: String(DEFAULT_DROPOUT) },
     },
   });
   const num = (name: string, value: string) => {
@@ -185,10 +219,14 @@ async function main(): Promise<void> {
   const epochs = num('epochs', values.epochs);
   const minCount = num('min-count', values['min-count']);
   const seed = num('seed', values.seed);
+  const dropout = Number(values.dropout);
+  if (!(dropout >= 0 && dropout < 1)) throw new Error(`--dropout must be a share from 0 to below 1, not ${JSON.stringify(values.dropout)}`);
   const started = performance.now();
   const pairs = splitPairs(values.dir ?? POLNEAR_DIR, values.split);
   const held = folds > 1 ? pairs.filter((_, k) => k % folds === fold) : [];
-  const trainPairs = folds > 1 ? pairs.filter((_, k) => k % folds !== fold) : pairs;
+  const trainArticles = folds > 1 ? pairs.filter((_, k) => k % folds !== fold) : pairs;
+  if (values.annotations !== 'all' && values.annotations !== 'first') throw new Error(`--annotations must be all or first, not ${JSON.stringify(values.annotations)}`);
+  const trainPairs = values.annotations === 'all' ? everyAnnotation(trainArticles) : trainArticles;
   if (values.model) {
     // Scores a model trained before on the same folds (tuning the combination without training again).
     useAttributionModel(path.resolve(values.model));
@@ -200,11 +238,12 @@ async function main(): Promise<void> {
   const kept = dict.counts.map((n) => n >= minCount);
   for (const s of train) for (const ids of s.feats) for (let k = 0; k < ids.length; k++) if (!kept[ids[k]]) ids[k] = -1;
   const tokens = train.reduce((n, s) => n + s.gold.length, 0);
-  console.log(`read ${trainPairs.length} articles, ${train.length} sentences (${tokens} tokens); ${kept.filter(Boolean).length} of ${kept.length} features seen ≥ ${minCount}× (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(`read ${trainArticles.length} articles (${trainPairs.length} annotations), ${train.length} sentences (${tokens} tokens); ${kept.filter(Boolean).length} of ${kept.length} features seen ≥ ${minCount}× (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 
   const heldRead = readHeld(held);
   const model = new Perceptron(dict, NL);
   const random = rng(seed);
+  const drop: WordDropout = { rate: dropout, random: rng(seed + 1), lexical: dict.names.map((name) => LEXICAL_PREFIXES.some((x) => name.startsWith(x))) };
   const order = train.map((_, i) => i);
   for (let epoch = 1; epoch <= epochs; epoch++) {
     // Fisher-Yates with the seeded generator: the same seed gives the same model.
@@ -213,19 +252,21 @@ async function main(): Promise<void> {
       [order[i], order[j]] = [order[j], order[i]];
     }
     let wrong = 0;
-    for (const i of order) wrong += learn(model, train[i]);
+    for (const i of order) wrong += learn(model, train[i], drop);
     let line = `epoch ${epoch}: ${wrong} training tokens wrong`;
     if (heldRead.length && epoch >= 4) line += `; ${taggerAlone(heldRead, unpackModel(modelFile(dict, model.averaged(), {})))}`;
     console.log(`${line} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   }
   const file = modelFile(dict, model.averaged(), {
     data: `PolNeAR ${values.split}${folds > 1 ? ` without fold ${fold} of ${folds}` : ''}, one annotation per article`,
-    articles: trainPairs.length,
+    articles: trainArticles.length,
+    annotations: trainPairs.length,
     sentences: train.length,
     tokens,
     epochs,
     minCount,
     seed,
+    dropout,
   });
   const packed = gzipSync(JSON.stringify(file), { level: 9 });
   const out = values.out ? path.resolve(values.out) : folds > 1 ? path.join(mkdtempSync(path.join(tmpdir(), 'attr-')), 'model.json.gz') : MODEL_PATH;
