@@ -7,7 +7,7 @@
  *      npx tsx scripts/train-attribution.ts --folds 5 --fold 0 # trains on 4/5 of train and scores the whole stage
  *                                                              # (rules + tagger, and rules alone) on the other fifth
  * Options: --dir ROOT (PolNeAR data root), --split NAME (default train), --epochs N, --min-count N, --seed N, --out PATH,
- *          --annotations all|first (train on every annotator's file of an article, the default, or the first only).
+ *          --annotations first|all (train on the first annotator's file of each article, the default, or on every one).
  */
 import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,8 +30,6 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const MODEL_PATH = path.resolve(here, '../src/claims/attribution-model/model.json.gz');
 /** Passes over the training sentences (chosen by cross-validation within train). */
 const DEFAULT_EPOCHS = 10;
-/** Share of training tokens whose own-word features are left out (`WordDropout`). */
-const DEFAULT_DROPOUT = 0;
 /** Features seen fewer times than this in training are dropped. */
 const DEFAULT_MIN_COUNT = 2;
 /** Quantised weights (integers in `WEIGHT_SCALE` units) smaller than this (in quantised units) are dropped. */
@@ -87,22 +85,8 @@ function readArticle(pair: Pair, dict: Dictionary, count: boolean): Sentence[] {
   return out;
 }
 
-/**
- * Word dropout: on a share of the training tokens the features naming the token's own word are left out, so that the
- * tagger also learns cues from their frame and neighbours, as it must read the cue words it never saw in training.
- */
-interface WordDropout {
-  rate: number;
-  random: () => number;
-  /** Per feature id: it names the token's own word (`LEXICAL_PREFIXES`). */
-  lexical: boolean[];
-}
-
-/** Prefixes of the features that name the token's own word (word, lemma, word pairs, lemma frames). */
-const LEXICAL_PREFIXES = ['w=', 'l=', 'k=', 'x=', 'w-1|w=', 'w|w+1=', 'la=', 'lb='];
-
 /** One greedy pass over a sentence, updating on each wrong token (history from the predictions, as at run time). */
-function learn(model: Perceptron, sentence: Sentence, drop: WordDropout): number {
+function learn(model: Perceptron, sentence: Sentence): number {
   const scores = new Float64Array(NL);
   let prev: number = START;
   let prev2: number = START;
@@ -114,7 +98,7 @@ function learn(model: Perceptron, sentence: Sentence, drop: WordDropout): number
       return;
     }
     const history = historyFeatures(labelName(prev), labelName(prev2), sentence.pos[i]).map((f) => model.dict.id(f));
-    const all = [...(drop.rate && drop.random() < drop.rate ? ids.filter((id) => id < 0 || !drop.lexical[id]) : ids), ...history];
+    const all = [...ids, ...history];
     model.score(all, scores);
     let best = 0;
     for (let l = 1; l < NL; l++) if (scores[l] > scores[best]) best = l;
@@ -205,8 +189,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '1' },
       out: { type: 'string' },
       model: { type: 'string' },
-      annotations: { type: 'string', default: 'all' },
-      dropout: { type: 'string', default: String(DEFAULT_DROPOUT) },
+      annotations: { type: 'string', default: 'first' },
     },
   });
   const num = (name: string, value: string) => {
@@ -219,8 +202,6 @@ async function main(): Promise<void> {
   const epochs = num('epochs', values.epochs);
   const minCount = num('min-count', values['min-count']);
   const seed = num('seed', values.seed);
-  const dropout = Number(values.dropout);
-  if (!(dropout >= 0 && dropout < 1)) throw new Error(`--dropout must be a share from 0 to below 1, not ${JSON.stringify(values.dropout)}`);
   const started = performance.now();
   const pairs = splitPairs(values.dir ?? POLNEAR_DIR, values.split);
   const held = folds > 1 ? pairs.filter((_, k) => k % folds === fold) : [];
@@ -243,7 +224,6 @@ async function main(): Promise<void> {
   const heldRead = readHeld(held);
   const model = new Perceptron(dict, NL);
   const random = rng(seed);
-  const drop: WordDropout = { rate: dropout, random: rng(seed + 1), lexical: dict.names.map((name) => LEXICAL_PREFIXES.some((x) => name.startsWith(x))) };
   const order = train.map((_, i) => i);
   for (let epoch = 1; epoch <= epochs; epoch++) {
     // Fisher-Yates with the seeded generator: the same seed gives the same model.
@@ -252,21 +232,21 @@ async function main(): Promise<void> {
       [order[i], order[j]] = [order[j], order[i]];
     }
     let wrong = 0;
-    for (const i of order) wrong += learn(model, train[i], drop);
+    for (const i of order) wrong += learn(model, train[i]);
     let line = `epoch ${epoch}: ${wrong} training tokens wrong`;
     if (heldRead.length && epoch >= 4) line += `; ${taggerAlone(heldRead, unpackModel(modelFile(dict, model.averaged(), {})))}`;
     console.log(`${line} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   }
   const file = modelFile(dict, model.averaged(), {
-    data: `PolNeAR ${values.split}${folds > 1 ? ` without fold ${fold} of ${folds}` : ''}, one annotation per article`,
+    data: `PolNeAR ${values.split}${folds > 1 ? ` without fold ${fold} of ${folds}` : ''}, ${values.annotations === 'all' ? 'every annotation' : 'one annotation'} per article`,
     articles: trainArticles.length,
-    annotations: trainPairs.length,
+    // Only with --annotations all, so that the default rebuilds the shipped file byte for byte.
+    ...(trainPairs.length !== trainArticles.length ? { annotations: trainPairs.length } : {}),
     sentences: train.length,
     tokens,
     epochs,
     minCount,
     seed,
-    dropout,
   });
   const packed = gzipSync(JSON.stringify(file), { level: 9 });
   const out = values.out ? path.resolve(values.out) : folds > 1 ? path.join(mkdtempSync(path.join(tmpdir(), 'attr-')), 'model.json.gz') : MODEL_PATH;

@@ -65,12 +65,6 @@ export interface Distances {
   ruleLeft: Int32Array;
   ruleRight: Int32Array;
   verbRight: Int32Array;
-  /** Nearest quotation mark left and right. */
-  quoteLeft: Int32Array;
-  quoteRight: Int32Array;
-  /** What opens the token's complement and what stands in its subject's place (`frameAfter`, `frameBefore`). */
-  after: string[];
-  before: string[];
 }
 
 /** Positions of the neighbour words read, relative to the token. */
@@ -94,19 +88,11 @@ export interface TokenArgs {
   paragraph: string;
   end: string;
   verb: string;
-  /** Lower-cased lemma. */
-  lemma: string;
-  /** `frameBefore` and `frameAfter` of the token, and `frameAfter` of the next verb within reach ('-': none). */
-  before: string;
-  after: string;
-  verbAfter: string;
-  quoteLeft: string;
-  quoteRight: string;
 }
 
 /** The strings token `i`'s context features are made from. */
 export function tokenArgs(s: SentenceInput, i: number, d: Distances): TokenArgs {
-  const a: TokenArgs = { near: ['', '', '', ''], word: '', pos: ['', '', '', '', ''], rule: ['', '', ''], quote: '', lexRight: '', lexLeft: '', ruleRight: '', ruleLeft: '', position: '', paragraph: '', end: '', verb: '', lemma: '', before: '', after: '', verbAfter: '', quoteLeft: '', quoteRight: '' };
+  const a: TokenArgs = { near: ['', '', '', ''], word: '', pos: ['', '', '', '', ''], rule: ['', '', ''], quote: '', lexRight: '', lexLeft: '', ruleRight: '', ruleLeft: '', position: '', paragraph: '', end: '', verb: '' };
   fillTokenArgs(a, s, i, d);
   return a;
 }
@@ -138,47 +124,6 @@ export function fillTokenArgs(a: TokenArgs, s: SentenceInput, i: number, d: Dist
   a.paragraph = POSITIONS[Math.min(2, s.paragraphPosition)];
   a.end = n - i <= 3 ? POSITIONS[n - i] : 'm';
   a.verb = v >= 0 && v <= MAX_VERB_DISTANCE ? tokens[i + v].lemma : '-';
-  a.lemma = tokens[i].lemma.toLowerCase();
-  a.before = d.before[i];
-  a.after = d.after[i];
-  a.verbAfter = v > 0 && v <= MAX_VERB_DISTANCE ? d.after[i + v] : '-';
-  a.quoteLeft = bucket(d.quoteLeft[i]);
-  a.quoteRight = bucket(d.quoteRight[i]);
-}
-
-/** Quotation marks of every kind the quote finder reads (curly, straight, guillemets, typewriter pairs). */
-const QUOTE_MARK = /^(?:["“”‘’«»`]|''|``)$/;
-/** Parts of speech of closed classes, read as the word itself in a frame ("that", "of", "his", "he"). */
-const CLOSED = new Set(['ADP', 'SCONJ', 'DET', 'PRON', 'CCONJ', 'PART', 'AUX']);
-/** Parts of speech skipped to reach what a verb's frame is made of ("has repeatedly warned", "said not only"). */
-const SKIPPED_BEFORE = new Set(['ADV', 'AUX', 'PART']);
-
-/** One frame word: the word of a closed class or a punctuation mark, quotation marks as one class, else the part of speech. */
-function frameWord(t: WinkToken): string {
-  if (QUOTE_MARK.test(t.value)) return 'Q';
-  if (t.pos === 'PUNCT') return t.value;
-  return CLOSED.has(t.pos) ? t.normal : t.pos;
-}
-
-/**
- * What opens the token's complement, past adverbs and negations: "that", a colon, a quotation, a comma and a quotation,
- * "to" and a verb, a preposition, an object's part of speech. It lets the tagger learn a cue by its frame ("claims
- * that", "warned:", "is expected to") rather than by a list of words.
- */
-export function frameAfter(tokens: readonly WinkToken[], i: number): string {
-  let k = i + 1;
-  while (k < tokens.length && (tokens[k].pos === 'ADV' || (tokens[k].pos === 'PART' && tokens[k].normal !== 'to'))) k++;
-  if (k >= tokens.length) return AFTER;
-  const w = frameWord(tokens[k]);
-  if ((w === ',' || w === 'to') && k + 1 < tokens.length) return `${w} ${tokens[k + 1].pos === 'VERB' ? 'VERB' : frameWord(tokens[k + 1])}`;
-  return w;
-}
-
-/** What stands in the token's subject place, past adverbs and auxiliaries: a name, a pronoun, a possessive, a comma, the start. */
-export function frameBefore(tokens: readonly WinkToken[], i: number): string {
-  let k = i - 1;
-  while (k >= 0 && SKIPPED_BEFORE.has(tokens[k].pos)) k--;
-  return k < 0 ? BEFORE : frameWord(tokens[k]);
 }
 
 const POSITIONS = ['0', '1', '2', '3'];
@@ -217,21 +162,6 @@ export function placeGroup(a: Pick<TokenArgs, 'quote' | 'lexRight' | 'lexLeft' |
 export function verbFeature(verb: string, pos: string): string {
   return `nv=${verb}|${pos}`;
 }
-/** The token's frame: what stands before it and what opens its complement, with its part of speech. */
-export function frameFeature(before: string, after: string, pos: string): string {
-  return `fr=${before}|${after}|${pos}`;
-}
-/** The lemma with what opens its complement ("claim" + "that"), and with what stands before it ("his" + "claim"). */
-export function lemmaAfter(lemma: string, after: string): string {
-  return `la=${lemma}|${after}`;
-}
-export function lemmaBefore(lemma: string, before: string): string {
-  return `lb=${lemma}|${before}`;
-}
-/** The nearest quotation marks either side, and how the next verb's complement opens (a source before "said:"). */
-export function quoteVerbGroup(quoteLeft: string, quoteRight: string, verbAfter: string, pos: string): string[] {
-  return [`qb=${quoteLeft}|${quoteRight}|${pos}`, `va=${verbAfter}|${pos}`];
-}
 
 /** The context features of token `i` (neighbours, lexicon distance, rule roles, quotes, positions). */
 export function contextFeatures(s: SentenceInput, i: number, d: Distances): string[] {
@@ -245,10 +175,6 @@ export function contextFeatures(s: SentenceInput, i: number, d: Distances): stri
     ...ruleGroup(a.rule, pos, a.ruleRight, a.ruleLeft),
     ...placeGroup(a, pos),
     verbFeature(a.verb, pos),
-    frameFeature(a.before, a.after, pos),
-    lemmaAfter(a.lemma, a.after),
-    lemmaBefore(a.lemma, a.before),
-    ...quoteVerbGroup(a.quoteLeft, a.quoteRight, a.verbAfter, pos),
   ];
 }
 
@@ -274,10 +200,7 @@ export function distances(s: SentenceInput): Distances {
   const lex = nearest(s.tokens.length, (k) => FORM_TO_LEMMA.has(s.tokens[k].normal));
   const rule = nearest(s.tokens.length, (k) => s.rules[k] === 'C' && s.rules[k - 1] !== 'C');
   const verb = nearest(s.tokens.length, (k) => s.tokens[k].pos === 'VERB');
-  const quote = nearest(s.tokens.length, (k) => QUOTE_MARK.test(s.tokens[k].value));
-  const after = s.tokens.map((_, k) => frameAfter(s.tokens, k));
-  const before = s.tokens.map((_, k) => frameBefore(s.tokens, k));
-  return { lexLeft: lex.left, lexRight: lex.right, ruleLeft: rule.left, ruleRight: rule.right, verbRight: verb.right, quoteLeft: quote.left, quoteRight: quote.right, after, before };
+  return { lexLeft: lex.left, lexRight: lex.right, ruleLeft: rule.left, ruleRight: rule.right, verbRight: verb.right };
 }
 
 /** All static features of a sentence's tokens (word and context), in decoding order. */

@@ -21,10 +21,6 @@ import {
   ruleGroup,
   sentenceFeatures,
   fillTokenArgs,
-  frameFeature,
-  lemmaAfter,
-  lemmaBefore,
-  quoteVerbGroup,
   tokenArgs,
   verbFeature,
   wordFeatures,
@@ -174,7 +170,6 @@ export function decodeSentence(weights: AttributionWeights, s: SentenceInput): L
     add(scores, c.ruleGroup(a, pos));
     add(scores, c.placeGroup(a, pos));
     add(scores, c.verb(a, pos));
-    c.frame(scores, a, pos);
     add(scores, c.history(prev, prev2, pos, a));
     let best = 0;
     for (let l = 1; l < LABELS.length; l++) if (scores[l] > scores[best]) best = l;
@@ -339,16 +334,6 @@ class Caches {
   verb(a: TokenArgs, pos: number): Float64Array {
     return this.cached(GROUP_VERB, this.wordId(a.verb) * POS_BITS + pos, a);
   }
-  /** The frame groups (`frameFeature`, `lemmaAfter`, `lemmaBefore`, `quoteVerbGroup`), added to `scores`. */
-  frame(scores: Float64Array, a: TokenArgs, pos: number): void {
-    const before = this.wordId(a.before);
-    const after = this.wordId(a.after);
-    const lemma = this.wordId(a.lemma);
-    add(scores, this.cached(GROUP_FRAME, (before * WORD_IDS + after) * POS_BITS + pos, a));
-    add(scores, this.cached(GROUP_LEMMA_AFTER, lemma * WORD_IDS + after, a));
-    add(scores, this.cached(GROUP_LEMMA_BEFORE, lemma * WORD_IDS + before, a));
-    add(scores, this.cached(GROUP_QUOTE_VERB, ((this.wordId(a.verbAfter) * SMALL + this.code(a.quoteLeft)) * SMALL + this.code(a.quoteRight)) * POS_BITS + pos, a));
-  }
   history(prev: number, prev2: number, pos: number, a: TokenArgs): Float64Array {
     return this.cached(GROUP_HISTORY, (prev * (START + 1) + prev2) * POS_BITS + pos, a, prev, prev2);
   }
@@ -359,13 +344,7 @@ const GROUP_RULE = 1;
 const GROUP_PLACE = 2;
 const GROUP_VERB = 3;
 const GROUP_HISTORY = 4;
-const GROUP_FRAME = 5;
-const GROUP_LEMMA_AFTER = 6;
-const GROUP_LEMMA_BEFORE = 7;
-const GROUP_QUOTE_VERB = 8;
-const GROUP_COUNT = 9;
-/** Word ids stay below this (the caches start afresh past `MAX_ENTRIES`), so two of them and a tag fit one safe integer key. */
-const WORD_IDS = 2 ** 18;
+const GROUP_COUNT = 5;
 
 function groupFeatures(group: number, a: TokenArgs, prev: number, prev2: number): readonly string[] {
   switch (group) {
@@ -377,14 +356,6 @@ function groupFeatures(group: number, a: TokenArgs, prev: number, prev2: number)
       return placeGroup(a, a.pos[2]);
     case GROUP_VERB:
       return [verbFeature(a.verb, a.pos[2])];
-    case GROUP_FRAME:
-      return [frameFeature(a.before, a.after, a.pos[2])];
-    case GROUP_LEMMA_AFTER:
-      return [lemmaAfter(a.lemma, a.after)];
-    case GROUP_LEMMA_BEFORE:
-      return [lemmaBefore(a.lemma, a.before)];
-    case GROUP_QUOTE_VERB:
-      return quoteVerbGroup(a.quoteLeft, a.quoteRight, a.verbAfter, a.pos[2]);
     default:
       return historyFeatures(labelName(prev), labelName(prev2), a.pos[2]);
   }
