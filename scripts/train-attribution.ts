@@ -240,7 +240,7 @@ async function main(): Promise<void> {
   const file = modelFile(dict, model.averaged(), {
     data: `PolNeAR ${values.split}${folds > 1 ? ` without fold ${fold} of ${folds}` : ''}, ${values.annotations === 'all' ? 'every annotation' : 'one annotation'} per article`,
     articles: trainArticles.length,
-    // Only with --annotations all, so that the default rebuilds the shipped file byte for byte.
+    // Only with --annotations all, so that the default writes the same file as before this option.
     ...(trainPairs.length !== trainArticles.length ? { annotations: trainPairs.length } : {}),
     sentences: train.length,
     tokens,
