@@ -6,9 +6,10 @@
  * Run: npx tsx scripts/train-attribution.ts                    # trains on all of train, writes the shipped model
  *      npx tsx scripts/train-attribution.ts --folds 5 --fold 0 # trains on 4/5 of train and scores the whole stage
  *                                                              # (rules + tagger, and rules alone) on the other fifth
- * Options: --dir ROOT (PolNeAR data root), --split NAME (default train), --epochs N, --min-count N, --seed N, --out PATH.
+ * Options: --dir ROOT (PolNeAR data root), --split NAME (default train), --epochs N, --min-count N, --seed N, --out PATH,
+ *          --annotations first|all (train on the first annotator's file of each article, the default, or on every one).
  */
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -127,6 +128,21 @@ function modelFile(dict: Dictionary, avg: Float64Array, trained: Record<string, 
   return { format: 1, labels: [...LABELS], scale: WEIGHT_SCALE, weights, trained: { ...trained, features: Object.keys(weights).length } };
 }
 
+/**
+ * Every annotation of the given articles: PolNeAR has a second annotator's file for about one train article in ten,
+ * which is more labelled data on the same texts (the held-out fold and the scorer keep one annotation per article).
+ */
+function everyAnnotation(pairs: Pair[]): Pair[] {
+  const byDir = new Map<string, string[]>();
+  return pairs.flatMap((pair) => {
+    const dir = path.dirname(pair.annPath);
+    let files = byDir.get(dir);
+    if (!files) byDir.set(dir, (files = readdirSync(dir).filter((f) => f.endsWith('.ann')).sort()));
+    const article = path.basename(pair.textPath, '.txt');
+    return files.filter((f) => f.replace(/_[^_]+\.ann$/, '') === article).map((f) => ({ textPath: pair.textPath, annPath: path.join(dir, f) }));
+  });
+}
+
 /** A held-out article read once: the tagger's input and the gold spans. */
 interface HeldArticle {
   inputs: SentenceInput[];
@@ -173,6 +189,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '1' },
       out: { type: 'string' },
       model: { type: 'string' },
+      annotations: { type: 'string', default: 'first' },
     },
   });
   const num = (name: string, value: string) => {
@@ -188,7 +205,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   const pairs = splitPairs(values.dir ?? POLNEAR_DIR, values.split);
   const held = folds > 1 ? pairs.filter((_, k) => k % folds === fold) : [];
-  const trainPairs = folds > 1 ? pairs.filter((_, k) => k % folds !== fold) : pairs;
+  const trainArticles = folds > 1 ? pairs.filter((_, k) => k % folds !== fold) : pairs;
+  if (values.annotations !== 'all' && values.annotations !== 'first') throw new Error(`--annotations must be all or first, not ${JSON.stringify(values.annotations)}`);
+  const trainPairs = values.annotations === 'all' ? everyAnnotation(trainArticles) : trainArticles;
   if (values.model) {
     // Scores a model trained before on the same folds (tuning the combination without training again).
     useAttributionModel(path.resolve(values.model));
@@ -200,7 +219,7 @@ async function main(): Promise<void> {
   const kept = dict.counts.map((n) => n >= minCount);
   for (const s of train) for (const ids of s.feats) for (let k = 0; k < ids.length; k++) if (!kept[ids[k]]) ids[k] = -1;
   const tokens = train.reduce((n, s) => n + s.gold.length, 0);
-  console.log(`read ${trainPairs.length} articles, ${train.length} sentences (${tokens} tokens); ${kept.filter(Boolean).length} of ${kept.length} features seen ≥ ${minCount}× (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(`read ${trainArticles.length} articles (${trainPairs.length} annotations), ${train.length} sentences (${tokens} tokens); ${kept.filter(Boolean).length} of ${kept.length} features seen ≥ ${minCount}× (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 
   const heldRead = readHeld(held);
   const model = new Perceptron(dict, NL);
@@ -219,8 +238,10 @@ async function main(): Promise<void> {
     console.log(`${line} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   }
   const file = modelFile(dict, model.averaged(), {
-    data: `PolNeAR ${values.split}${folds > 1 ? ` without fold ${fold} of ${folds}` : ''}, one annotation per article`,
-    articles: trainPairs.length,
+    data: `PolNeAR ${values.split}${folds > 1 ? ` without fold ${fold} of ${folds}` : ''}, ${values.annotations === 'all' ? 'every annotation' : 'one annotation'} per article`,
+    articles: trainArticles.length,
+    // Only with --annotations all, so that the default writes the same file as before this option.
+    ...(trainPairs.length !== trainArticles.length ? { annotations: trainPairs.length } : {}),
     sentences: train.length,
     tokens,
     epochs,
