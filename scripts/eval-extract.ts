@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { detectLanguage } from '../src/extract/detect-language.js';
 import { extractDocument } from '../src/extract/extract.js';
 import { aggregateScores, bootstrapInterval, scoreItem, type AggregateScore, type ItemScore } from '../src/extract/shingle-metric.js';
 import { meanWordScores, scoreWords, type WordScore } from '../src/extract/word-metric.js';
@@ -127,8 +128,8 @@ function evalZyte(dir: string, opts: Options): boolean {
   return true;
 }
 
-/** Scores a gold-text set with the word metric, overall and by page kind. */
-function evalWords(title: string, pages: readonly GoldPage[], opts: Options, snippets: boolean, published: ReadonlyArray<[string, number, number, number]>): void {
+/** Scores a gold-text set with the word metric, overall, by page kind and (`byLanguage`) by the gold's language. */
+function evalWords(title: string, pages: readonly GoldPage[], opts: Options, snippets: boolean, published: ReadonlyArray<[string, number, number, number]>, byLanguage = false): void {
   const ours: WordScore[] = [];
   const theirs: WordScore[] = [];
   const byKind = new Map<string, { ours: WordScore[]; theirs: WordScore[] }>();
@@ -152,6 +153,16 @@ function evalWords(title: string, pages: readonly GoldPage[], opts: Options, sni
   for (const [kind, group] of [...byKind].sort((a, b) => b[1].ours.length - a[1].ours.length)) {
     const ref = group.theirs.length ? `   Readability.js ${meanWordScores(group.theirs).f1.toFixed(3)}` : '';
     console.log(`    ${kind.padEnd(14)} ${String(group.ours.length).padStart(4)} pages  F1 ${meanWordScores(group.ours).f1.toFixed(3)}${ref}`);
+  }
+  if (byLanguage) {
+    // WCXB records name no language: the gold text's, as the extractor detects it (und when unsure).
+    const byLang = new Map<string, WordScore[]>();
+    rows.forEach(({ page, score }) => {
+      const lang = detectLanguage(page.gold);
+      byLang.set(lang, [...(byLang.get(lang) ?? []), score]);
+    });
+    const langs = [...byLang].sort((a, b) => b[1].length - a[1].length);
+    console.log(`  by language of the gold text: ${langs.map(([lang, scores]) => `${lang} ${scores.length} pages F1 ${meanWordScores(scores).f1.toFixed(3)}`).join(', ')}`);
   }
   if (published.length) {
     console.log('  published (upstream dev folder of 1,497 pages, 139 of them since moved to test):');
@@ -200,7 +211,7 @@ async function main(): Promise<void> {
     if (set === 'zyte') ok = evalZyte(dirOf('zyte', args['zyte-dir']), opts) && ok;
     if (set === 'wceb') {
       const pages = loadWceb(dirOf('wceb', args['wceb-dir']), split, limit, args.file);
-      evalWords(`WCXB (${split} split, by site)`, pages, opts, true, PUBLISHED_WCEB);
+      evalWords(`WCXB (${split} split, by site)`, pages, opts, true, PUBLISHED_WCEB, true);
     }
     if (set === 'readability') {
       const pages = loadReadabilityPages(dirOf('readability', args['readability-dir']), split).slice(0, limit);

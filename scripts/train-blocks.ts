@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { blockFeatures, FEATURE_NAMES } from '../src/extract/block-features.js';
-import { blocksInMain, MAIN_BLOCK_PROBABILITY, MODEL_GAIN_RATIO, pickKind } from '../src/extract/block-model.js';
+import { blocksInMain, chooseBlocks, MAIN_BLOCK_PROBABILITY, MODEL_GAIN_RATIO, pickKind } from '../src/extract/block-model.js';
 import { BLOCK_MODEL } from '../src/extract/block-model-weights.js';
 import { resolveBudget } from '../src/extract/budget.js';
 import { readHtmlPage } from '../src/extract/extract.js';
@@ -144,11 +144,8 @@ function report(name: string, pages: readonly CachedPage[], prob: (p: CachedPage
   // The shipped rule (block-model.ts, extract.ts) and its neighbours.
   for (const [t, gain] of [[MAIN_BLOCK_PROBABILITY, MODEL_GAIN_RATIO], [0.3, MODEL_GAIN_RATIO], [0.5, MODEL_GAIN_RATIO], [MAIN_BLOCK_PROBABILITY, 1.5]]) {
     strategies.set(`model p>${t} gain ${gain}`, (page, probs) => {
-      const chosen = page.blocks.filter((_, i) => probs[i] > t);
-      const chars = chosen.reduce((a, b) => a + b.text.length, 0);
-      const mainChars = page.main.reduce((a, b) => a + b.text.length, 0);
-      const switches = !page.declaresArticle && (chars > mainChars * gain || (mainChars < 250 && chars > mainChars));
-      return switches ? finish(chosen, ['link-list']) : finish(page.main);
+      const content = chooseBlocks({ attempt: page.attempt, paragraphs: page.main, why: '' }, page.blocks, page.declaresArticle, probs, t, gain);
+      return finish(content.paragraphs, content.attempt === '8:block-model' ? ['link-list', 'publisher-bio'] : []);
     });
   }
   const scores = new Map<string, { all: WordScore[]; byKind: Map<string, WordScore[]> }>();

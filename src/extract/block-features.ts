@@ -79,6 +79,7 @@ export const BASE_FEATURES: readonly string[] = [
   'logChars', 'logWords', 'link', 'terminal', 'stop', 'stopLong', 'punct', 'digits', 'caps', 'heading', 'listItem', 'inFigure', 'quote',
   'relPos', 'main', 'prevMain', 'nextMain', 'mainNear', 'mainDist', 'prevLink', 'nextLink', 'winLink', 'winTerminal', 'winLogChars',
   'winStop', 'duplicate', 'mainShare', 'mainNone', 'pageLogBlocks', 'widened', 'readability', 'fallback', 'depthMarks',
+  'sigLogCount', 'sigShare', 'sigMain', 'sigLink', 'pageLink', 'hidden',
 ];
 
 /** All feature names, in the order of {@link blockFeatures}'s rows. */
@@ -115,6 +116,20 @@ export function blockFeatures(blocks: readonly SourceParagraph[], inMain: readon
     if (m[i].main) next = i;
     dist[i] = Math.min(dist[i], next - i);
   }
+  // Repeated structure: blocks with the same ancestor marks and kind are one template's entries (posts, cards, products).
+  const sigOf = (p: SourceParagraph) => `${p.heading ? 'h' : ''}${p.listItem ? 'l' : ''}${p.hidden ? 'x' : ''}|${(p.marks ?? []).join(' ')}`;
+  const groups = new Map<string, { count: number; chars: number; main: number; link: number }>();
+  let linkChars = 0;
+  blocks.forEach((p, i) => {
+    const g = groups.get(sigOf(p)) ?? { count: 0, chars: 0, main: 0, link: 0 };
+    groups.set(sigOf(p), g);
+    g.count++;
+    g.chars += m[i].chars;
+    g.main += m[i].main;
+    g.link += m[i].link;
+    linkChars += m[i].link * m[i].chars;
+  });
+  const pageLink = total ? linkChars / total : 0;
   const markIndex = new Map(MARK_FEATURES.map((k, j) => [k, BASE_FEATURES.length + j]));
   const win = (i: number, r: number, key: keyof Measures) => {
     let s = 0;
@@ -162,6 +177,8 @@ export function blockFeatures(blocks: readonly SourceParagraph[], inMain: readon
       pick === 'fallback' ? 1 : 0,
       Math.log1p(p.marks?.length ?? 0),
     ];
+    const g = groups.get(sigOf(p))!;
+    row.push(Math.log1p(g.count - 1), total ? g.chars / total : 0, g.main / g.count, g.link / g.count, pageLink, p.hidden ? 1 : 0);
     for (let j = row.length; j < FEATURE_NAMES.length; j++) row.push(0);
     for (const mark of p.marks ?? []) {
       const j = markIndex.get(mark);

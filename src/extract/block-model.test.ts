@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { blockMarks } from './block-features.js';
 import { applyBlockModel } from './block-model.js';
 import { parseHtmlDocument, type DomElement } from './dom.js';
+import { readPageBlocks } from './extract.js';
+import { collectHtmlParagraphs } from './html-paragraphs.js';
 import type { MainContent } from './main-content.js';
 import type { SourceParagraph } from './paragraph.js';
 
@@ -48,7 +50,25 @@ describe('extract: block model', () => {
   it('block model: a page that declares itself an article keeps the cascade pick', () => {
     const blocks = threadBlocks();
     const pick = firstPostPick(blocks);
-    expect(applyBlockModel(pick, blocks, true)).toBe(pick);
+    const content = applyBlockModel(pick, blocks, true);
+    expect(content.attempt).toBe(pick.attempt);
+    expect(content.paragraphs.map((p) => p.text)).toEqual(pick.paragraphs.map((p) => p.text));
+  });
+
+  it('block model: page blocks include closed tab and accordion panels, marked hidden; hidden inline text stays out', () => {
+    // Modelled on a shop page of WCXB train whose product details sit in a collapsed accordion panel.
+    const document = parseHtmlDocument(
+      '<html><body><p>Wool socks with a cushioned sole<span style="display:none"> sale</span>.</p>' +
+        '<div class="accordion-panel" style="display: none"><p>Knitted from merino wool with a reinforced heel and toe.</p></div>' +
+        '<ul hidden><li><a href="/menu">Menu entry</a></li></ul></body></html>',
+    );
+    const blocks = readPageBlocks(document);
+    expect(blocks.map((b) => [b.text, !!b.hidden])).toEqual([
+      ['Wool socks with a cushioned sole.', false],
+      ['Knitted from merino wool with a reinforced heel and toe.', true],
+      ['Menu entry', true],
+    ]);
+    expect(collectHtmlParagraphs(document.body!).map((b) => b.text)).toEqual(['Wool socks with a cushioned sole.']);
   });
 
   it('block model: marks read ancestor tags and class/id words, camelCase and plurals included', () => {

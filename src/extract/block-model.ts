@@ -44,29 +44,47 @@ export function blockProbabilities(pageBlocks: readonly SourceParagraph[], conte
 }
 
 /** Probability from which a block is main text (tuned on WCXB train). */
-export const MAIN_BLOCK_PROBABILITY = 0.4;
+export const MAIN_BLOCK_PROBABILITY = 0.3;
 /** The model's blocks replace the cascade's pick when they hold this many times its text (tuned on WCXB train). */
 export const MODEL_GAIN_RATIO = 1.2;
 /** A pick shorter than this (chars) is replaced by any longer choice of the model. */
 const SHORT_PICK_CHARS = 250;
 
+/** The paragraphs of `content`, each marked `modelMain` when the page block of the same text scores as main text. */
+function markModelMain(content: MainContent, pageBlocks: readonly SourceParagraph[], probs: readonly number[], threshold: number): MainContent {
+  const best = new Map<string, number>();
+  pageBlocks.forEach((b, i) => {
+    const t = norm(b.text);
+    best.set(t, Math.max(best.get(t) ?? 0, probs[i]));
+  });
+  const paragraphs = content.paragraphs.map((p) => ((best.get(norm(p.text)) ?? 0) > threshold ? { ...p, modelMain: true } : p));
+  return { ...content, paragraphs };
+}
+
 /**
  * The cascade's content, or the page blocks the model keeps when they hold clearly more text than the pick
  * (trafilatura's comparison of its own result with a fallback extractor's) and the page does not declare itself an
  * article: pages made of many blocks, such as threads, shop pages and listings, where the cascade keeps one section.
+ * Either way each paragraph the model reads as main text is marked `modelMain`, so the filter's link-list rule,
+ * which the model already weighed, leaves the linked list items and headings of a listing.
  */
 export function applyBlockModel(content: MainContent, pageBlocks: readonly SourceParagraph[], declaresArticle: boolean): MainContent {
+  if (!BLOCK_MODEL.weights.length || !pageBlocks.length) return content;
+  return chooseBlocks(content, pageBlocks, declaresArticle, blockProbabilities(pageBlocks, content));
+}
+
+/** {@link applyBlockModel} with the blocks' probabilities given (scripts/train-blocks.ts scores weights it is fitting). */
+export function chooseBlocks(content: MainContent, pageBlocks: readonly SourceParagraph[], declaresArticle: boolean, probs: readonly number[], threshold = MAIN_BLOCK_PROBABILITY, gain = MODEL_GAIN_RATIO): MainContent {
   // A page that says it is one article keeps the cascade's pick: the model's extra blocks there are comments and teasers.
-  if (declaresArticle || !BLOCK_MODEL.weights.length || !pageBlocks.length) return content;
-  const probs = blockProbabilities(pageBlocks, content);
-  const chosen = pageBlocks.filter((_, i) => probs[i] > MAIN_BLOCK_PROBABILITY);
+  if (declaresArticle) return markModelMain(content, pageBlocks, probs, threshold);
+  const chosen = pageBlocks.filter((_, i) => probs[i] > threshold);
   const chars = chosen.reduce((a, p) => a + p.text.length, 0);
   const pickChars = content.paragraphs.reduce((a, p) => a + p.text.length, 0);
-  if (chars <= pickChars * MODEL_GAIN_RATIO && !(pickChars < SHORT_PICK_CHARS && chars > pickChars)) return content;
+  if (chars <= pickChars * gain && !(pickChars < SHORT_PICK_CHARS && chars > pickChars)) return markModelMain(content, pageBlocks, probs, threshold);
   let offset = 0;
   const paragraphs = chosen.map((p, i) => {
     if (i) offset += 2;
-    const q: SourceParagraph = { ...p, start: offset, end: offset + p.text.length };
+    const q: SourceParagraph = { ...p, start: offset, end: offset + p.text.length, modelMain: true };
     delete q.marks;
     offset = q.end;
     return q;

@@ -152,7 +152,9 @@ function classifyAlone(p: SourceParagraph, words: readonly string[], html: boole
   if ((hits >= MIN_APPEAL_HITS && /\b(?:you|your|we|our|us)\b/i.test(text)) || (hits >= 1 && n <= 6)) return 'boilerplate:donation-appeal';
   if (html) {
     if (on('figure-caption') && p.inFigure && !p.heading && !p.quote) return 'boilerplate:photo-caption';
-    if (on('link-list') && (p.linkDensity ?? 0) >= MIN_LINK_LIST_DENSITY && n <= MAX_LINK_LIST_WORDS) return 'boilerplate:link-list';
+    // A listing's entries are linked list items and headings: where the block model reads one as main text, it stays.
+    const modelEntry = p.modelMain && (p.listItem || p.heading);
+    if (on('link-list') && !modelEntry && (p.linkDensity ?? 0) >= MIN_LINK_LIST_DENSITY && n <= MAX_LINK_LIST_WORDS) return 'boilerplate:link-list';
   }
   return undefined;
 }

@@ -8,9 +8,9 @@ import { filterBoilerplate, publisherNamesOf } from './boilerplate.js';
 import { canCheckLanguage, detectLanguage } from './detect-language.js';
 import { capNesting } from './cap-nesting.js';
 import { boundDom, resolveBudget, startDeadline, TooComplexError, type ExtractBudget } from './budget.js';
-import { parseHtmlDocument } from './dom.js';
+import { parseHtmlDocument, type DomDocument } from './dom.js';
 import { collectHtmlParagraphs, joinParagraphs, PARAGRAPH_SEPARATOR } from './html-paragraphs.js';
-import { findMainContent, type MainContent } from './main-content.js';
+import { findMainContent, MIN_ATTEMPT_CHARS, noscriptContent, type MainContent } from './main-content.js';
 import { applyBlockModel } from './block-model.js';
 import { blockMarks } from './block-features.js';
 import { declaresArticle, readHtmlMetadata } from './metadata.js';
@@ -83,6 +83,20 @@ export interface HtmlPage {
   declaresArticle: boolean;
 }
 
+/**
+ * Every block of the page with its marks, hidden ones (closed tabs, menus) marked for the block model. An app shell that
+ * shows next to nothing while its scripts load is read as a reader without scripts sees it, from its largest <noscript>
+ * block (forum software serves its posts there).
+ */
+export function readPageBlocks(document: DomDocument): SourceParagraph[] {
+  const shown = (blocks: readonly SourceParagraph[]) => blocks.reduce((n, p) => n + (p.hidden ? 0 : p.text.length), 0);
+  const blocks = document.body ? collectHtmlParagraphs(document.body, undefined, blockMarks, true) : [];
+  if (shown(blocks) >= MIN_ATTEMPT_CHARS) return blocks;
+  const shell = noscriptContent(document);
+  const served = shell ? collectHtmlParagraphs(shell, undefined, blockMarks, true) : [];
+  return shown(served) > shown(blocks) ? served : blocks;
+}
+
 /** Parses a page and runs the main-content cascade (without the block model); throws TooComplexError past the hard limits. */
 export function readHtmlPage(raw: RawDocument, budget: ExtractBudget): HtmlPage {
   const deadline = startDeadline(budget.maxMs);
@@ -94,7 +108,7 @@ export function readHtmlPage(raw: RawDocument, budget: ExtractBudget): HtmlPage 
   const bounds = boundDom(document, budget);
   const { meta, jsonLd, origins } = readHtmlMetadata(document, raw.url);
   // Read the page's blocks before Readability mutates the document.
-  const pageBlocks = document.body ? collectHtmlParagraphs(document.body, undefined, blockMarks) : [];
+  const pageBlocks = readPageBlocks(document);
   const declared = declaresArticle(document, jsonLd);
   const content = findMainContent(html, document, jsonLd.articleBody, { budget, deadline, bounds }, declared);
   return { meta, origins: origins as Record<string, string>, pageBlocks, content, flattened: bounds.flattened + droppedTags, declaresArticle: declared };
@@ -145,6 +159,8 @@ function leftOutBlocks(pageBlocks: readonly SourceParagraph[], main: readonly So
     return mainText.includes(t);
   };
   const outside = pageBlocks.filter((b) => {
+    // A hidden block was never shown to a reader: it is not a dropped piece of the page.
+    if (b.hidden) return false;
     const t = norm(b.text);
     return t && t !== titleText && !inMain(t);
   });

@@ -12,6 +12,8 @@ interface Flags {
   listItem: boolean;
   inFigure: boolean;
   quote: boolean;
+  /** Inside a block hidden on the page (read only when asked). */
+  hidden: boolean;
   /** Structural marks of the ancestors (see `blockMarks`), shared until an element adds one. */
   marks: readonly string[];
 }
@@ -36,17 +38,23 @@ function isInlineLinkCard(el: DomElement): boolean {
 
 type Frame = { node: DomNode; flags: Flags; exit: boolean };
 
+/** A hidden element: the `hidden` attribute or an inline style that hides it. */
+function isHidden(el: DomElement): boolean {
+  return el.getAttribute('hidden') !== null || /display:\s*none|visibility:\s*hidden/i.test(el.getAttribute('style') ?? '');
+}
+
 /**
  * Walks an element (leaving out subtrees `skip` names) and cuts its text into paragraphs at block elements and <br>, keeping
- * headings, list items, link density and figure membership. Iterative, linear in the DOM size.
+ * headings, list items, link density and figure membership. Hidden elements are left out, except that `readHidden` reads
+ * hidden block elements (closed tabs and accordion panels, menus) as paragraphs marked `hidden`. Iterative, linear in the DOM size.
  */
-export function collectHtmlParagraphs(root: DomElement, skip?: (el: DomElement) => boolean, marksOf?: (el: DomElement) => readonly string[]): SourceParagraph[] {
+export function collectHtmlParagraphs(root: DomElement, skip?: (el: DomElement) => boolean, marksOf?: (el: DomElement) => readonly string[], readHidden = false): SourceParagraph[] {
   const out: SourceParagraph[] = [];
   let parts: string[] = [];
   let linkChars = 0;
   let textChars = 0;
   const none: readonly string[] = [];
-  let current: Flags = { heading: false, listItem: false, inFigure: false, quote: false, marks: none };
+  let current: Flags = { heading: false, listItem: false, inFigure: false, quote: false, hidden: false, marks: none };
   let offset = 0;
   let linkDepth = 0;
 
@@ -61,6 +69,7 @@ export function collectHtmlParagraphs(root: DomElement, skip?: (el: DomElement) 
       if (current.listItem) p.listItem = true;
       if (current.inFigure) p.inFigure = true;
       if (current.quote) p.quote = true;
+      if (current.hidden) p.hidden = true;
       if (marksOf) p.marks = current.marks;
       p.linkDensity = textChars ? Math.min(1, linkChars / textChars) : 0;
       offset = p.end;
@@ -70,7 +79,7 @@ export function collectHtmlParagraphs(root: DomElement, skip?: (el: DomElement) 
     textChars = 0;
   };
 
-  const rootFlags: Flags = { heading: false, listItem: false, inFigure: false, quote: false, marks: none };
+  const rootFlags: Flags = { heading: false, listItem: false, inFigure: false, quote: false, hidden: false, marks: none };
   const stack: Frame[] = [{ node: root, flags: rootFlags, exit: false }];
   while (stack.length) {
     const frame = stack.pop()!;
@@ -98,7 +107,9 @@ export function collectHtmlParagraphs(root: DomElement, skip?: (el: DomElement) 
     }
     if (tag === 'img') continue;
     const el = node as DomElement;
-    if (el.getAttribute('hidden') !== null || /display:\s*none|visibility:\s*hidden/i.test(el.getAttribute('style') ?? '')) continue;
+    // Hidden inline text would join a visible paragraph's words; only whole hidden blocks are read, and only when asked.
+    const hides = isHidden(el);
+    if (hides && !(readHidden && BLOCK_TAGS.has(tag))) continue;
     if (skip && el !== root && skip(el)) continue;
     if (!BLOCK_TAGS.has(tag) && tag !== 'a' && parts.some((part) => part.trim()) && isInlineLinkCard(el)) continue;
     if (BLOCK_TAGS.has(tag)) flush();
@@ -109,6 +120,7 @@ export function collectHtmlParagraphs(root: DomElement, skip?: (el: DomElement) 
       listItem: flags.listItem || tag === 'li',
       inFigure: flags.inFigure || tag === 'figure' || tag === 'figcaption' || (cls !== '' && CAPTION_CLASS_RE.test(cls)),
       quote: flags.quote || tag === 'blockquote' || tag === 'pre',
+      hidden: flags.hidden || hides,
       marks: flags.marks,
     };
     if (marksOf) {

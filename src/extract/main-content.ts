@@ -139,7 +139,7 @@ function largestMatch(document: DomDocument, selectors: readonly string[]): DomE
 }
 
 /** Largest <noscript> block, parsed as the page a reader without scripts sees (app shells put their server-rendered text there). */
-function noscriptContent(document: DomDocument): DomElement | undefined {
+export function noscriptContent(document: DomDocument): DomElement | undefined {
   let largest = '';
   for (const el of Array.from(document.querySelectorAll('body noscript'))) {
     const inner = (el as unknown as { innerHTML?: string }).innerHTML ?? el.textContent ?? '';

@@ -12,8 +12,12 @@ export interface SourceParagraph {
   inFigure?: boolean;
   /** Came from a <blockquote>/<pre>; never treated as a caption. */
   quote?: boolean;
+  /** Hidden on the page (a closed tab or accordion panel, a menu); page blocks only, for the block model. */
+  hidden?: boolean;
   /** Structural marks of its ancestors (tags and class/id words), when the walk was asked for them. */
   marks?: readonly string[];
+  /** The block model reads the page block this paragraph came from as main text (HTML only); a linked entry it keeps is not a link list. */
+  modelMain?: boolean;
 }
 
 /**
