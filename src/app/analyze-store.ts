@@ -108,7 +108,7 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
   const corpusStamp = JSON.stringify(stages.filter((s) => s.kind === 'corpus').map((s) => [s.name, s.version ?? null, optionsOf(config, s.name)]));
   const { states, prev, previousReuse, fresh, pendingBefore } = await timed('store/load', () => 0, async () => {
     const states = await store.listArticleStates();
-    const prev = await store.loadStoryState();
+    const prev = await store.loadStoryList();
     const pendingBefore = await store.listStoryUpdates();
     // Without a version nothing stored can be trusted.
     // Support results are read later, for the stories this run touches only.
@@ -188,7 +188,8 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
   const reuse = await timed('reuse/links', () => changes.compared.length, async () => {
     const raw = await compareChangedStreamed(inputs, profiles, stories);
     const reanalysed = new Set([...stale].filter((id) => live.has(id)));
-    const touched = touchedArticles(new Set([...reanalysed, ...changes.features.keys()]), [raw, previousReuse.links, prev.links]);
+    // The stored links as compared hold every kept link's ends (orientation only swaps them).
+    const touched = touchedArticles(new Set([...reanalysed, ...changes.features.keys()]), [raw, previousReuse.links]);
     const before = new Map(storedStories.map((s) => [s.id, s.articleIds.join('\u0000')]));
     const affected = stories.filter((s) => fresh || before.get(s.id) !== s.articleIds.join('\u0000') || s.articleIds.some((id) => touched.has(id)));
     const wanted = new Set(affected.flatMap((s) => s.articleIds).filter((id) => live.has(id)));
@@ -196,7 +197,7 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
     // Story-wide look-ups not found in the store ask for one story's profiles at a time.
     const steps = finishReuseSteps({ ...inputs, raw, stories, stamp, wanted, streamed: true, terms: (id) => terms.get(id) });
     for (let step = steps.next(); ; step = steps.next()) {
-      if (step.done) return { ...step.value, wanted, reanalysed };
+      if (step.done) return { ...step.value, wanted, reanalysed, touched };
       // A story asked for again (orientation, then additions) finds its terms and profiles still held.
       // Terms first: a member without stored terms is profiled, which must not push out the profiles asked for.
       await terms.ensure(step.value.index.filter((id) => live.has(id)));
@@ -253,11 +254,14 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
     const claims = new Map((await store.getArticles(fatalRedone)).map((a) => [a.id, claimsOf(a)]));
     await store.saveStoryRows({ claims, propositions: new Map(), entities: new Map() });
   }
+  // Links change only around what the run touched (the other links of a story keep their stored orientation).
+  const linkScope = fresh ? undefined : new Set([...reuse.touched, ...reuse.wanted]);
   await timed('store/save', ids.length, async () => {
     await store.saveStoryList({
       previous: prev,
       stories: out,
-      links: exportLinks({ articles: [], data: { links: reuse.kept } }),
+      links: exportLinks({ articles: [], data: { links: linkScope ? reuse.kept.filter((l) => linkScope.has(l.from) || linkScope.has(l.to)) : reuse.kept } }),
+      ...(linkScope ? { linkScope: [...linkScope] } : {}),
       origins,
       state: { 'corpus-stamp': corpusStamp },
       updates,

@@ -2,6 +2,7 @@
  * The stored analysis as tables: how a whole analysis, the story list and one story's rows become rows, written as the
  * rows that differ from what is stored. Shared by every SQL backend through SqlStore.
  */
+import { IDS_PER_QUERY } from './export-reads.js';
 import type { SqlDriver } from './driver.js';
 import type { AnalysisRecord, StoryRows } from './store.js';
 import type { ExportEntity } from '../report/export-schema.js';
@@ -90,6 +91,29 @@ export const ANALYSIS_TABLES: readonly AnalysisTable[] = [
   },
   { name: 'propositions', keys: ['idx'], columns: ['body_json'], rows: (a) => a.propositions.map((p, i) => [i, JSON.stringify(p)]) },
 ];
+
+/**
+ * A table's stored rows as {@link AnalysisTable.rows} gives them (keys then columns); with `where`, only the rows
+ * whose value in one of `where.columns` is among `where.ids`, read by key a chunk at a time.
+ */
+export async function storedRows(tx: SqlDriver, table: AnalysisTable, where?: { columns: string[]; ids: readonly string[] }): Promise<unknown[][]> {
+  const columns = [...table.keys, ...table.columns];
+  const select = `SELECT ${columns.join(', ')} FROM ${table.name}`;
+  const toRow = (row: Record<string, unknown>) => columns.map((c) => row[c]);
+  if (!where) return (await tx.all<Record<string, unknown>>(select)).map(toRow);
+  const out = new Map<string, unknown[]>();
+  for (let at = 0; at < where.ids.length; at += IDS_PER_QUERY) {
+    const chunk = where.ids.slice(at, at + IDS_PER_QUERY);
+    const marks = chunk.map(() => '?').join(', ');
+    for (const column of where.columns) {
+      for (const row of await tx.all<Record<string, unknown>>(`${select} WHERE ${column} IN (${marks})`, chunk)) {
+        const values = toRow(row);
+        out.set(JSON.stringify(values.slice(0, table.keys.length)), values);
+      }
+    }
+  }
+  return [...out.values()];
+}
 
 /** Rows of column values (strings, numbers, null) compared value by value: serialising both sides to compare them cost a large store as much again as its rows. */
 function sameRow(a: readonly unknown[], b: readonly unknown[]): boolean {

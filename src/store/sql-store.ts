@@ -22,7 +22,7 @@ import {
   type StoryAnalysis,
   type StoryOverview,
 } from './store.js';
-import { ANALYSIS_TABLES, PER_STORY_TABLES, STORY_LIST_TABLES, syncTable, writeStoryRows } from './analysis-tables.js';
+import { ANALYSIS_TABLES, PER_STORY_TABLES, STORY_LIST_TABLES, storedRows, syncTable, writeStoryRows } from './analysis-tables.js';
 import { readEntities, readOverview, readStoryAnalysis, type ReadSchema } from './story-reads.js';
 import type { ExportClaim, ExportEntity, ExportProposition } from '../report/export-schema.js';
 import { IDS_PER_QUERY, PAGE_ROWS, pageClaims, pagePropositions } from './export-reads.js';
@@ -287,13 +287,15 @@ export class SqlStore implements Store {
   }
 
   async loadStoryState(): Promise<StoryState> {
-    const body = async (sql: string) => (await this.driver.all<{ body_json: string }>(sql)).map((r) => JSON.parse(r.body_json));
+    const list = await this.loadStoryList();
+    const links = await this.driver.all<{ body_json: string }>('SELECT body_json FROM links ORDER BY from_id, to_id');
+    return { stories: list.stories, links: links.map((r) => JSON.parse(r.body_json)), origins: list.origins };
+  }
+
+  async loadStoryList(): Promise<Omit<StoryState, 'links'>> {
+    const stories = await this.driver.all<{ body_json: string }>(`SELECT body_json FROM stories ORDER BY ${this.storyOrder}`);
     const groups = await this.driver.all<{ article_ids_json: string }>('SELECT article_ids_json FROM origin_groups ORDER BY idx');
-    return {
-      stories: await body(`SELECT body_json FROM stories ORDER BY ${this.storyOrder}`),
-      links: await body('SELECT body_json FROM links ORDER BY from_id, to_id'),
-      origins: groups.map((g) => JSON.parse(g.article_ids_json)),
-    };
+    return { stories: stories.map((r) => JSON.parse(r.body_json)), origins: groups.map((g) => JSON.parse(g.article_ids_json)) };
   }
 
   async saveStoryRows(rows: StoryRows): Promise<void> {
@@ -339,14 +341,17 @@ export class SqlStore implements Store {
   }
 
   async saveStoryList(changes: StoryListChanges): Promise<void> {
-    const current = { ...emptyAnalysis(), stories: changes.stories, links: changes.links, origins: changes.origins };
+    const scope = changes.linkScope && new Set(changes.linkScope);
+    const links = scope ? changes.links.filter((l) => scope.has(l.from) || scope.has(l.to)) : changes.links;
+    const current = { ...emptyAnalysis(), stories: changes.stories, links, origins: changes.origins };
     const previous = { ...emptyAnalysis(), ...changes.previous };
     const kept = new Set(changes.stories.map((s) => s.id));
     await this.driver.transaction(async (tx) => {
       const seqs = new Map((await tx.all<{ id: string; seq: number | null }>('SELECT id, seq FROM stories')).map((r) => [r.id, r.seq]));
       for (const table of ANALYSIS_TABLES) {
         if (!STORY_LIST_TABLES.includes(table.name)) continue;
-        let old = table.rows(previous);
+        // Links are compared with the stored rows themselves: the caller need not parse every one to say what it had.
+        let old = table.name === 'links' ? await storedRows(tx, table, changes.linkScope && { columns: ['from_id', 'to_id'], ids: changes.linkScope }) : table.rows(previous);
         if (table.name === 'stories') old = old.map((row) => [...row.slice(0, 3), seqs.get(row[0] as string) ?? null]);
         await syncTable(tx, table, table.rows(current), old);
       }

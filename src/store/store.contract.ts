@@ -181,6 +181,16 @@ export function runStoreTests(name: string, open: () => Promise<Store>): void {
       expect(loaded.propositions.map((p) => p.label)).toEqual(['x', 'y']);
       expect(loaded.entities[0].mentions).toEqual([{ article: 'a', start: 0, end: 4 }]);
       expect(await store.loadStoryState()).toEqual({ stories: [stories[1]], links: [], origins: [['a', 'b']] });
+      expect(await store.loadStoryList()).toEqual({ stories: [stories[1]], origins: [['a', 'b']] });
+      // Links are written as the rows that differ from those stored: a changed one updated, a gone one deleted.
+      const link = (from: string, to: string, score: number) => ({ from, to, kind: 'copy' as const, score, direction: 'inferred' as const, passages: [], evidence: [] });
+      await store.saveStoryList({ previous: await store.loadStoryList(), stories: [stories[1]], links: [link('a', 'b', 0.9), link('b', 'c', 0.5)], origins: [['a', 'b']], state: {} });
+      await store.saveStoryList({ previous: await store.loadStoryList(), stories: [stories[1]], links: [link('a', 'b', 0.75), link('c', 'd', 0.5)], origins: [['a', 'b']], state: {} });
+      expect((await store.loadStoryState()).links).toEqual([link('a', 'b', 0.75), link('c', 'd', 0.5)]);
+      // Scoped to the articles a run touched: links of the others stay as stored, those of the touched are replaced.
+      const scoped = [link('a', 'b', 0.1), link('d', 'e', 0.5)];
+      await store.saveStoryList({ previous: await store.loadStoryList(), stories: [stories[1]], links: scoped, linkScope: ['d', 'e'], origins: [['a', 'b']], state: {} });
+      expect((await store.loadStoryState()).links).toEqual([link('a', 'b', 0.75), link('d', 'e', 0.5)]);
       await store.close();
     });
 
@@ -210,7 +220,7 @@ export function runStoreTests(name: string, open: () => Promise<Store>): void {
         propositions: new Map([['s1', whole.propositions.slice(0, 2)], ['s2', whole.propositions.slice(2)]]),
         entities: new Map([['s1', [entity('Kyiv', ['a'])]], ['s2', [entity('Kyiv', ['c']), entity('Oslo', ['d'])]]]),
       });
-      await streamed.saveStoryList({ previous: { stories: [], links: [], origins: [] }, stories, links, origins: whole.origins, state: {} });
+      await streamed.saveStoryList({ previous: { stories: [], origins: [] }, stories, links, origins: whole.origins, state: {} });
       const saved = await open();
       await saved.saveAnalysis(whole);
       for (const store of [saved, streamed]) {

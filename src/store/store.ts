@@ -71,9 +71,15 @@ export type StoryState = Pick<AnalysisRecord, 'stories' | 'links' | 'origins'>;
 
 /** The whole story list, links and origin groups after a streamed run, written as the rows that differ from `previous`. */
 export interface StoryListChanges {
-  previous: StoryState;
+  /** The story list and origin groups as loaded before the run (the stored links are compared row by row in the store). */
+  previous: Omit<StoryState, 'links'>;
   stories: StoredStory[];
   links: ExportLink[];
+  /**
+   * The articles whose links the run may have changed: only links with an end among them are compared with the stored
+   * rows and written (the others are as stored). Omitted: every link.
+   */
+  linkScope?: readonly string[];
   origins: string[][];
   /** Key/value state of the analysis (e.g. the corpus stages' stamp). */
   state: Record<string, string>;
@@ -160,6 +166,8 @@ export interface Store {
   loadAnalysis(): Promise<AnalysisRecord>;
   /** Stories, links and origin groups of the stored analysis, without claims, entities and propositions. */
   loadStoryState(): Promise<StoryState>;
+  /** {@link loadStoryState} without the links: what a corpus update reads (every link parsed was most of its load). */
+  loadStoryList(): Promise<Omit<StoryState, 'links'>>;
   /** Replaces the claims, propositions and entities listed (one story's, after a streamed run worked on it), all or nothing. */
   saveStoryRows(rows: StoryRows): Promise<void>;
   /**
