@@ -166,7 +166,7 @@ export function decodeSentence(weights: AttributionWeights, s: SentenceInput): L
       if (before >= 0) addAt(scores, values, c.pairsBefore[before]?.get(words[i]));
       if (after >= 0) addAt(scores, values, c.pairsAfter[words[i]]?.get(after));
     }
-    add(scores, c.posGroup(tags, i, a));
+    c.posGroup(scores, tags, i, a);
     add(scores, c.ruleGroup(a, pos));
     add(scores, c.placeGroup(a, pos));
     add(scores, c.verb(a, pos));
@@ -228,6 +228,8 @@ class Caches {
   private readonly pos = new Map<string, number>();
   private readonly words = new Map<string, Array<{ lemma: string; vector: Float64Array } | undefined>>();
   private readonly groups = Array.from({ length: GROUP_COUNT }, () => new Map<number, Float64Array>());
+  /** Summed weights per part-of-speech trigram (`POS_TRIGRAMS`), indexed by its three ids. */
+  private readonly posTrigrams: Array<Array<Float64Array | undefined>> = POS_TRIGRAMS.map(() => []);
   private entries = 0;
   readonly values: Float64Array;
   /** Ids of the words the model's neighbour and pair features hold (a word the model never saw there has none: -1). */
@@ -314,13 +316,20 @@ class Caches {
     if (!hit) byPos[pos] = { lemma: t.lemma, vector };
     return vector;
   }
-  /** The parts of speech from two before to two after token `i` (`a.pos`), keyed by their ids. */
-  posGroup(tags: Int32Array, i: number, a: TokenArgs): Float64Array {
+  /**
+   * The parts of speech from two before to two after token `i` (`a.pos`), as the sums of its three trigrams' features
+   * (`POS_TRIGRAMS`): five tags in a row are mostly new, three rarely. Weights are integers, so the sums are exact.
+   */
+  posGroup(scores: Float64Array, tags: Int32Array, i: number, a: TokenArgs): void {
     const before = this.posId(BEFORE);
     const after = this.posId(AFTER);
-    let key = 0;
-    for (let k = i - 2; k <= i + 2; k++) key = key * POS_BITS + at(tags, k, before, after);
-    return this.cached(GROUP_POS, key, a);
+    for (let g = 0; g < POS_TRIGRAMS.length; g++) {
+      const from = i - 2 + g;
+      const key = (at(tags, from, before, after) * POS_BITS + at(tags, from + 1, before, after)) * POS_BITS + at(tags, from + 2, before, after);
+      let v = this.posTrigrams[g][key];
+      if (!v) this.posTrigrams[g][key] = v = this.sum(POS_TRIGRAMS[g].map((k) => posGroup(a.pos)[k]));
+      add(scores, v);
+    }
   }
   ruleGroup(a: TokenArgs, pos: number): Float64Array {
     const key = ((((this.code(a.rule[0]) * SMALL + this.code(a.rule[1])) * SMALL + this.code(a.rule[2])) * POS_BITS + pos) * SMALL + this.code(a.ruleRight)) * SMALL + this.code(a.ruleLeft);
@@ -339,17 +348,20 @@ class Caches {
   }
 }
 
-const GROUP_POS = 0;
-const GROUP_RULE = 1;
-const GROUP_PLACE = 2;
-const GROUP_VERB = 3;
-const GROUP_HISTORY = 4;
-const GROUP_COUNT = 5;
+/**
+ * Which of `posGroup`'s five features each trigram of tags around the token holds: (-2, -1, 0), (-1, 0, +1), (0, +1, +2).
+ * The cached decoding is tested against the plain one, which would catch a feature moved out of its trigram.
+ */
+const POS_TRIGRAMS = [[0, 2], [1, 3], [4]] as const;
+
+const GROUP_RULE = 0;
+const GROUP_PLACE = 1;
+const GROUP_VERB = 2;
+const GROUP_HISTORY = 3;
+const GROUP_COUNT = 4;
 
 function groupFeatures(group: number, a: TokenArgs, prev: number, prev2: number): readonly string[] {
   switch (group) {
-    case GROUP_POS:
-      return posGroup(a.pos);
     case GROUP_RULE:
       return ruleGroup(a.rule, a.pos[2], a.ruleRight, a.ruleLeft);
     case GROUP_PLACE:
