@@ -19,6 +19,7 @@ import {
   ruleGroup,
   shapeGroup,
   sentenceFeatures,
+  shapeOf,
   wordFeatures,
   type SentenceContext,
 } from './features.js';
@@ -161,7 +162,7 @@ function decodeCached(weights: TaggerWeights, c: TaggerCaches, ctx: SentenceCont
     }
     const rec = records[i];
     const initial = toks[i].initial ? 1 : 0;
-    scores.set(rec.vector);
+    scores.set(rec.vector ?? c.wordVector(toks[i].value, rec));
     for (let k = 0; k < NEIGHBOUR_POSITIONS.length; k++) {
       const w = at(words, i + NEIGHBOUR_POSITIONS[k], c.boundaryWord);
       add(scores, c.group(k, w, w));
@@ -250,8 +251,8 @@ export class Interner {
 }
 
 interface WordRecord {
-  /** Summed weights of the word's own features. */
-  vector: Float64Array;
+  /** Summed weights of the word's own features, made when the word is first scored (most words are only neighbours). */
+  vector: Float64Array | undefined;
   /** Id of the lowercase word and of its shape. */
   word: number;
   shape: number;
@@ -295,14 +296,17 @@ class TaggerCaches {
   word(value: string): WordRecord {
     let hit = this.records.get(value);
     if (!hit) {
-      const feats = wordFeatures(value);
-      const vector = new Float64Array(LABELS.length);
-      for (const f of feats) add(vector, this.weights.get(f));
-      // The third word feature is the shape (`s=…`).
-      hit = { vector, word: this.words.id(value.toLowerCase()), shape: this.shapes.id(feats[2].slice(2)) };
+      hit = { vector: undefined, word: this.words.id(value.toLowerCase()), shape: this.shapes.id(shapeOf(value)) };
       this.records.set(value, hit);
     }
     return hit;
+  }
+  /** The summed weights of the word's own features, kept on its record. */
+  wordVector(value: string, record: WordRecord): Float64Array {
+    const vector = new Float64Array(LABELS.length);
+    for (const f of wordFeatures(value)) add(vector, this.weights.get(f));
+    record.vector = vector;
+    return vector;
   }
   /**
    * The weights of the word pair (left, right) before or after the token, from the model's pair features by their
