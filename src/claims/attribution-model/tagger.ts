@@ -327,7 +327,7 @@ class Caches {
       const from = i - 2 + g;
       const key = (at(tags, from, before, after) * POS_BITS + at(tags, from + 1, before, after)) * POS_BITS + at(tags, from + 2, before, after);
       let v = this.posTrigrams[g][key];
-      if (!v) this.posTrigrams[g][key] = v = this.sum(POS_TRIGRAMS[g].map((k) => posGroup(a.pos)[k]));
+      if (!v) this.posTrigrams[g][key] = v = this.sum(POS_TRIGRAMS[g].map((k) => groupFeatures(GROUP_POS, a, 0, 0)[k]));
       add(scores, v);
     }
   }
@@ -354,14 +354,17 @@ class Caches {
  */
 const POS_TRIGRAMS = [[0, 2], [1, 3], [4]] as const;
 
-const GROUP_RULE = 0;
-const GROUP_PLACE = 1;
-const GROUP_VERB = 2;
-const GROUP_HISTORY = 3;
-const GROUP_COUNT = 4;
+const GROUP_POS = 0;
+const GROUP_RULE = 1;
+const GROUP_PLACE = 2;
+const GROUP_VERB = 3;
+const GROUP_HISTORY = 4;
+const GROUP_COUNT = 5;
 
 function groupFeatures(group: number, a: TokenArgs, prev: number, prev2: number): readonly string[] {
   switch (group) {
+    case GROUP_POS:
+      return posGroup(a.pos);
     case GROUP_RULE:
       return ruleGroup(a.rule, a.pos[2], a.ruleRight, a.ruleLeft);
     case GROUP_PLACE:
