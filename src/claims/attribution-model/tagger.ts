@@ -4,7 +4,7 @@
  * features. Weights are trained by `scripts/train-attribution.ts` on PolNeAR train and shipped as
  * `model.json.gz` beside this file, read once per process on first use.
  */
-import { featureTable, featureTemplate } from '../feature-table.js';
+import { featureTable, featureTemplate, IdPairTable } from '../feature-table.js';
 import { ShippedModel } from '../shipped-model.js';
 import type { WinkToken } from '../../nlp/wink.js';
 import {
@@ -163,8 +163,8 @@ export function decodeSentence(weights: AttributionWeights, s: SentenceInput): L
     const before = at(words, i - 1, c.wordBefore, c.wordAfter);
     const after = at(words, i + 1, c.wordBefore, c.wordAfter);
     if (words[i] >= 0) {
-      if (before >= 0) addAt(scores, values, c.pairsBefore[before]?.get(words[i]));
-      if (after >= 0) addAt(scores, values, c.pairsAfter[words[i]]?.get(after));
+      if (before >= 0) addAt(scores, values, c.pairsBefore.get(before, words[i]));
+      if (after >= 0) addAt(scores, values, c.pairsAfter.get(words[i], after));
     }
     c.posGroup(scores, tags, i, a);
     add(scores, c.ruleGroup(a, pos));
@@ -238,9 +238,9 @@ class Caches {
   readonly wordAfter: number;
   /** Per neighbour position (`NEIGHBOURS`), the offset in `values` of each word id's feature (-1: none). */
   readonly neighbours: Int32Array[];
-  /** Offsets of the pairs (word before, word) and (word, word after), by the first word's id and then the second's. */
-  readonly pairsBefore: Array<Map<number, number> | undefined>;
-  readonly pairsAfter: Array<Map<number, number> | undefined>;
+  /** Offsets of the pairs (word before, word) and (word, word after), by the two words' ids. */
+  readonly pairsBefore: IdPairTable;
+  readonly pairsAfter: IdPairTable;
   constructor(private readonly weights: AttributionWeights) {
     this.values = weights.values;
     const neighbours = NEIGHBOURS.map((_, k) => weights.table(NEIGHBOUR_BUILDERS[k]).get('') ?? new Map<string, number>());
@@ -260,9 +260,9 @@ class Caches {
       return offsets;
     });
     [this.pairsBefore, this.pairsAfter] = pairs.map((table) => {
-      const byFirst: Array<Map<number, number> | undefined> = Array.from({ length: this.modelWords.size }, () => undefined);
-      for (const [x, inner] of table) byFirst[id(x)] = new Map(Array.from(inner, ([y, at]) => [id(y), at]));
-      return byFirst;
+      const byIds = new IdPairTable(Array.from(table.values()).reduce((n, inner) => n + inner.size, 0));
+      for (const [x, inner] of table) for (const [y, at] of inner) byIds.set(id(x), id(y), at);
+      return byIds;
     });
   }
   /** Each token's model word id (-1: none), looked up once per token rather than once per position that reads it. */

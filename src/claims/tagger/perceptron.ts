@@ -4,7 +4,7 @@
  * by `scripts/train-tagger.ts` on CoNLL-2003 train and shipped as `model.json.gz` beside this file,
  * read once per process on first use.
  */
-import { featureTable, featureTemplate } from '../feature-table.js';
+import { featureTable, featureTemplate, IdPairTable } from '../feature-table.js';
 import { ShippedModel } from '../shipped-model.js';
 import type { Tok } from '../entities-tokens.js';
 import {
@@ -277,9 +277,24 @@ class TaggerCaches {
   private groups: Array<Map<number, Float64Array>> = [];
   // Groups with few possible keys (neighbour words, parts of speech, label history) are arrays indexed by key: cheaper than a Map.
   private dense: Array<Array<Float64Array | undefined>> = [];
-  private readonly pairs: Array<Map<string, Map<string, Float64Array>>>;
+  /** The word-pair features (`PAIR_BUILDERS`) by the ids of their two words among `pairWords`, as indices in `pairVectors`. */
+  private readonly pairs: IdPairTable[];
+  private readonly pairVectors: Float64Array[] = [];
+  private readonly pairWords = new Map<string, number>();
+  /** Per interned word id, its id among `pairWords` (-1: in no pair), found on first use. */
+  private pairWordOf: number[] = [];
   constructor(private readonly weights: TaggerWeights) {
-    this.pairs = PAIR_BUILDERS.map((build) => featureTable(weights, featureTemplate(build)));
+    this.pairs = PAIR_BUILDERS.map((build) => {
+      const table = featureTable(weights, featureTemplate(build));
+      const byIds = new IdPairTable(Array.from(table.values()).reduce((n, inner) => n + inner.size, 0));
+      const id = (w: string) => {
+        let n = this.pairWords.get(w);
+        if (n === undefined) this.pairWords.set(w, (n = this.pairWords.size));
+        return n;
+      };
+      for (const [left, inner] of table) for (const [right, vector] of inner) byIds.set(id(left), id(right), this.pairVectors.push(vector) - 1);
+      return byIds;
+    });
     this.reset();
   }
   reset(): void {
@@ -290,6 +305,7 @@ class TaggerCaches {
     this.boundaryPos = both(this.pos);
     this.boundaryRule = both(this.rules);
     this.records = new Map();
+    this.pairWordOf = [];
     this.groups = Array.from({ length: GROUP_COUNT }, () => new Map());
     this.dense = Array.from({ length: GROUP_COUNT }, () => []);
   }
@@ -313,7 +329,15 @@ class TaggerCaches {
    * words: most pairs are new, and a cache of them filled up and started every group afresh.
    */
   pair(side: 0 | 1, left: number, right: number): Float64Array | undefined {
-    return this.pairs[side].get(this.words.name(left))?.get(this.words.name(right));
+    const l = this.pairWord(left);
+    const r = l < 0 ? -1 : this.pairWord(right);
+    const at = r < 0 ? -1 : this.pairs[side].get(l, r);
+    return at < 0 ? undefined : this.pairVectors[at];
+  }
+  private pairWord(word: number): number {
+    let id = this.pairWordOf[word];
+    if (id === undefined) this.pairWordOf[word] = id = this.pairWords.get(this.words.name(word)) ?? -1;
+    return id;
   }
   /** The summed weights of one group's features, made from the ids `a`…`e` (which the key encodes). */
   group(group: number, key: number, a: number, b = 0, c = 0, d = 0, e = 0): Float64Array {
