@@ -230,6 +230,9 @@ class Caches {
   private readonly groups = Array.from({ length: GROUP_COUNT }, () => new Map<number, Float64Array>());
   /** Summed weights per part-of-speech trigram (`POS_TRIGRAMS`), indexed by its three ids. */
   private readonly posTrigrams: Array<Array<Float64Array | undefined>> = POS_TRIGRAMS.map(() => []);
+  /** Part-of-speech ids of the boundaries past either end (set on first use; -1 before). */
+  private posBefore = -1;
+  private posAfter = -1;
   private entries = 0;
   readonly values: Float64Array;
   /** Ids of the words the model's neighbour and pair features hold (a word the model never saw there has none: -1). */
@@ -321,11 +324,11 @@ class Caches {
    * (`POS_TRIGRAMS`): five tags in a row are mostly new, three rarely. Weights are integers, so the sums are exact.
    */
   posGroup(scores: Float64Array, tags: Int32Array, i: number, a: TokenArgs): void {
-    const before = this.posId(BEFORE);
-    const after = this.posId(AFTER);
+    if (this.posBefore < 0) [this.posBefore, this.posAfter] = [this.posId(BEFORE), this.posId(AFTER)];
+    let key = at(tags, i - 2, this.posBefore, this.posAfter) * POS_BITS + at(tags, i - 1, this.posBefore, this.posAfter);
     for (let g = 0; g < POS_TRIGRAMS.length; g++) {
-      const from = i - 2 + g;
-      const key = (at(tags, from, before, after) * POS_BITS + at(tags, from + 1, before, after)) * POS_BITS + at(tags, from + 2, before, after);
+      // The trigram from i - 2 + g: the last key's two later tags and the next one.
+      key = (key % POS_BITS ** 2) * POS_BITS + at(tags, i + g, this.posBefore, this.posAfter);
       let v = this.posTrigrams[g][key];
       if (!v) this.posTrigrams[g][key] = v = this.sum(POS_TRIGRAMS[g].map((k) => groupFeatures(GROUP_POS, a, 0, 0)[k]));
       add(scores, v);
