@@ -35,3 +35,43 @@ export function featureTable<V>(features: Iterable<[string, V]>, [prefix, separa
   }
   return table;
 }
+
+/**
+ * Integers (≥ 0) by a pair of small integer ids (≥ 0), in one open-addressed table of typed arrays: a look-up reads one
+ * or two neighbouring slots, where a Map per first id scattered the word pairs of a model over the heap.
+ */
+export class IdPairTable {
+  private readonly first: Int32Array;
+  private readonly second: Int32Array;
+  private readonly values: Int32Array;
+  private readonly mask: number;
+  constructor(entries: number) {
+    // At most half full, so that a probe ends after a slot or two.
+    let capacity = 16;
+    while (capacity < entries * 2) capacity *= 2;
+    this.first = new Int32Array(capacity).fill(-1);
+    this.second = new Int32Array(capacity);
+    this.values = new Int32Array(capacity);
+    this.mask = capacity - 1;
+  }
+  /** Enters `value` for (a, b); the table must have been made for at least this many entries. */
+  set(a: number, b: number, value: number): void {
+    let k = this.slot(a, b);
+    while (this.first[k] !== -1 && !(this.first[k] === a && this.second[k] === b)) k = (k + 1) & this.mask;
+    this.first[k] = a;
+    this.second[k] = b;
+    this.values[k] = value;
+  }
+  /** The value entered for (a, b), or -1. */
+  get(a: number, b: number): number {
+    for (let k = this.slot(a, b); ; k = (k + 1) & this.mask) {
+      const f = this.first[k];
+      if (f === -1) return -1;
+      if (f === a && this.second[k] === b) return this.values[k];
+    }
+  }
+  private slot(a: number, b: number): number {
+    const h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77);
+    return (h ^ (h >>> 15)) & this.mask;
+  }
+}

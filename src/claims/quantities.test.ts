@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../core/article.js';
 import { silentLogger } from '../core/pipeline.js';
-import { findQuantities, quantitiesStage } from './quantities.js';
+import { findQuantities, quantitiesStage, tokenize } from './quantities.js';
 import type { QuantityMention } from './types.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -175,5 +175,19 @@ describe('elided counted nouns', () => {
     expect(findQuantities('There were 12 cases. 5 are new.').map((q) => q.unit)).toEqual(['case', undefined]);
     expect(findQuantities('It cost 300 dollars and 5 were sold.').map((q) => q.unit)).toEqual(['usd', undefined]);
     expect(findQuantities('Officials counted 12 boats and said 5 percent more were expected.').map((q) => q.unit)).toEqual(['boat', 'percent']);
+  });
+});
+
+describe('quantities: reading tokens', () => {
+  const rows: [string, string[]][] = [
+    ['Kyiv’s 12\u00A0345 troops', ['Kyiv’s:word', '12\u00A0345:num', 'troops:word']],
+    ["naïve café don't x\u0301y", ['naïve:word', 'café:word', "don't:word", 'x\u0301y:word']],
+    ['$5bn, 3.5m (1,234.5)', ['$:punct', '5:num', 'bn:word', ',:punct', '3.5:num', 'm:word', '(:punct', '1,234.5:num', '):punct']],
+    ['a\u2028b\u3000𝐀bc 😀', ['a:word', 'b:word', '𝐀bc:word', '😀:punct']],
+    ['it ends in o', ['it:word', 'ends:word', 'in:word', 'o:word']],
+  ];
+  it.each(rows)('quantities: reads %j as words, numbers and marks', (text, expected) => {
+    expect(tokenize(text).map((t) => `${t.text}:${t.kind}`)).toEqual(expected);
+    for (const t of tokenize(text)) expect(text.slice(t.start, t.end)).toBe(t.text);
   });
 });

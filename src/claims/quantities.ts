@@ -71,13 +71,56 @@ const CLOSING_QUOTES = new Set(['"', '”', '’', "'", '»']);
 const RANGE_DASHES = new Set(['-', '–', '—']);
 const FRACTION_WORDS = new Set(['half', 'halves', 'third', 'thirds', 'quarter', 'quarters', 'fifth', 'fifths', 'tenth', 'tenths']);
 
-function tokenize(text: string): Token[] {
+/** `TOKEN_RE` anchored at a position: what the scan below hands over to it. */
+const TOKEN_AT = new RegExp(TOKEN_RE.source, 'uy');
+
+/**
+ * The tokens `TOKEN_RE` finds, scanned by hand where that is plain: runs of ASCII letters that end in ASCII other than an
+ * apostrophe, single ASCII punctuation and ASCII whitespace; the regex, anchored, reads the rest (digits, other scripts,
+ * marks, apostrophes, Unicode spaces). Its Unicode classes made it a tenth of the quantities stage.
+ */
+export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
-    const kind = m[1] ? 'num' : m[2] ? 'word' : 'punct';
-    tokens.push({ text: m[0], lower: m[0].toLowerCase(), start: m.index!, end: m.index! + m[0].length, kind });
+  const n = text.length;
+  let p = 0;
+  while (p < n) {
+    const c = text.charCodeAt(p);
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      p++;
+      continue;
+    }
+    if (isAsciiLetter(c)) {
+      let e = p + 1;
+      while (e < n && isAsciiLetter(text.charCodeAt(e))) e++;
+      const d = e < n ? text.charCodeAt(e) : 0;
+      if (d < 128 && d !== 39) {
+        const word = text.slice(p, e);
+        tokens.push({ text: word, lower: word.toLowerCase(), start: p, end: e, kind: 'word' });
+        p = e;
+        continue;
+      }
+    } else if (c < 128 && !(c >= 48 && c <= 57)) {
+      const mark = text[p];
+      tokens.push({ text: mark, lower: mark, start: p, end: p + 1, kind: 'punct' });
+      p++;
+      continue;
+    }
+    TOKEN_AT.lastIndex = p;
+    const m = TOKEN_AT.exec(text);
+    // Only Unicode whitespace fails here (every other character is at least `\S`).
+    if (!m) {
+      p++;
+      continue;
+    }
+    tokens.push({ text: m[0], lower: m[0].toLowerCase(), start: p, end: p + m[0].length, kind: m[1] ? 'num' : m[2] ? 'word' : 'punct' });
+    p += m[0].length;
   }
   return tokens;
+}
+
+function isAsciiLetter(c: number): boolean {
+  const l = c | 32;
+  return l >= 97 && l <= 122;
 }
 
 function maskedRanges(text: string): Span[] {

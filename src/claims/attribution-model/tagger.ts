@@ -4,7 +4,7 @@
  * features. Weights are trained by `scripts/train-attribution.ts` on PolNeAR train and shipped as
  * `model.json.gz` beside this file, read once per process on first use.
  */
-import { featureTable, featureTemplate } from '../feature-table.js';
+import { featureTable, featureTemplate, IdPairTable } from '../feature-table.js';
 import { ShippedModel } from '../shipped-model.js';
 import type { WinkToken } from '../../nlp/wink.js';
 import {
@@ -163,10 +163,10 @@ export function decodeSentence(weights: AttributionWeights, s: SentenceInput): L
     const before = at(words, i - 1, c.wordBefore, c.wordAfter);
     const after = at(words, i + 1, c.wordBefore, c.wordAfter);
     if (words[i] >= 0) {
-      if (before >= 0) addAt(scores, values, c.pairsBefore[before]?.get(words[i]));
-      if (after >= 0) addAt(scores, values, c.pairsAfter[words[i]]?.get(after));
+      if (before >= 0) addAt(scores, values, c.pairsBefore.get(before, words[i]));
+      if (after >= 0) addAt(scores, values, c.pairsAfter.get(words[i], after));
     }
-    add(scores, c.posGroup(tags, i, a));
+    c.posGroup(scores, tags, i, a);
     add(scores, c.ruleGroup(a, pos));
     add(scores, c.placeGroup(a, pos));
     add(scores, c.verb(a, pos));
@@ -228,6 +228,11 @@ class Caches {
   private readonly pos = new Map<string, number>();
   private readonly words = new Map<string, Array<{ lemma: string; vector: Float64Array } | undefined>>();
   private readonly groups = Array.from({ length: GROUP_COUNT }, () => new Map<number, Float64Array>());
+  /** Summed weights per part-of-speech trigram (`POS_TRIGRAMS`), indexed by its three ids. */
+  private readonly posTrigrams: Array<Array<Float64Array | undefined>> = POS_TRIGRAMS.map(() => []);
+  /** Part-of-speech ids of the boundaries past either end (set on first use; -1 before). */
+  private posBefore = -1;
+  private posAfter = -1;
   private entries = 0;
   readonly values: Float64Array;
   /** Ids of the words the model's neighbour and pair features hold (a word the model never saw there has none: -1). */
@@ -236,9 +241,9 @@ class Caches {
   readonly wordAfter: number;
   /** Per neighbour position (`NEIGHBOURS`), the offset in `values` of each word id's feature (-1: none). */
   readonly neighbours: Int32Array[];
-  /** Offsets of the pairs (word before, word) and (word, word after), by the first word's id and then the second's. */
-  readonly pairsBefore: Array<Map<number, number> | undefined>;
-  readonly pairsAfter: Array<Map<number, number> | undefined>;
+  /** Offsets of the pairs (word before, word) and (word, word after), by the two words' ids. */
+  readonly pairsBefore: IdPairTable;
+  readonly pairsAfter: IdPairTable;
   constructor(private readonly weights: AttributionWeights) {
     this.values = weights.values;
     const neighbours = NEIGHBOURS.map((_, k) => weights.table(NEIGHBOUR_BUILDERS[k]).get('') ?? new Map<string, number>());
@@ -258,9 +263,9 @@ class Caches {
       return offsets;
     });
     [this.pairsBefore, this.pairsAfter] = pairs.map((table) => {
-      const byFirst: Array<Map<number, number> | undefined> = Array.from({ length: this.modelWords.size }, () => undefined);
-      for (const [x, inner] of table) byFirst[id(x)] = new Map(Array.from(inner, ([y, at]) => [id(y), at]));
-      return byFirst;
+      const byIds = new IdPairTable(Array.from(table.values()).reduce((n, inner) => n + inner.size, 0));
+      for (const [x, inner] of table) for (const [y, at] of inner) byIds.set(id(x), id(y), at);
+      return byIds;
     });
   }
   /** Each token's model word id (-1: none), looked up once per token rather than once per position that reads it. */
@@ -314,13 +319,20 @@ class Caches {
     if (!hit) byPos[pos] = { lemma: t.lemma, vector };
     return vector;
   }
-  /** The parts of speech from two before to two after token `i` (`a.pos`), keyed by their ids. */
-  posGroup(tags: Int32Array, i: number, a: TokenArgs): Float64Array {
-    const before = this.posId(BEFORE);
-    const after = this.posId(AFTER);
-    let key = 0;
-    for (let k = i - 2; k <= i + 2; k++) key = key * POS_BITS + at(tags, k, before, after);
-    return this.cached(GROUP_POS, key, a);
+  /**
+   * The parts of speech from two before to two after token `i` (`a.pos`), as the sums of its three trigrams' features
+   * (`POS_TRIGRAMS`): five tags in a row are mostly new, three rarely. Weights are integers, so the sums are exact.
+   */
+  posGroup(scores: Float64Array, tags: Int32Array, i: number, a: TokenArgs): void {
+    if (this.posBefore < 0) [this.posBefore, this.posAfter] = [this.posId(BEFORE), this.posId(AFTER)];
+    let key = at(tags, i - 2, this.posBefore, this.posAfter) * POS_BITS + at(tags, i - 1, this.posBefore, this.posAfter);
+    for (let g = 0; g < POS_TRIGRAMS.length; g++) {
+      // The trigram from i - 2 + g: the last key's two later tags and the next one.
+      key = (key % POS_BITS ** 2) * POS_BITS + at(tags, i + g, this.posBefore, this.posAfter);
+      let v = this.posTrigrams[g][key];
+      if (!v) this.posTrigrams[g][key] = v = this.sum(POS_TRIGRAMS[g].map((k) => groupFeatures(GROUP_POS, a, 0, 0)[k]));
+      add(scores, v);
+    }
   }
   ruleGroup(a: TokenArgs, pos: number): Float64Array {
     const key = ((((this.code(a.rule[0]) * SMALL + this.code(a.rule[1])) * SMALL + this.code(a.rule[2])) * POS_BITS + pos) * SMALL + this.code(a.ruleRight)) * SMALL + this.code(a.ruleLeft);
@@ -338,6 +350,12 @@ class Caches {
     return this.cached(GROUP_HISTORY, (prev * (START + 1) + prev2) * POS_BITS + pos, a, prev, prev2);
   }
 }
+
+/**
+ * Which of `posGroup`'s five features each trigram of tags around the token holds: (-2, -1, 0), (-1, 0, +1), (0, +1, +2).
+ * The cached decoding is tested against the plain one, which would catch a feature moved out of its trigram.
+ */
+const POS_TRIGRAMS = [[0, 2], [1, 3], [4]] as const;
 
 const GROUP_POS = 0;
 const GROUP_RULE = 1;

@@ -4,7 +4,7 @@
  * by `scripts/train-tagger.ts` on CoNLL-2003 train and shipped as `model.json.gz` beside this file,
  * read once per process on first use.
  */
-import { featureTable, featureTemplate } from '../feature-table.js';
+import { featureTable, featureTemplate, IdPairTable } from '../feature-table.js';
 import { ShippedModel } from '../shipped-model.js';
 import type { Tok } from '../entities-tokens.js';
 import {
@@ -19,6 +19,7 @@ import {
   ruleGroup,
   shapeGroup,
   sentenceFeatures,
+  shapeOf,
   wordFeatures,
   type SentenceContext,
 } from './features.js';
@@ -161,7 +162,7 @@ function decodeCached(weights: TaggerWeights, c: TaggerCaches, ctx: SentenceCont
     }
     const rec = records[i];
     const initial = toks[i].initial ? 1 : 0;
-    scores.set(rec.vector);
+    scores.set(rec.vector ?? c.wordVector(toks[i].value, rec));
     for (let k = 0; k < NEIGHBOUR_POSITIONS.length; k++) {
       const w = at(words, i + NEIGHBOUR_POSITIONS[k], c.boundaryWord);
       add(scores, c.group(k, w, w));
@@ -250,8 +251,8 @@ export class Interner {
 }
 
 interface WordRecord {
-  /** Summed weights of the word's own features. */
-  vector: Float64Array;
+  /** Summed weights of the word's own features, made when the word is first scored (most words are only neighbours). */
+  vector: Float64Array | undefined;
   /** Id of the lowercase word and of its shape. */
   word: number;
   shape: number;
@@ -276,9 +277,24 @@ class TaggerCaches {
   private groups: Array<Map<number, Float64Array>> = [];
   // Groups with few possible keys (neighbour words, parts of speech, label history) are arrays indexed by key: cheaper than a Map.
   private dense: Array<Array<Float64Array | undefined>> = [];
-  private readonly pairs: Array<Map<string, Map<string, Float64Array>>>;
+  /** The word-pair features (`PAIR_BUILDERS`) by the ids of their two words among `pairWords`, as indices in `pairVectors`. */
+  private readonly pairs: IdPairTable[];
+  private readonly pairVectors: Float64Array[] = [];
+  private readonly pairWords = new Map<string, number>();
+  /** Per interned word id, its id among `pairWords` (-1: in no pair), found on first use. */
+  private pairWordOf: number[] = [];
   constructor(private readonly weights: TaggerWeights) {
-    this.pairs = PAIR_BUILDERS.map((build) => featureTable(weights, featureTemplate(build)));
+    this.pairs = PAIR_BUILDERS.map((build) => {
+      const table = featureTable(weights, featureTemplate(build));
+      const byIds = new IdPairTable(Array.from(table.values()).reduce((n, inner) => n + inner.size, 0));
+      const id = (w: string) => {
+        let n = this.pairWords.get(w);
+        if (n === undefined) this.pairWords.set(w, (n = this.pairWords.size));
+        return n;
+      };
+      for (const [left, inner] of table) for (const [right, vector] of inner) byIds.set(id(left), id(right), this.pairVectors.push(vector) - 1);
+      return byIds;
+    });
     this.reset();
   }
   reset(): void {
@@ -289,27 +305,39 @@ class TaggerCaches {
     this.boundaryPos = both(this.pos);
     this.boundaryRule = both(this.rules);
     this.records = new Map();
+    this.pairWordOf = [];
     this.groups = Array.from({ length: GROUP_COUNT }, () => new Map());
     this.dense = Array.from({ length: GROUP_COUNT }, () => []);
   }
   word(value: string): WordRecord {
     let hit = this.records.get(value);
     if (!hit) {
-      const feats = wordFeatures(value);
-      const vector = new Float64Array(LABELS.length);
-      for (const f of feats) add(vector, this.weights.get(f));
-      // The third word feature is the shape (`s=…`).
-      hit = { vector, word: this.words.id(value.toLowerCase()), shape: this.shapes.id(feats[2].slice(2)) };
+      hit = { vector: undefined, word: this.words.id(value.toLowerCase()), shape: this.shapes.id(shapeOf(value)) };
       this.records.set(value, hit);
     }
     return hit;
+  }
+  /** The summed weights of the word's own features, kept on its record. */
+  wordVector(value: string, record: WordRecord): Float64Array {
+    const vector = new Float64Array(LABELS.length);
+    for (const f of wordFeatures(value)) add(vector, this.weights.get(f));
+    record.vector = vector;
+    return vector;
   }
   /**
    * The weights of the word pair (left, right) before or after the token, from the model's pair features by their
    * words: most pairs are new, and a cache of them filled up and started every group afresh.
    */
   pair(side: 0 | 1, left: number, right: number): Float64Array | undefined {
-    return this.pairs[side].get(this.words.name(left))?.get(this.words.name(right));
+    const l = this.pairWord(left);
+    const r = l < 0 ? -1 : this.pairWord(right);
+    const at = r < 0 ? -1 : this.pairs[side].get(l, r);
+    return at < 0 ? undefined : this.pairVectors[at];
+  }
+  private pairWord(word: number): number {
+    let id = this.pairWordOf[word];
+    if (id === undefined) this.pairWordOf[word] = id = this.pairWords.get(this.words.name(word)) ?? -1;
+    return id;
   }
   /** The summed weights of one group's features, made from the ids `a`…`e` (which the key encodes). */
   group(group: number, key: number, a: number, b = 0, c = 0, d = 0, e = 0): Float64Array {
