@@ -151,6 +151,9 @@ const SCAN_MAX_QUERIED_SHARE = 0.02;
  */
 export const MAX_COPY_CANDIDATES = 16;
 
+/** Documents whose candidates are held at once while pairs are proposed from an index over all. */
+const ANSWER_CHUNK = 1024;
+
 const COPY_SIGNALS = new Set<CandidatePair['signals'][number]>(['lsh', 'shingles']);
 
 /**
@@ -175,14 +178,6 @@ export function findCandidatePairsOf(keys: readonly IndexKeys[], queried: Iterab
     }
     return docs.map((i) => index!.query(i, keys[i]));
   };
-  const answers = new Map<number, Found>();
-  answer(asked).forEach((found, n) => answers.set(asked[n], found));
-  // A later document not asked may keep an asked one among its own earliest copies: it is asked too, for that alone.
-  const later = new Set<number>();
-  for (const i of asked) for (const j of answers.get(i)!.keys()) if (j > i && !isAsked.has(j)) later.add(j);
-  const extra = [...later].sort((x, y) => x - y);
-  answer(extra).forEach((found, n) => answers.set(extra[n], found));
-
   const pairs = new Map<string, CandidatePair>();
   const propose = (i: number, j: number, signals: Iterable<CandidatePair['signals'][number]>) => {
     const [a, b] = i < j ? [i, j] : [j, i];
@@ -191,10 +186,27 @@ export function findCandidatePairsOf(keys: readonly IndexKeys[], queried: Iterab
     if (pair) for (const s of signals) (pair.signals.includes(s) ? null : pair.signals.push(s));
     else pairs.set(key, { a, b, signals: [...signals] });
   };
-  for (const [i, found] of answers) {
+  const proposeFrom = (i: number, found: Found) => {
     const own = isAsked.has(i);
     for (const j of closestEarlierCopies(keys, i, found)) if (own || isAsked.has(j)) propose(j, i, found.get(j)!);
     for (const [j, signals] of found) if (j < i && signals.has('anchors') && (own || isAsked.has(j))) propose(j, i, signals);
+  };
+  // A later document not asked may keep an asked one among its own earliest copies: it is asked too, for that alone.
+  const later = new Set<number>();
+  // A chunk of answers at a time: every document's candidates at once held a few hundred bytes per candidate for the corpus.
+  const chunkOf = (docs: readonly number[]) => (scan ? Math.max(1, docs.length) : ANSWER_CHUNK);
+  for (let at = 0, chunk = chunkOf(asked); at < asked.length; at += chunk) {
+    const docs = asked.slice(at, at + chunk);
+    answer(docs).forEach((found, n) => {
+      const i = docs[n];
+      for (const j of found.keys()) if (j > i && !isAsked.has(j)) later.add(j);
+      proposeFrom(i, found);
+    });
+  }
+  const extra = [...later].sort((x, y) => x - y);
+  for (let at = 0, chunk = chunkOf(extra); at < extra.length; at += chunk) {
+    const docs = extra.slice(at, at + chunk);
+    answer(docs).forEach((found, n) => proposeFrom(docs[n], found));
   }
   return [...pairs.values()].sort((x, y) => x.a - y.a || x.b - y.b);
 }
