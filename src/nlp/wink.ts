@@ -5,6 +5,7 @@
  */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { LruCache } from '../core/lru.js';
 
 /** The wink-nlp instance type returned by `getNlp()`. */
 export type WinkNlp = ReturnType<typeof winkNLP>;
@@ -91,15 +92,7 @@ export function tokenize(text: string): WinkToken[] {
  * tagger copies what it keeps), which saves a copy of every token of the article.
  */
 export function tokenizeShared(text: string): readonly Readonly<WinkToken>[] {
-  let cached = tokenCache.get(text);
-  if (cached) {
-    tokenCache.delete(text);
-  } else {
-    cached = tokenizeUncached(text);
-    if (tokenCache.size >= TOKEN_CACHE_ENTRIES) tokenCache.delete(tokenCache.keys().next().value as string);
-  }
-  tokenCache.set(text, cached);
-  return cached;
+  return tokenCache.get(text, tokenizeUncached);
 }
 
 /** Forgets cached tokens (benchmarks use it so that repeated texts are not measured warm). */
@@ -109,7 +102,7 @@ export function clearTokenCache(): void {
 
 /** Texts whose tokens are kept, least recently used dropped first. */
 const TOKEN_CACHE_ENTRIES = 2048;
-const tokenCache = new Map<string, WinkToken[]>();
+const tokenCache = new LruCache<string, WinkToken[]>(TOKEN_CACHE_ENTRIES);
 
 /** Whitespace only (the characters `trim` removes), tested without building a trimmed copy per token. */
 const BLANK = /^\s*$/;

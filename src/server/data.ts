@@ -14,6 +14,7 @@ import { PARAPHRASE_PASSAGE_JACCARD } from '../reuse/compare.js';
 import { profileArticle } from '../reuse/profile.js';
 import { alignSentences } from '../reuse/sentence-align.js';
 import type { ArticleDetail, ArticleSummary, Compare, LayerSpan, StorySummary } from './api-schemas.js';
+import { LruCache } from '../core/lru.js';
 
 interface Snapshot {
   stories: StoredStory[];
@@ -28,8 +29,8 @@ const CACHED_STORIES = 32;
 /** Read access to one store for the API: the story list and article listings cached between writes, each story's analysis read by key. */
 export class ApiData {
   private snapshot?: Promise<Snapshot>;
-  /** Stories' analyses, least recently asked first. */
-  private readonly analyses = new Map<string, Promise<StoryAnalysis>>();
+  /** Stories' analyses, the least recently asked dropped first. */
+  private readonly analyses = new LruCache<string, Promise<StoryAnalysis>>(CACHED_STORIES);
 
   constructor(readonly store: Store) {}
 
@@ -50,19 +51,12 @@ export class ApiData {
   /** One story's propositions, claims, links and entities; articles outside every story get their claims and links alone. */
   private analysis(story: StoredStory | undefined, articleId?: string): Promise<StoryAnalysis> {
     if (!story) return this.store.loadStoryAnalysis(undefined, articleId ? [articleId] : []);
-    const cached = this.analyses.get(story.id);
-    if (cached) {
-      this.analyses.delete(story.id);
-      this.analyses.set(story.id, cached);
-      return cached;
-    }
-    const loading = this.store.loadStoryAnalysis(story.id, story.articles).catch((error) => {
-      this.analyses.delete(story.id);
-      throw error;
-    });
-    this.analyses.set(story.id, loading);
-    if (this.analyses.size > CACHED_STORIES) this.analyses.delete(this.analyses.keys().next().value!);
-    return loading;
+    return this.analyses.get(story.id, (id) =>
+      this.store.loadStoryAnalysis(id, story.articles).catch((error) => {
+        this.analyses.delete(id);
+        throw error;
+      }),
+    );
   }
 
   async stories(): Promise<StorySummary[]> {

@@ -3,6 +3,7 @@ import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } 
 import { dirname } from 'node:path';
 import { StoreOpenError, StoreQueryError } from '../../core/errors.js';
 import type { SqlDriver } from '../driver.js';
+import { LruCache } from '../../core/lru.js';
 
 /** Prepared statements kept per connection (statements with IN lists of another length are other statements). */
 const MAX_STATEMENTS = 256;
@@ -138,8 +139,8 @@ class SqliteDriver implements SqlDriver {
   readonly kind = 'sqlite' as const;
   // better-sqlite3 is synchronous; this queue keeps an async transaction from interleaving with other calls.
   private queue: Promise<unknown> = Promise.resolve();
-  /** Prepared statements by SQL text, least recently used first: preparing again on every call was 2 % of a large analysis. */
-  private readonly statements = new Map<string, Database.Statement>();
+  /** Prepared statements by SQL text: preparing again on every call was 2 % of a large analysis. */
+  private readonly statements = new LruCache<string, Database.Statement>(MAX_STATEMENTS);
 
   constructor(
     private readonly db: Database.Database,
@@ -148,11 +149,11 @@ class SqliteDriver implements SqlDriver {
   ) {}
 
   async all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.exec(() => this.statement(sql).all(...params.map(toSqlite)) as T[], sql, params);
+    return this.exec(() => this.allNow<T>(sql, params), sql, params);
   }
 
   async run(sql: string, params: unknown[] = []): Promise<{ changes: number }> {
-    return this.exec(() => ({ changes: this.statement(sql).run(...params.map(toSqlite)).changes }), sql, params);
+    return this.exec(() => this.runNow(sql, params), sql, params);
   }
 
   async transaction<T>(fn: (tx: SqlDriver) => Promise<T>): Promise<T> {
@@ -184,24 +185,25 @@ class SqliteDriver implements SqlDriver {
       location: this.location,
       readOnly: this.readOnly,
       all: async <T>(sql: string, params: unknown[] = []) =>
-        run(() => this.statement(sql).all(...params.map(toSqlite)) as T[], sql, params),
+        run(() => this.allNow<T>(sql, params), sql, params),
       run: async (sql: string, params: unknown[] = []) =>
-        run(() => ({ changes: this.statement(sql).run(...params.map(toSqlite)).changes }), sql, params),
+        run(() => this.runNow(sql, params), sql, params),
       transaction: (fn) => fn(this.direct()),
       close: async () => undefined,
     };
   }
 
+  private allNow<T>(sql: string, params: unknown[]): T[] {
+    return this.statement(sql).all(...params.map(toSqlite)) as T[];
+  }
+
+  private runNow(sql: string, params: unknown[]): { changes: number } {
+    return { changes: this.statement(sql).run(...params.map(toSqlite)).changes };
+  }
+
   /** The statement for `sql`, prepared once and kept among the last {@link MAX_STATEMENTS} used. */
   private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (statement) this.statements.delete(sql);
-    else {
-      statement = this.db.prepare(sql);
-      if (this.statements.size >= MAX_STATEMENTS) this.statements.delete(this.statements.keys().next().value!);
-    }
-    this.statements.set(sql, statement);
-    return statement;
+    return this.statements.get(sql, (text) => this.db.prepare(text));
   }
 
   private exec<R>(fn: () => R, sql: string, params: unknown[]): Promise<R> {
