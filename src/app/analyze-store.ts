@@ -110,11 +110,11 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
     const states = await store.listArticleStates();
     const prev = await store.loadStoryList();
     const pendingBefore = await store.listStoryUpdates();
-    // Without a version nothing stored can be trusted.
-    // Support results are read later, for the stories this run touches only.
-    const previousReuse = reuseVersion === undefined ? emptyReuseState() : await store.loadReuseState({ support: false });
     // Another corpus stage version (or a store last written whole) redoes every story.
     const fresh = alignVersion === undefined || (await store.getAnalysisState('corpus-stamp')) !== corpusStamp;
+    // Without a version nothing stored can be trusted. Support results are read later, for the stories this run
+    // touches only; so are the links as compared, unless every story is redone.
+    const previousReuse = reuseVersion === undefined ? emptyReuseState() : await store.loadReuseState({ support: false, links: fresh });
     return { states, prev, previousReuse, fresh, pendingBefore };
   });
   timings[0].articles = states.length;
@@ -186,18 +186,44 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
   const terms = new Held(MAX_TERMS, (missing) => loadTerms(store, missing, digests, profiles, changes));
   const inputs: ReuseInputs = { ids, features, changes, previous: previousReuse, present, profile: (id) => profiles.get(id), opts: reuseOpts };
   const reuse = await timed('reuse/links', () => changes.compared.length, async () => {
-    const raw = await compareChangedStreamed(inputs, profiles, stories);
+    const compared = await compareChangedStreamed(inputs, profiles, stories);
     const reanalysed = new Set([...stale].filter((id) => live.has(id)));
+    const changedIds = new Set([...reanalysed, ...changes.features.keys()]);
     // The stored links as compared hold every kept link's ends (orientation only swaps them).
-    const touched = touchedArticles(new Set([...reanalysed, ...changes.features.keys()]), [raw, previousReuse.links]);
+    const around = fresh ? previousReuse.links : await store.loadReusePairs([...changedIds]);
+    const touched = touchedArticles(changedIds, [compared, around]);
     const before = new Map(storedStories.map((s) => [s.id, s.articleIds.join('\u0000')]));
     const affected = stories.filter((s) => fresh || before.get(s.id) !== s.articleIds.join('\u0000') || s.articleIds.some((id) => touched.has(id)));
     const wanted = new Set(affected.flatMap((s) => s.articleIds).filter((id) => live.has(id)));
-    if (reuseVersion !== undefined) previousReuse.support = await store.loadReuseSupport(supportKeys(stories, affected, wanted));
+    const region = fresh ? { stories, stored: previousReuse.links } : await reuseRegion(store, stories, affected, wanted);
+    if (!fresh) {
+      // A story the run does not change keeps the origin groups it has stored.
+      const storedOrigins = new Map(prev.stories.map((s) => [s.id, s.origins ?? []]));
+      const redone = new Set<Story>(affected);
+      for (const story of stories) if (!redone.has(story)) story.origins = storedOrigins.get(story.id) ?? [];
+    }
+    const changed = new Set(changes.features.keys());
+    const raw = region.stored.filter((l) => present.has(l.from) && present.has(l.to) && !changed.has(l.from) && !changed.has(l.to)).concat(compared);
+    raw.sort((x, y) => x.from.localeCompare(y.from) || x.to.localeCompare(y.to));
+    const members = new Set(region.stories.flatMap((s) => s.articleIds));
+    const inRegion = (_: unknown, i: number) => fresh || members.has(ids[i]);
+    const scope = { ids: ids.filter(inRegion), features: features.filter(inRegion) };
+    if (reuseVersion !== undefined) previousReuse.support = await store.loadReuseSupport(supportKeys(region.stories, affected, wanted));
     // Story-wide look-ups not found in the store ask for one story's profiles at a time.
-    const steps = finishReuseSteps({ ...inputs, raw, stories, stamp, wanted, streamed: true, terms: (id) => terms.get(id) });
+    const steps = finishReuseSteps({
+      ...inputs,
+      ...scope,
+      raw,
+      stories: region.stories,
+      stamp,
+      wanted,
+      ...(fresh ? {} : { regroup: new Set<Story>(affected) }),
+      streamed: true,
+      terms: (id) => terms.get(id),
+    });
     for (let step = steps.next(); ; step = steps.next()) {
-      if (step.done) return { ...step.value, wanted, reanalysed, touched };
+      // Every story's origin groups: made again for those the run changed, as stored for the others.
+      if (step.done) return { ...step.value, origins: stories.flatMap((st) => st.origins), wanted, reanalysed, touched };
       // A story asked for again (orientation, then additions) finds its terms and profiles still held.
       // Terms first: a member without stored terms is profiled, which must not push out the profiles asked for.
       await terms.ensure(step.value.index.filter((id) => live.has(id)));
@@ -345,12 +371,37 @@ function supportKeys(stories: readonly Story[], affected: readonly Story[], want
   return [...stories.map(orientKey), ...affected.map(uniqueKey), ...[...wanted].map(additionsKey)];
 }
 
-/** Links as compared: the stored ones between unchanged articles, and each candidate pair of a changed article, compared with profiles loaded a chunk at a time. */
+/**
+ * The stories whose links the story-wide steps read, and the stored links as compared they need: the stories changed,
+ * and every story an article one link away from them is in (pruning reads the links of a linked article, and a link
+ * across stories may join them, which groups the origins of both), with every link of their members.
+ */
+async function reuseRegion(store: Store, stories: readonly Story[], affected: readonly Story[], wanted: ReadonlySet<string>): Promise<{ stories: Story[]; stored: ReuseLink[] }> {
+  const storyOf = new Map(stories.flatMap((s) => s.articleIds.map((id) => [id, s] as const)));
+  const near = await store.loadReusePairs([...wanted]);
+  const inRegion = new Set<Story>(affected);
+  const ends = new Set<string>();
+  for (const l of near) {
+    for (const id of [l.from, l.to]) {
+      if (wanted.has(id)) continue;
+      ends.add(id);
+      const story = storyOf.get(id);
+      if (story) inRegion.add(story);
+    }
+  }
+  const regionStories = stories.filter((s) => inRegion.has(s));
+  const more = new Set([...ends, ...regionStories.flatMap((s) => s.articleIds)].filter((id) => !wanted.has(id)));
+  const stored = new Map(near.map((l) => [`${l.from}\u0000${l.to}`, l]));
+  for (const l of await store.loadReusePairs([...more])) stored.set(`${l.from}\u0000${l.to}`, l);
+  return { stories: regionStories, stored: [...stored.values()] };
+}
+
+/** The new links of the changed articles: each candidate pair of a changed article, compared with profiles loaded a chunk at a time. */
 async function compareChangedStreamed(inputs: ReuseInputs, profiles: Held<ReuseProfile>, stories: readonly Story[]): Promise<ReuseLink[]> {
-  const { changes, previous, present } = inputs;
+  const { changes } = inputs;
   const changed = new Set(changes.features.keys());
   changes.compared = inputs.ids.filter((id) => changed.has(id));
-  const raw = previous.links.filter((l) => present.has(l.from) && present.has(l.to) && !changed.has(l.from) && !changed.has(l.to));
+  const raw: ReuseLink[] = [];
   const pairs = changedPairs(inputs);
   // Story by story (most pairs lie within a story), then by first article, so that consecutive chunks share profiles.
   const at = new Map(inputs.ids.map((id, i) => [id, i]));
@@ -367,7 +418,6 @@ async function compareChangedStreamed(inputs: ReuseInputs, profiles: Held<ReuseP
       changes.links.push(link);
     }
   }
-  raw.sort((x, y) => x.from.localeCompare(y.from) || x.to.localeCompare(y.to));
   return raw;
 }
 

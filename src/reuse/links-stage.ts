@@ -199,6 +199,8 @@ export type FinishInputs = ReuseInputs & {
   streamed?: boolean;
   /** An article's support terms when they are loaded without its profile (a streamed run); else read from its profile. */
   terms?: (id: string) => readonly (readonly string[])[] | undefined;
+  /** The stories whose origin groups are made again (all when omitted): the others keep theirs, as stored. */
+  regroup?: ReadonlySet<StoryLike>;
 };
 export interface FinishedReuse {
   kept: ReuseLink[];
@@ -225,6 +227,10 @@ export function* finishReuseSteps(inputs: FinishInputs): Generator<SupportReques
   for (const link of kept) for (const id of new Set([link.from, link.to])) (byArticle.get(id) ?? byArticle.set(id, []).get(id)!).push(link);
   const origins: string[][] = [];
   for (const story of stories) {
+    if (inputs.regroup && !inputs.regroup.has(story)) {
+      origins.push(...(story.origins ?? []));
+      continue;
+    }
     const members = new Set(story.articleIds);
     const inside = [...new Set(story.articleIds.flatMap((id) => byArticle.get(id) ?? []))].filter((l) => members.has(l.from) && members.has(l.to));
     inside.sort((x, y) => x.from.localeCompare(y.from) || x.to.localeCompare(y.to));

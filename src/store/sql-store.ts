@@ -3,6 +3,7 @@ import { hashId, normaliseForHash, type Article } from '../core/article.js';
 import type { SqlDriver } from './driver.js';
 import { checkVersion, currentVersion, migrate } from './migrate.js';
 import { emptyReuseState, type ReuseChanges, type ReuseState, type StoredSupport, type StoredTerms } from '../reuse/state.js';
+import type { ReuseLink } from '../reuse/types.js';
 import {
   emptyAnalysis,
   type AddResult,
@@ -383,17 +384,37 @@ export class SqlStore implements Store {
     return rows[0]?.value;
   }
 
-  async loadReuseState(options: { support?: boolean } = {}): Promise<ReuseState> {
+  async loadReuseState(options: { support?: boolean; links?: boolean } = {}): Promise<ReuseState> {
     const state = emptyReuseState();
     for (const row of await this.driver.all<{ article_id: string; digest: string; body_json: string }>('SELECT article_id, digest, body_json FROM reuse_profiles')) {
       state.features.set(row.article_id, { ...JSON.parse(row.body_json), digest: row.digest });
     }
-    state.links = (await this.driver.all<{ body_json: string }>('SELECT body_json FROM reuse_pairs ORDER BY from_id, to_id')).map((r) => JSON.parse(r.body_json));
+    if (options.links !== false) {
+      state.links = (await this.driver.all<{ body_json: string }>('SELECT body_json FROM reuse_pairs ORDER BY from_id, to_id')).map((r) => JSON.parse(r.body_json));
+    }
     if (options.support === false) return state;
     for (const row of await this.driver.all<{ key: string; digest: string; body_json: string }>('SELECT key, digest, body_json FROM reuse_support')) {
       state.support.set(row.key, { digest: row.digest, body: JSON.parse(row.body_json) });
     }
     return state;
+  }
+
+  async loadReusePairs(ids: readonly string[]): Promise<ReuseLink[]> {
+    const out = new Map<string, ReuseLink>();
+    const unique = [...new Set(ids)];
+    for (let at = 0; at < unique.length; at += IDS_PER_QUERY) {
+      const chunk = unique.slice(at, at + IDS_PER_QUERY);
+      const marks = chunk.map(() => '?').join(', ');
+      const rows = await this.driver.all<{ from_id: string; to_id: string; body_json: string }>(
+        `SELECT from_id, to_id, body_json FROM reuse_pairs WHERE from_id IN (${marks}) UNION SELECT from_id, to_id, body_json FROM reuse_pairs WHERE to_id IN (${marks})`,
+        [...chunk, ...chunk],
+      );
+      for (const row of rows) {
+        const key = `${row.from_id}\u0000${row.to_id}`;
+        if (!out.has(key)) out.set(key, JSON.parse(row.body_json));
+      }
+    }
+    return [...out.values()].sort((x, y) => x.from.localeCompare(y.from) || x.to.localeCompare(y.to));
   }
 
   async loadReuseSupport(keys: readonly string[]): Promise<Map<string, StoredSupport>> {

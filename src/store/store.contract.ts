@@ -299,6 +299,22 @@ export function runStoreTests(name: string, open: () => Promise<Store>): void {
       await store.close();
     });
 
+    it('reads the links as compared around some articles without the others, and drops those of an article compared again', async () => {
+      const store = await open();
+      const pair = (from: string, to: string, score: number) => ({ from, to, kind: 'copy' as const, score, direction: 'unknown' as const, passages: [], evidence: [] });
+      const changes = (compared: string[], links: ReturnType<typeof pair>[]) => ({ features: new Map(), compared, links, support: new Map(), terms: new Map() });
+      await store.saveReuseChanges(changes(['a', 'b', 'c', 'd'], [pair('b', 'a', 0.9), pair('c', 'b', 0.8), pair('d', 'e', 0.7)]));
+      // Either end counts, each link once, ordered by from then to.
+      expect((await store.loadReusePairs(['b'])).map((l) => [l.from, l.to, l.score])).toEqual([['b', 'a', 0.9], ['c', 'b', 0.8]]);
+      expect((await store.loadReusePairs(['a', 'b', 'c'])).map((l) => `${l.from}>${l.to}`)).toEqual(['b>a', 'c>b']);
+      expect(await store.loadReusePairs(['x'])).toEqual([]);
+      await store.saveReuseChanges(changes(['c'], [pair('c', 'a', 0.6)]));
+      expect((await store.loadReusePairs(['c'])).map((l) => `${l.from}>${l.to}`)).toEqual(['c>a']);
+      expect((await store.loadReuseState({ links: false })).links).toEqual([]);
+      expect((await store.loadReuseState()).links.map((l) => `${l.from}>${l.to}`)).toEqual(['b>a', 'c>a', 'd>e']);
+      await store.close();
+    });
+
     it('records input failures in order', async () => {
       const store = await open();
       await store.recordFailures([

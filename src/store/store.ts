@@ -188,9 +188,12 @@ export interface Store {
   getAnalysisState(key: string): Promise<string | undefined>;
   /**
    * What reuse/links stored after earlier runs (empty for a store analysed before it kept any); with
-   * `{ support: false }` without the story-wide support results, which {@link loadReuseSupport} reads by key.
+   * `{ support: false }` without the story-wide support results, which {@link loadReuseSupport} reads by key; with
+   * `{ links: false }` without the links, which {@link loadReusePairs} reads by article.
    */
-  loadReuseState(options?: { support?: boolean }): Promise<ReuseState>;
+  loadReuseState(options?: { support?: boolean; links?: boolean }): Promise<ReuseState>;
+  /** The stored links as compared (reuse/links) with either end among these articles, ordered by `from`, then `to`. */
+  loadReusePairs(ids: readonly string[]): Promise<ReuseLink[]>;
   /** The stored story-wide support results of reuse/links under these keys (those stored). */
   loadReuseSupport(keys: readonly string[]): Promise<Map<string, StoredSupport>>;
   /** The stored support terms of these articles (those stored, under the features digest they were made with). */
