@@ -106,7 +106,9 @@ export function compareProfiles(a: ReuseProfile, b: ReuseProfile, sentenceThresh
   // Sentences already shared verbatim are reuse, not paraphrase: only the others speak for a rewrite.
   const verbatimA = alignment.passages.map((p) => p.a);
   const paraphrased = (pair: SentencePair) => coveredShare(a.sentences[pair.a], verbatimA) < 0.5;
-  const strictPairs = alignSentences(a.sentences, b.sentences, sentenceThreshold).filter(paraphrased);
+  const looseAll = alignSentences(a.sentences, b.sentences, Math.min(PARAPHRASE_PASSAGE_JACCARD, sentenceThreshold));
+  // Greedy one-to-one pairing takes the most similar first: the pairs at the strict threshold are the loose pairs above it.
+  const strictPairs = looseAll.filter((p) => p.similarity >= sentenceThreshold && paraphrased(p));
   const contentSentences = Math.min(countContentSentences(a), countContentSentences(b));
   const inOrder = longestIncreasing(strictPairs.map((p) => p.b));
   // Facts inside a shared verbatim passage speak for that passage, not for a rewrite of the rest.
@@ -121,7 +123,6 @@ export function compareProfiles(a: ReuseProfile, b: ReuseProfile, sentenceThresh
     strictPairs.length >= REWRITE_MIN_SENTENCE_SHARE * contentSentences &&
     inOrder >= MIN_ORDER_SHARE * strictPairs.length &&
     rewriteFacts.length >= MIN_SHARED_FACTS;
-  const looseAll = alignSentences(a.sentences, b.sentences, Math.min(PARAPHRASE_PASSAGE_JACCARD, sentenceThreshold));
   const loosePairs = keepInOrder(looseAll.filter(paraphrased));
   // Same sentences in the same order, some kept verbatim and some paraphrased: a rewrite, not a quoted passage.
   const alignedAll = keepInOrder(looseAll).length;
@@ -294,11 +295,22 @@ export function namedSources(p: ReuseProfile): string[] {
   return [...out];
 }
 
+/** Each profile's quotes as word sets: a profile is compared with many others, its quotes read once. */
+const quoteWords = new WeakMap<ReuseProfile, Set<string>[]>();
+
+function wordsOfQuotes(p: ReuseProfile): Set<string>[] {
+  let words = quoteWords.get(p);
+  if (!words) {
+    words = p.quotes.map((q) => new Set(tokenize(p.article.text.slice(q.start, q.end)).map((t) => normaliseWord(t.norm))));
+    quoteWords.set(p, words);
+  }
+  return words;
+}
+
 function countSharedQuotes(a: ReuseProfile, b: ReuseProfile): number {
   if (!a.quotes.length || !b.quotes.length) return 0;
-  const words = (p: ReuseProfile) => p.quotes.map((q) => new Set(tokenize(p.article.text.slice(q.start, q.end)).map((t) => normaliseWord(t.norm))));
-  const qa = words(a);
-  const qb = words(b);
+  const qa = wordsOfQuotes(a);
+  const qb = wordsOfQuotes(b);
   let n = 0;
   for (const x of qa) {
     for (const y of qb) {

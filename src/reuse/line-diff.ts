@@ -45,20 +45,19 @@ export interface LineDiff {
 export function diffLines(p: ReuseProfile, other: ReuseProfile, covered: Uint8Array | undefined): LineDiff {
   const text = p.article.text;
   const flags = covered ? Uint8Array.from(covered) : new Uint8Array(p.tokens.length);
-  const lineRole = lineRoles(p);
+  const lineRole = cached(lineRoleCache, p, lineRoles);
   const units: DiffUnit[] = [];
   let bodyTokens = 0;
   let sharedTokens = 0;
   let editedTokens = 0;
   let junkUnits = 0;
-  const finder = new SequenceFinder(other.tokenHashes);
   for (const s of p.sentences) {
     const n = s.tokenEnd - s.tokenStart;
     if (n <= 0) continue;
     let hit = 0;
     for (let t = s.tokenStart; t < s.tokenEnd; t++) hit += flags[t];
     // A short sentence moved elsewhere (reordered paragraphs) falls below the passage minimum: look it up whole.
-    if (hit < SENTENCE_SHARED_MIN_SHARE * n && finder.contains(p.tokenHashes, s.tokenStart, s.tokenEnd)) {
+    if (hit < SENTENCE_SHARED_MIN_SHARE * n && cached(finderCache, other, (o) => new SequenceFinder(o.tokenHashes)).contains(p.tokenHashes, s.tokenStart, s.tokenEnd)) {
       flags.fill(1, s.tokenStart, s.tokenEnd);
       hit = n;
     }
@@ -89,6 +88,16 @@ export function sharedShare(d: LineDiff): number {
 /** Tokens of content the text has of its own: edits to the shared text plus added content sentences. */
 export function ownContentTokens(d: LineDiff): number {
   return d.editedTokens + d.extraContent.reduce((n, x) => n + x.unit.tokens, 0);
+}
+
+// A profile is diffed against many others: what depends on it alone is made once, and goes with it.
+const lineRoleCache = new WeakMap<ReuseProfile, Map<number, UnitRole>>();
+const finderCache = new WeakMap<ReuseProfile, SequenceFinder>();
+
+function cached<T>(cache: WeakMap<ReuseProfile, T>, p: ReuseProfile, make: (p: ReuseProfile) => T): T {
+  let value = cache.get(p);
+  if (value === undefined) cache.set(p, (value = make(p)));
+  return value;
 }
 
 /** Roles fixed by the whole line: junk lines, credit lines and a leading headline, keyed by line start offset. */
