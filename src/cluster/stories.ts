@@ -9,7 +9,7 @@ import { hashId } from '../core/article.js';
 import { inferPublicationDate } from '../claims/dates.js';
 import { CALENDAR_NAMES } from '../claims/lexicon/dates.js';
 import { addToEvent, contrastWith, DIFFERENT_EVENT_MIN_CONTRAST, isDifferentEvent, type ArticleEvent, type EventContrast, type StoryEvent } from './event-contrast.js';
-import { dominantScript, isStopword, normaliseWord, stem, tokenize, transliterate } from '../reuse/tokens.js';
+import { dominantScript, isStopword, normaliseWord, termKey, tokenize } from '../reuse/tokens.js';
 
 /** Cosine (idf-weighted, 0–1) to a story centroid at which an article may join: near-best B³ F on ECB+ train topics, and lower values let topic-only chains form on the benchmark pages. */
 export const JOIN_MIN_COSINE = 0.26;
@@ -422,7 +422,7 @@ function termCounts(article: Article) {
     } else {
       // "I'd", "I've": the pronoun, not a name.
       if (isStopword(t.norm) || PRONOUN_I.test(text.slice(t.start, t.end))) continue;
-      key = stem(transliterate(t.norm));
+      key = termKey(t.norm);
       if (t.capital && CALENDAR_NAMES.test(t.norm)) calendar.add(key);
       // A capital after a sentence end says nothing; elsewhere it marks a name.
       if (t.capital) {
@@ -452,7 +452,7 @@ function siteTerms(article: Article): Set<string> {
     // no usable URL: only the site name counts
   }
   const words = [...host.split('.').filter((l) => !GENERIC_HOST_LABELS.has(l)), ...(article.meta.site ? tokenize(article.meta.site).map((t) => t.norm) : [])];
-  for (const w of words) if (w) out.add(stem(transliterate(normaliseWord(w))));
+  for (const w of words) if (w) out.add(termKey(normaliseWord(w)));
   return out;
 }
 

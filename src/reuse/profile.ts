@@ -8,7 +8,7 @@ import { QUOTE_PAIRS } from './lexicon.js';
 import { minhashSignature } from './minhash.js';
 import { distinct, hashString, hashTokens, shingleHashes, shingleSizeFor } from './shingles.js';
 import { splitSentences } from './split-sentences.js';
-import { dominantScript, isStopword, stem, tokenize, transliterate, type Token } from './tokens.js';
+import { dominantScript, isStopword, termKey, tokenize, type Token } from './tokens.js';
 
 /** A number of this many digits or more is a fact worth matching (single digits are too common). */
 export const MIN_FACT_NUMBER_DIGITS = 2;
@@ -66,7 +66,7 @@ export function profileArticle(article: Article): ReuseProfile {
   let contentTokens = 0;
   for (const t of tokens) {
     if (t.kind === 'char' || !isStopword(t.norm)) contentTokens++;
-    if (t.kind === 'word' && t.norm.length >= MIN_ANCHOR_WORD_CHARS && !isStopword(t.norm)) anchors.add(stem(transliterate(t.norm)));
+    if (t.kind === 'word' && t.norm.length >= MIN_ANCHOR_WORD_CHARS && !isStopword(t.norm)) anchors.add(termKey(t.norm));
   }
   return {
     id: article.id,
@@ -108,7 +108,7 @@ function profileSentences(tokens: Token[], spans: readonly Span[]): SentenceProf
         continue;
       }
       if (isStopword(tok.norm)) continue;
-      const key = stem(transliterate(tok.norm));
+      const key = termKey(tok.norm);
       terms.add(key);
       // A capitalised word not opening the sentence is a name candidate.
       if (tok.capital && i > tokenStart && tok.norm.length > 2) facts.push(key);

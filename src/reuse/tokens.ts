@@ -45,8 +45,34 @@ export function tokenize(text: string): Token[] {
 
 /** Lowercases, folds compatibility forms and strips diacritics and apostrophes. */
 export function normaliseWord(raw: string): string {
+  return remembered(normalised, raw, normaliseUncached);
+}
+
+function normaliseUncached(raw: string): string {
   if (ASCII_ONLY.test(raw)) return raw.toLowerCase().replace(/'s$/, '').replace(/'/g, '');
   return raw.normalize('NFKD').replace(MARKS, '').normalize('NFKC').toLowerCase().replace(/['’]s$/, '').replace(/['’]/g, '');
+}
+
+/** The key a content word is compared by across texts and scripts: transliterated, then stemmed. */
+export function termKey(norm: string): string {
+  return remembered(termKeys, norm, (w) => stem(transliterate(w)));
+}
+
+/**
+ * Words seen per process: news repeats its vocabulary, so each word's forms are worked out once. Cleared when full
+ * rather than evicted one by one (a bound on memory, not a recency order).
+ */
+const MAX_REMEMBERED_WORDS = 100_000;
+const normalised = new Map<string, string>();
+const termKeys = new Map<string, string>();
+
+function remembered(cache: Map<string, string>, word: string, make: (word: string) => string): string {
+  let value = cache.get(word);
+  if (value === undefined) {
+    if (cache.size >= MAX_REMEMBERED_WORDS) cache.clear();
+    cache.set(word, (value = make(word)));
+  }
+  return value;
 }
 
 /** "11,000" and "11.000" -> "11000"; "2.5" stays "2.5" (a separator before exactly three digits is a group mark). */
