@@ -257,7 +257,8 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
   for (const story of finalStories) {
     const stored = storedById.get(story.id);
     const record = toStored(story);
-    // Until its update writes them, a story keeps its stored alignment digest and timeline (the update compares with them).
+    // Until its update writes them, a story keeps its stored alignment digest (the update compares with it), and a record
+    // written before timelines had their own rows its timeline.
     if (stored?.timeline) record.timeline = stored.timeline;
     if (stored?.aligned) record.aligned = stored.aligned;
     out.push(record);

@@ -78,6 +78,7 @@ export async function updateStory(
     const inputs = storyInputIndex({ articles: members, data: { links: update.links } })(story);
     const digest = alignVersion === undefined ? undefined : digestStoryInputs(story, inputs, alignVersion);
     if (!update.force && digest && stored.aligned === digest) {
+      // A record written before timelines had their own rows keeps its timeline until the story is aligned again.
       if (stored.timeline) record.timeline = stored.timeline;
       record.aligned = digest;
       return false;
@@ -85,7 +86,8 @@ export async function updateStory(
     const propositions = sortPropositions(
       alignStory({ storyId: story.id, articles: inputs.articles, links: inputs.links, entities: inputs.entities, unsupported: inputs.unsupported }),
     );
-    record.timeline = buildTimeline(inputs.articles, propositions, inputs.unsupported);
+    // Kept in its own row: the record is what every corpus update reads.
+    rows.timelines = new Map([[story.id, buildTimeline(inputs.articles, propositions, inputs.unsupported)]]);
     if (digest) record.aligned = digest;
     rows.propositions.set(story.id, propositions);
     rows.entities.set(story.id, inputs.entities);

@@ -7,7 +7,7 @@ import type { SqlDriver } from './driver.js';
 import type { AnalysisRecord, StoryRows } from './store.js';
 import type { ExportEntity } from '../report/export-schema.js';
 
-/** Replaces the claims of each listed article and the propositions and entities of each listed story. */
+/** Replaces the claims of each listed article and the propositions, entities and timeline of each listed story. */
 export async function writeStoryRows(tx: SqlDriver, rows: StoryRows): Promise<void> {
   for (const [article, claims] of rows.claims) {
     await tx.run('DELETE FROM claims WHERE article_id = ?', [article]);
@@ -31,6 +31,12 @@ export async function writeStoryRows(tx: SqlDriver, rows: StoryRows): Promise<vo
   for (const [story, entities] of rows.entities) {
     await tx.run('DELETE FROM story_entities WHERE story_id = ?', [story]);
     for (const e of entities) await tx.run('INSERT INTO story_entities (story_id, id, body_json) VALUES (?, ?, ?)', [story, e.id, JSON.stringify(e)]);
+  }
+  for (const [story, timeline] of rows.timelines ?? []) {
+    await tx.run('INSERT INTO story_timelines (story_id, body_json) VALUES (?, ?) ON CONFLICT (story_id) DO UPDATE SET body_json = excluded.body_json', [
+      story,
+      JSON.stringify(timeline),
+    ]);
   }
 }
 

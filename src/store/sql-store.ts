@@ -24,7 +24,7 @@ import {
   type StoryOverview,
 } from './store.js';
 import { ANALYSIS_TABLES, PER_STORY_TABLES, STORY_LIST_TABLES, storedRows, syncTable, writeStoryRows } from './analysis-tables.js';
-import { readEntities, readOverview, readStoryAnalysis, type ReadSchema } from './story-reads.js';
+import { readEntities, readOverview, readStoryAnalysis, storiesWithTimelines, type ReadSchema } from './story-reads.js';
 import type { ExportClaim, ExportEntity, ExportProposition } from '../report/export-schema.js';
 import { IDS_PER_QUERY, PAGE_ROWS, pageClaims, pagePropositions } from './export-reads.js';
 
@@ -51,6 +51,8 @@ const PER_STORY_VERSION = 8;
 const STORY_UPDATES_VERSION = 9;
 /** Schema version that added the support terms of each article. */
 const REUSE_TERMS_VERSION = 11;
+/** Schema version from which a streamed run keeps story timelines in their own rows. */
+const TIMELINES_VERSION = 12;
 
 /** Hash of an article's normalised text, the key for "same text" duplicates. */
 export function textHash(text: string): string {
@@ -220,6 +222,8 @@ export class SqlStore implements Store {
       // A whole analysis replaces what a streamed run wrote story by story.
       if (this.schema >= PER_STORY_VERSION) for (const table of PER_STORY_TABLES) await tx.run(`DELETE FROM ${table}`);
       if (this.schema >= STORY_UPDATES_VERSION) await tx.run('DELETE FROM story_updates');
+      // A whole analysis keeps each story's timeline in its record.
+      if (this.schema >= TIMELINES_VERSION) await tx.run('DELETE FROM story_timelines');
       // Stories written before migration 4 have no seq: compare with the seq each row really holds.
       const seqs = previous ? new Map((await tx.all<{ id: string; seq: number | null }>('SELECT id, seq FROM stories')).map((r) => [r.id, r.seq])) : undefined;
       for (const table of ANALYSIS_TABLES) {
@@ -233,7 +237,7 @@ export class SqlStore implements Store {
   async loadAnalysis(): Promise<AnalysisRecord> {
     const analysis = emptyAnalysis();
     const body = async (sql: string) => (await this.driver.all<{ body_json: string }>(sql)).map((r) => JSON.parse(r.body_json));
-    analysis.stories = await body(`SELECT body_json FROM stories ORDER BY ${this.storyOrder}`);
+    analysis.stories = await storiesWithTimelines(this.driver, this.readSchema);
     analysis.links = await body('SELECT body_json FROM links ORDER BY from_id, to_id');
     // Claims in the order of their articles, as an analysis lists them.
     analysis.claims = await body('SELECT c.body_json FROM claims c LEFT JOIN articles a ON a.id = c.article_id ORDER BY COALESCE(a.seq, 0), c.article_id, c.start_offset, c.id');
@@ -245,13 +249,12 @@ export class SqlStore implements Store {
       );
     }
     analysis.entities = await readEntities(this.driver, this.readSchema);
-    const groups = await this.driver.all<{ article_ids_json: string }>('SELECT article_ids_json FROM origin_groups ORDER BY idx');
-    analysis.origins = groups.map((g) => JSON.parse(g.article_ids_json));
+    analysis.origins = await this.originGroups();
     return analysis;
   }
 
   private get readSchema(): ReadSchema {
-    return { perStory: this.schema >= PER_STORY_VERSION, storyOrder: this.storyOrder };
+    return { perStory: this.schema >= PER_STORY_VERSION, storyOrder: this.storyOrder, timelines: this.schema >= TIMELINES_VERSION };
   }
 
   loadOverview(): Promise<StoryOverview> {
@@ -288,15 +291,18 @@ export class SqlStore implements Store {
   }
 
   async loadStoryState(): Promise<StoryState> {
-    const list = await this.loadStoryList();
     const links = await this.driver.all<{ body_json: string }>('SELECT body_json FROM links ORDER BY from_id, to_id');
-    return { stories: list.stories, links: links.map((r) => JSON.parse(r.body_json)), origins: list.origins };
+    return { stories: await storiesWithTimelines(this.driver, this.readSchema), links: links.map((r) => JSON.parse(r.body_json)), origins: await this.originGroups() };
   }
 
   async loadStoryList(): Promise<Omit<StoryState, 'links'>> {
     const stories = await this.driver.all<{ body_json: string }>(`SELECT body_json FROM stories ORDER BY ${this.storyOrder}`);
+    return { stories: stories.map((r) => JSON.parse(r.body_json)), origins: await this.originGroups() };
+  }
+
+  private async originGroups(): Promise<string[][]> {
     const groups = await this.driver.all<{ article_ids_json: string }>('SELECT article_ids_json FROM origin_groups ORDER BY idx');
-    return { stories: stories.map((r) => JSON.parse(r.body_json)), origins: groups.map((g) => JSON.parse(g.article_ids_json)) };
+    return groups.map((g) => JSON.parse(g.article_ids_json));
   }
 
   async saveStoryRows(rows: StoryRows): Promise<void> {
@@ -363,6 +369,7 @@ export class SqlStore implements Store {
         if (kept.has(story.id)) continue;
         await tx.run('DELETE FROM story_propositions WHERE story_id = ?', [story.id]);
         await tx.run('DELETE FROM story_entities WHERE story_id = ?', [story.id]);
+        if (this.schema >= TIMELINES_VERSION) await tx.run('DELETE FROM story_timelines WHERE story_id = ?', [story.id]);
         await tx.run('DELETE FROM story_updates WHERE story_id = ?', [story.id]);
       }
       for (const u of changes.updates ?? []) {

@@ -194,6 +194,36 @@ export function runStoreTests(name: string, open: () => Promise<Store>): void {
       await store.close();
     });
 
+    it("keeps a streamed run's story timelines apart from the story list, shown with their stories, gone with them, and replaced by a whole save", async () => {
+      const store = await open();
+      const empty = { stories: [], links: [], origins: [] };
+      const stories = [
+        { id: 's1', label: 'bridge', articles: ['a', 'b'] },
+        { id: 's2', label: 'storm', articles: ['c'] },
+      ];
+      const entry = (date: string, text: string) => ({ date, kind: 'event' as const, text, claims: [], articles: ['a'] });
+      await store.saveStoryList({ previous: empty, stories, links: [], origins: [['a', 'b'], ['c']], state: {} });
+      await store.saveStoryRows({ claims: new Map(), propositions: new Map(), entities: new Map(), timelines: new Map([['s1', [entry('2024-10-18', 'sent')]], ['s2', [entry('2024-10-20', 'rain')]]]) });
+      // What a corpus update reads has no timelines; what is shown has each story's.
+      expect((await store.loadStoryList()).stories).toEqual(stories);
+      const shown = [{ ...stories[0], timeline: [entry('2024-10-18', 'sent')] }, { ...stories[1], timeline: [entry('2024-10-20', 'rain')] }];
+      expect((await store.loadStoryState()).stories).toEqual(shown);
+      expect((await store.loadAnalysis()).stories).toEqual(shown);
+      expect((await store.loadOverview()).stories).toEqual(shown);
+      // Aligned again: replaced. A story gone from the list takes its timeline with it.
+      await store.saveStoryRows({ claims: new Map(), propositions: new Map(), entities: new Map(), timelines: new Map([['s1', [entry('2024-10-19', 'moved')]]]) });
+      await store.saveStoryList({ previous: await store.loadStoryList(), stories: [stories[0]], links: [], origins: [['a', 'b']], state: {} });
+      await store.saveStoryList({ previous: await store.loadStoryList(), stories, links: [], origins: [['a', 'b'], ['c']], state: {} });
+      expect((await store.loadStoryState()).stories).toEqual([{ ...stories[0], timeline: [entry('2024-10-19', 'moved')] }, stories[1]]);
+      // A record that holds its own timeline (a whole save) shows that one, and a whole save drops the rows.
+      const whole = { ...emptyAnalysis(), stories: [{ ...stories[0], timeline: [entry('2024-10-01', 'own')] }], origins: [['a', 'b']] };
+      await store.saveAnalysis(whole);
+      expect((await store.loadAnalysis()).stories).toEqual(whole.stories);
+      await store.saveStoryList({ previous: await store.loadStoryList(), stories: [stories[0]], links: [], origins: [['a', 'b']], state: {} });
+      expect((await store.loadStoryState()).stories).toEqual([stories[0]]);
+      await store.close();
+    });
+
     it("reads one story's analysis by key, and an overview without texts, from a whole-store save and from a streamed one", async () => {
       const claim = (id: string, art: string) => ({ id, article: art, start: 0, end: 4, text: 'Rain', kind: 'statement' as const });
       const prop = (story: string, label: string, status: string) => ({ id: `${story}-${label}`, story, label, status, claims: [] }) as never;

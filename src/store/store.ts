@@ -8,7 +8,7 @@ import type { StoryEvent } from '../cluster/event-contrast.js';
 import type { ArticleReuse } from '../reuse/links-stage.js';
 import type { ReuseChanges, ReuseState, StoredSupport, StoredTerms } from '../reuse/state.js';
 import type { ReuseLink } from '../reuse/types.js';
-import type { ExportArticle, ExportClaim, ExportEntity, ExportLink, ExportProposition, ExportStory, PropositionStatus } from '../report/export-schema.js';
+import type { ExportArticle, ExportClaim, ExportEntity, ExportLink, ExportProposition, ExportStory, PropositionStatus, TimelineEntry } from '../report/export-schema.js';
 
 /** What adding an article did. */
 export type AddResult =
@@ -126,6 +126,8 @@ export interface StoryRows {
   propositions: Map<string, ExportProposition[]>;
   /** Entities resolved within each listed story, replaced as propositions are. */
   entities: Map<string, ExportEntity[]>;
+  /** Each listed story's timeline, replaced as propositions are (kept out of the story's record, which every corpus update reads). */
+  timelines?: Map<string, TimelineEntry[]>;
 }
 
 export interface ReadOptions {
@@ -166,7 +168,10 @@ export interface Store {
   loadAnalysis(): Promise<AnalysisRecord>;
   /** Stories, links and origin groups of the stored analysis, without claims, entities and propositions. */
   loadStoryState(): Promise<StoryState>;
-  /** {@link loadStoryState} without the links: what a corpus update reads (every link parsed was most of its load). */
+  /**
+   * {@link loadStoryState} without the links and without the timelines kept apart from the records: what a corpus update
+   * reads (every link parsed was most of its load, then the timelines).
+   */
   loadStoryList(): Promise<Omit<StoryState, 'links'>>;
   /** Replaces the claims, propositions and entities listed (one story's, after a streamed run worked on it), all or nothing. */
   saveStoryRows(rows: StoryRows): Promise<void>;

@@ -24,6 +24,22 @@ interface ListingRow {
 export interface ReadSchema {
   perStory: boolean;
   storyOrder: string;
+  /** Timelines kept apart from the story records (migration 12). */
+  timelines: boolean;
+}
+
+/** The stories as stored, each with its timeline: in its record (written whole, or before migration 12) or in its own row. */
+export async function storiesWithTimelines(driver: SqlDriver, schema: ReadSchema): Promise<StoredStory[]> {
+  const stories = await bodies<StoredStory>(driver, `SELECT body_json FROM stories ORDER BY ${schema.storyOrder}`);
+  if (!schema.timelines) return stories;
+  const timelines = new Map(
+    (await driver.all<{ story_id: string; body_json: string }>('SELECT story_id, body_json FROM story_timelines')).map((r) => [r.story_id, r.body_json]),
+  );
+  for (const story of stories) {
+    const own = timelines.get(story.id);
+    if (!story.timeline && own) story.timeline = JSON.parse(own);
+  }
+  return stories;
 }
 
 export async function readOverview(driver: SqlDriver, schema: ReadSchema): Promise<StoryOverview> {
@@ -36,7 +52,7 @@ export async function readOverview(driver: SqlDriver, schema: ReadSchema): Promi
     site: r.site,
     source: exportSource(JSON.parse(r.source_json)),
   }));
-  const stories = await bodies<StoredStory>(driver, `SELECT body_json FROM stories ORDER BY ${schema.storyOrder}`);
+  const stories = await storiesWithTimelines(driver, schema);
   // Only the counts are kept: the bodies are read a page at a time and let go.
   const counts = new Map<string, Partial<Record<PropositionStatus, number>>>();
   for await (const page of pagePropositions(driver, schema.perStory)) {
