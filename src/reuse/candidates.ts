@@ -26,6 +26,8 @@ export const MIN_SHARED_ANCHORS = 4;
 /** Anchor candidates kept per article, best first. */
 export const MAX_ANCHOR_CANDIDATES = 10;
 
+const EMPTY = new Uint32Array(0);
+
 /** A candidate pair and the signals that proposed it. */
 export interface CandidatePair {
   a: number;
@@ -37,14 +39,14 @@ export interface CandidatePair {
 export interface IndexKeys {
   signature: Uint32Array;
   /** Sampled shingle hashes (distinct). */
-  sampled: number[];
+  sampled: Uint32Array;
   /** Anchor term hashes (distinct). */
-  anchors: number[];
+  anchors: Uint32Array;
 }
 
 /** The index keys of a profile. */
 export function indexKeysOf(profile: ReuseProfile): IndexKeys {
-  return { signature: profile.signature, sampled: [...sampleShingles(profile.shingles)], anchors: [...new Set(profile.anchors.map(termHash))] };
+  return { signature: profile.signature, sampled: Uint32Array.from(sampleShingles(profile.shingles)), anchors: Uint32Array.from(new Set(profile.anchors.map(termHash))) };
 }
 
 function keysOf(x: ReuseProfile | IndexKeys): IndexKeys {
@@ -57,7 +59,7 @@ export class ReuseIndex {
   private readonly sampled = new Map<number, number[]>();
   private readonly anchorPostings = new Map<number, number[]>();
   private readonly anchorDf = new Map<number, number>();
-  private readonly anchorKeys: number[][] = [];
+  private readonly anchorKeys: Uint32Array[] = [];
   private size = 0;
 
   /** Adds a profile under the next numeric id and returns it. */
@@ -97,7 +99,7 @@ export class ReuseIndex {
     }
     for (const [other, n] of shingleHits) if (n >= MIN_SHARED_SAMPLED_SHINGLES) note(other, 'shingles');
     const anchorHits = new Map<number, number>();
-    for (const k of this.rarest(this.anchorKeys[doc] ?? [])) {
+    for (const k of this.rarest(this.anchorKeys[doc] ?? EMPTY)) {
       const list = this.anchorPostings.get(k);
       if (!list || list.length > this.maxAnchorDocs()) continue;
       for (const other of list) anchorHits.set(other, (anchorHits.get(other) ?? 0) + 1);
@@ -111,7 +113,7 @@ export class ReuseIndex {
     return Math.max(MAX_POSTING_DOCS, Math.ceil(this.size * MAX_ANCHOR_DOC_SHARE));
   }
 
-  private rarest(keys: number[]): number[] {
+  private rarest(keys: Uint32Array): number[] {
     return rarestAnchors(keys, this.anchorDf, this.maxAnchorDocs());
   }
 }
@@ -233,13 +235,13 @@ function scanQuery(keys: readonly IndexKeys[], asked: readonly number[]): Found[
   const maxAnchorDocs = Math.max(MAX_POSTING_DOCS, Math.ceil(keys.length * MAX_ANCHOR_DOC_SHARE));
   const anchorDf = new Map<number, number>();
   for (const k of keys) for (const a of k.anchors) anchorDf.set(a, (anchorDf.get(a) ?? 0) + 1);
-  const rarest = (anchors: readonly number[]) => rarestAnchors(anchors, anchorDf, maxAnchorDocs);
+  const rarest = (anchors: Uint32Array) => rarestAnchors(anchors, anchorDf, maxAnchorDocs);
   const askedBands = asked.map((i) => lsh.bandKeys(keys[i].signature));
   const askedRarest = asked.map((i) => rarest(keys[i].anchors));
   // The postings the asked documents read, in document order and uncapped (a capped list is skipped all the same).
   const bands = Array.from({ length: lsh.bands }, () => new Map<number, number[]>());
   for (const bandKeys of askedBands) bandKeys.forEach((k, b) => k >= 0 && bands[b].set(k, []));
-  const sampled = new Map<number, number[]>(asked.flatMap((i) => keys[i].sampled.map((h) => [h, []] as [number, number[]])));
+  const sampled = new Map<number, number[]>(asked.flatMap((i) => Array.from(keys[i].sampled, (h) => [h, []] as [number, number[]])));
   const withAnchor = new Map<number, number[]>(askedRarest.flatMap((ks) => ks.map((k) => [k, []] as [number, number[]])));
   keys.forEach((k, doc) => {
     lsh.bandKeys(k.signature).forEach((key, b) => bands[b].get(key)?.push(doc));
@@ -304,8 +306,8 @@ function noteAnchorCandidates(doc: number, hits: Map<number, number>, note: (oth
 }
 
 /** The anchors an article is retrieved by: those in 2 to `max` documents, rarest first, at most ANCHORS_PER_ARTICLE. */
-function rarestAnchors(keys: readonly number[], df: ReadonlyMap<number, number>, max: number): number[] {
-  return keys
+function rarestAnchors(keys: Uint32Array, df: ReadonlyMap<number, number>, max: number): number[] {
+  return Array.from(keys)
     // An anchor no other document has cannot propose a pair; one too many have is not rare.
     .filter((k) => {
       const n = df.get(k) ?? 0;

@@ -105,7 +105,7 @@ export function reuseFeatures(article: Article, stamp: string, stored: StoredFea
   const keys = indexKeysOf(p);
   return {
     digest,
-    signature: [...keys.signature],
+    signature: keys.signature,
     sampled: keys.sampled,
     anchors: keys.anchors,
     contentTokens: p.contentTokens,

@@ -11,9 +11,10 @@ import type { ReuseLink } from './types.js';
 export interface StoredFeatures {
   /** Digest of the article's text, sentences and metadata under the stage version: a different one means profile again. */
   digest: string;
-  signature: number[];
-  sampled: number[];
-  anchors: number[];
+  /** Index keys as 32-bit hashes: typed arrays hold them in 4 bytes each, where a JS array boxes each (about 20). */
+  signature: Uint32Array;
+  sampled: Uint32Array;
+  anchors: Uint32Array;
   contentTokens: number;
   /** Wire agencies its lead credits, as written. */
   wires: string[];
@@ -67,7 +68,31 @@ export function featuresDigest(article: Article, version: string): string {
 }
 
 export function toIndexKeys(f: StoredFeatures): IndexKeys {
-  return { signature: Uint32Array.from(f.signature), sampled: f.sampled, anchors: f.anchors };
+  return f;
+}
+
+const HASH_LISTS = ['signature', 'sampled', 'anchors'] as const;
+
+/** An article's features as stored: JSON with each hash list as base64 of its little-endian bytes (parsed as one string, not a number each). */
+export function encodeFeatures(features: StoredFeatures): { digest: string; json: string } {
+  const { digest, ...body } = features;
+  const out: Record<string, unknown> = { ...body };
+  for (const key of HASH_LISTS) out[key] = Buffer.from(body[key].buffer, body[key].byteOffset, body[key].byteLength).toString('base64');
+  return { digest, json: JSON.stringify(out) };
+}
+
+/** Features read back from {@link encodeFeatures}'s JSON, or from rows written before as arrays of numbers. */
+export function decodeFeatures(digest: string, json: string): StoredFeatures {
+  const body = JSON.parse(json) as Record<string, unknown>;
+  for (const key of HASH_LISTS) {
+    const value = body[key];
+    if (typeof value === 'string') {
+      const bytes = Buffer.from(value, 'base64');
+      // Copied out of the decode buffer: a Uint32Array view needs a 4-byte-aligned offset.
+      body[key] = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    } else body[key] = Uint32Array.from((value as number[] | undefined) ?? []);
+  }
+  return { ...(body as Omit<StoredFeatures, 'digest'>), digest };
 }
 
 /** Digest of any JSON-serialisable inputs. */

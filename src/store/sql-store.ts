@@ -2,7 +2,7 @@
 import { hashId, normaliseForHash, type Article } from '../core/article.js';
 import type { SqlDriver } from './driver.js';
 import { checkVersion, currentVersion, migrate } from './migrate.js';
-import { emptyReuseState, type ReuseChanges, type ReuseState, type StoredSupport, type StoredTerms } from '../reuse/state.js';
+import { decodeFeatures, emptyReuseState, encodeFeatures, type ReuseChanges, type ReuseState, type StoredSupport, type StoredTerms } from '../reuse/state.js';
 import type { ReuseLink } from '../reuse/types.js';
 import {
   emptyAnalysis,
@@ -394,7 +394,7 @@ export class SqlStore implements Store {
   async loadReuseState(options: { support?: boolean; links?: boolean } = {}): Promise<ReuseState> {
     const state = emptyReuseState();
     for (const row of await this.driver.all<{ article_id: string; digest: string; body_json: string }>('SELECT article_id, digest, body_json FROM reuse_profiles')) {
-      state.features.set(row.article_id, { ...JSON.parse(row.body_json), digest: row.digest });
+      state.features.set(row.article_id, decodeFeatures(row.digest, row.body_json));
     }
     if (options.links !== false) {
       state.links = (await this.driver.all<{ body_json: string }>('SELECT body_json FROM reuse_pairs ORDER BY from_id, to_id')).map((r) => JSON.parse(r.body_json));
@@ -460,10 +460,11 @@ export class SqlStore implements Store {
   async saveReuseChanges(changes: ReuseChanges): Promise<void> {
     await this.driver.transaction(async (tx) => {
       if (this.schema >= REUSE_TERMS_VERSION) await writeTerms(tx, changes.terms);
-      for (const [id, { digest, ...body }] of changes.features) {
+      for (const [id, features] of changes.features) {
+        const { digest, json } = encodeFeatures(features);
         await tx.run(
           'INSERT INTO reuse_profiles (article_id, digest, body_json) VALUES (?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET digest = excluded.digest, body_json = excluded.body_json',
-          [id, digest, JSON.stringify(body)],
+          [id, digest, json],
         );
       }
       for (const id of changes.compared) {
