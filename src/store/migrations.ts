@@ -181,6 +181,16 @@ export const MIGRATIONS: readonly Migration[] = [
     // Records written before keep their timeline inside until their story is aligned again.
     statements: ['CREATE TABLE story_timelines (story_id TEXT PRIMARY KEY, body_json TEXT NOT NULL)'],
   },
+  {
+    version: 13,
+    name: 'article-fatal',
+    // Whether an article carries a fatal message, kept beside its messages: every analysis lists every article's
+    // state, and finding it by scanning each article's messages read them all.
+    statements: [
+      'ALTER TABLE articles ADD COLUMN fatal INTEGER NOT NULL DEFAULT 0',
+      `UPDATE articles SET fatal = 1 WHERE messages_json LIKE '%"severity":"fatal"%'`,
+    ],
+  },
 ];
 
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -1,5 +1,6 @@
 /** The Store implementation shared by every SQL backend; only the driver differs. */
 import { hashId, normaliseForHash, type Article } from '../core/article.js';
+import { hasFatal } from '../core/message.js';
 import type { SqlDriver } from './driver.js';
 import { checkVersion, currentVersion, migrate } from './migrate.js';
 import { decodeFeatures, emptyReuseState, encodeFeatures, type ReuseChanges, type ReuseState, type StoredSupport, type StoredTerms } from '../reuse/state.js';
@@ -53,6 +54,8 @@ const STORY_UPDATES_VERSION = 9;
 const REUSE_TERMS_VERSION = 11;
 /** Schema version from which a streamed run keeps story timelines in their own rows. */
 const TIMELINES_VERSION = 12;
+/** Schema version from which an article's row says whether it carries a fatal message. */
+const FATAL_COLUMN_VERSION = 13;
 
 /** Hash of an article's normalised text, the key for "same text" duplicates. */
 export function textHash(text: string): string {
@@ -111,8 +114,8 @@ export class SqlStore implements Store {
       const seq = await tx.all<{ n: number | null }>('SELECT MAX(seq) AS n FROM articles');
       await tx.run(
         `INSERT INTO articles (id, url, text_hash, title, published_at, lang, site, text, html, source_json, meta_json,
-          layers_json, data_json, messages_json, seq, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          layers_json, data_json, messages_json, fatal, seq, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           article.id,
           url,
@@ -128,6 +131,7 @@ export class SqlStore implements Store {
           JSON.stringify(article.layers),
           JSON.stringify(article.data),
           JSON.stringify(article.messages),
+          hasFatal(article) ? 1 : 0,
           Number(seq[0]?.n ?? 0) + 1,
           now,
           now,
@@ -155,8 +159,9 @@ export class SqlStore implements Store {
       ];
       const digest = annotationDigest(values);
       if (this.annotationDigests.get(article.id) === digest) continue;
-      await tx.run('UPDATE articles SET layers_json = ?, data_json = ?, messages_json = ?, stages_json = ?, updated_at = ? WHERE id = ?', [
+      await tx.run('UPDATE articles SET layers_json = ?, data_json = ?, messages_json = ?, stages_json = ?, fatal = ?, updated_at = ? WHERE id = ?', [
         ...values,
+        hasFatal(article) ? 1 : 0,
         now,
         article.id,
       ]);
@@ -193,10 +198,9 @@ export class SqlStore implements Store {
 
   async listArticleStates(): Promise<ArticleState[]> {
     const stages = this.schema >= STAGES_COLUMN_VERSION ? 'stages_json' : 'NULL AS stages_json';
-    // Messages are JSON written by JSON.stringify, so a fatal one holds exactly this text.
-    const rows = await this.driver.all<{ id: string; stages_json: string | null; fatal: number | boolean }>(
-      `SELECT id, ${stages}, CASE WHEN messages_json LIKE '%"severity":"fatal"%' THEN 1 ELSE 0 END AS fatal FROM articles ORDER BY seq`,
-    );
+    // Messages are JSON written by JSON.stringify, so a fatal one holds exactly this text (a store before the column).
+    const fatal = this.schema >= FATAL_COLUMN_VERSION ? 'fatal' : `CASE WHEN messages_json LIKE '%"severity":"fatal"%' THEN 1 ELSE 0 END AS fatal`;
+    const rows = await this.driver.all<{ id: string; stages_json: string | null; fatal: number | boolean }>(`SELECT id, ${stages}, ${fatal} FROM articles ORDER BY seq`);
     return rows.map((r) => ({ id: r.id, fatal: Number(r.fatal) === 1, ...(r.stages_json ? { analysed: JSON.parse(r.stages_json) } : {}) }));
   }
 

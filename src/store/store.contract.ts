@@ -144,6 +144,14 @@ export function runStoreTests(name: string, open: () => Promise<Store>): void {
         { id: a.id, analysed: a.analysed, fatal: false },
         { id: b.id, fatal: true },
       ]);
+      // Annotations written again say again whether the article failed.
+      b.messages = [];
+      a.messages.push({ ruleId: 'pipeline:stage-failed', source: 'claims/claims', severity: 'fatal', reason: 'failed' });
+      await store.updateAnnotations([a, b]);
+      expect((await store.listArticleStates()).map((s) => [s.id, s.fatal])).toEqual([
+        [a.id, true],
+        [b.id, false],
+      ]);
       await store.close();
     });
 
