@@ -129,8 +129,7 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
   // 1. Per-article stages over the articles that need them, a batch at a time; what the corpus stages need of them is kept.
   const changes = emptyReuseChanges();
   const entries: StoryEntry[] = [];
-  for (let at = 0; at < need.length; at += BATCH_SIZE) {
-    options.signal?.throwIfAborted();
+  const runBatch = async (at: number): Promise<Article[]> => {
     const batch = await store.getArticles(need.slice(at, at + BATCH_SIZE).map((s) => s.id));
     await perArticle.run(batch, {
       logger: options.logger,
@@ -144,6 +143,21 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
       },
       onArticle: options.onArticle && ((e) => options.onArticle!({ ...e, done: at + e.done, articles: need.length, total: stages.length })),
     });
+    return batch;
+  };
+  // The worker threads take the next batch through the stages while this thread writes the one before.
+  const started = (at: number) => {
+    if (at >= need.length) return undefined;
+    const run = runBatch(at);
+    // Awaited once the batch before is written; a failure meanwhile is not unhandled.
+    run.catch(() => undefined);
+    return run;
+  };
+  let next = started(0);
+  for (let at = 0; at < need.length; at += BATCH_SIZE) {
+    options.signal?.throwIfAborted();
+    const batch = await next!;
+    next = started(at + BATCH_SIZE);
     await timed('store/annotations', batch.length, async () => {
       await store.updateAnnotations(batch.filter((a) => stale.has(a.id)));
       for (const article of batch) {
