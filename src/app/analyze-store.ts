@@ -24,6 +24,8 @@ import {
   type ReuseInputs,
 } from '../reuse/links-stage.js';
 import { linkPair } from '../reuse/links.js';
+import { ComparePool } from '../reuse/compare-workers.js';
+import { articleWorkerCount } from '../core/article-workers-config.js';
 import { additionsKey, orientKey, uniqueKey } from '../reuse/story-support.js';
 import { profileArticle, type ReuseProfile } from '../reuse/profile.js';
 import { supportTerms } from '../reuse/additions.js';
@@ -44,6 +46,13 @@ export const BATCH_SIZE = 256;
  * the 1,536 MiB heap; with copies bounded per article (candidates.ts) the pairs of a story reuse few profiles.
  */
 const MAX_PROFILES = 4_096;
+/**
+ * Candidate pairs from which comparing them in worker threads pays (a thread starts in about 0.1 s and a pair takes
+ * about 0.2 ms): a corpus update adding a few articles compares a few hundred in this thread.
+ */
+const MIN_PAIRS_FOR_THREADS = 2_048;
+/** Comparing threads at most: each profiles its chunks' articles, which this thread reads from the store for them. */
+const MAX_COMPARE_THREADS = 4;
 /** Articles' support terms held at once beyond a story's (an estimated 15 KB each parsed): a story asked for twice reads them once. */
 const MAX_TERMS = 4_096;
 
@@ -200,7 +209,7 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
   const terms = new Held(MAX_TERMS, (missing) => loadTerms(store, missing, digests, profiles, changes));
   const inputs: ReuseInputs = { ids, features, changes, previous: previousReuse, present, profile: (id) => profiles.get(id), opts: reuseOpts };
   const reuse = await timed('reuse/links', () => changes.compared.length, async () => {
-    const compared = await compareChangedStreamed(inputs, profiles, stories);
+    const compared = await compareChangedStreamed(store, inputs, profiles, stories);
     const reanalysed = new Set([...stale].filter((id) => live.has(id)));
     const changedIds = new Set([...reanalysed, ...changes.features.keys()]);
     // The stored links as compared hold every kept link's ends (orientation only swaps them).
@@ -412,7 +421,7 @@ async function reuseRegion(store: Store, stories: readonly Story[], affected: re
 }
 
 /** The new links of the changed articles: each candidate pair of a changed article, compared with profiles loaded a chunk at a time. */
-async function compareChangedStreamed(inputs: ReuseInputs, profiles: Held<ReuseProfile>, stories: readonly Story[]): Promise<ReuseLink[]> {
+async function compareChangedStreamed(store: Store, inputs: ReuseInputs, profiles: Held<ReuseProfile>, stories: readonly Story[]): Promise<ReuseLink[]> {
   const { changes } = inputs;
   const changed = new Set(changes.features.keys());
   changes.compared = inputs.ids.filter((id) => changed.has(id));
@@ -423,15 +432,39 @@ async function compareChangedStreamed(inputs: ReuseInputs, profiles: Held<ReuseP
   const storyAt = new Map(stories.flatMap((s, i) => s.articleIds.map((id) => [id, i] as const)));
   const rank = (id: string) => storyAt.get(id) ?? stories.length;
   pairs.sort((x, y) => rank(x[0]) - rank(y[0]) || at.get(x[0])! - at.get(y[0])! || rank(x[1]) - rank(y[1]));
-  for (let from = 0; from < pairs.length; from += BATCH_SIZE) {
-    const chunk = pairs.slice(from, from + BATCH_SIZE);
+  const threshold = inputs.opts.sentenceThreshold;
+  const here = async (chunk: [string, string][]) => {
     await profiles.ensure(chunk.flat());
-    for (const [a, b] of chunk) {
-      const link = linkPair(profiles.get(a)!, profiles.get(b)!, inputs.opts.sentenceThreshold);
+    return chunk.map(([a, b]) => linkPair(profiles.get(a)!, profiles.get(b)!, threshold));
+  };
+  const keep = (found: readonly (ReuseLink | null)[]) => {
+    for (const link of found) {
       if (!link) continue;
       raw.push(link);
       changes.links.push(link);
     }
+  };
+  const threads = articleWorkerCount();
+  const pool = threads > 1 && pairs.length >= MIN_PAIRS_FOR_THREADS ? new ComparePool(Math.min(threads, MAX_COMPARE_THREADS)) : undefined;
+  try {
+    // Answers are read in the order asked, so the links are those of the loop in this thread.
+    const asked: Promise<(ReuseLink | null)[]>[] = [];
+    for (let from = 0; from < pairs.length; from += BATCH_SIZE) {
+      const chunk = pairs.slice(from, from + BATCH_SIZE);
+      if (!pool) {
+        keep(await here(chunk));
+        continue;
+      }
+      const articles = (await store.getArticles([...new Set(chunk.flat())])).map(reuseView);
+      // A thread lost or failing: this thread compares the chunk itself.
+      const answer = pool.compare({ pairs: chunk, articles, threshold }).catch(() => here(chunk));
+      answer.catch(() => undefined);
+      asked.push(answer);
+      if (asked.length >= 2 * pool.size) keep(await asked.shift()!);
+    }
+    for (const answer of asked) keep(await answer);
+  } finally {
+    await pool?.close();
   }
   return raw;
 }

@@ -6,14 +6,13 @@
  * place, so layers, data, messages, stamps and order are those of the in-thread loop. The pool outlives a run, so a
  * caller running the pipeline batch by batch pays the start-up once; idle threads go after IDLE_MS.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Article } from './article.js';
 import { PipelineError } from './errors.js';
 import { addMessage } from './message.js';
 import { clearOutputs, runArticleStage, type Logger, type RunOptions, type Stage } from './pipeline.js';
 import { stageOrigin, type StageConfig, type StageFactory } from './registry.js';
+import { siblingModule, startModuleThread } from './threads.js';
 import {
   PROGRESS_ARTICLE,
   PROGRESS_SLOTS,
@@ -396,14 +395,8 @@ export function useThreadEntry(entry: URL | undefined): void {
 
 /** Starts one thread on the compiled entry, or, running from TypeScript sources (tests, tsx), through tsx's loader. */
 function startThread(progress: SharedArrayBuffer): Worker {
-  const here = import.meta.url;
-  const entry = entryOverride?.href ?? new URL(`./article-workers-thread.${here.endsWith('.ts') ? 'ts' : 'js'}`, here).href;
-  const resourceLimits = { maxOldGenerationSizeMb: WORKER_MAX_HEAP_MB };
-  if (!entry.endsWith('.ts')) return new Worker(new URL(entry), { workerData: { progress }, resourceLimits });
-  // tsx's ESM API (`require` resolves its CommonJS twin, which cannot register the hooks from here).
-  const tsx = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const code = `const { register } = await import(${JSON.stringify(tsx)}); register(); await import(${JSON.stringify(entry)});`;
-  return new Worker(code, { eval: true, workerData: { progress }, resourceLimits });
+  const entry = entryOverride?.href ?? siblingModule(import.meta.url, 'article-workers-thread');
+  return startModuleThread(entry, { progress }, { maxOldGenerationSizeMb: WORKER_MAX_HEAP_MB });
 }
 
 function describe(error: unknown, code: number): string {
