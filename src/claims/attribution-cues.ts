@@ -60,7 +60,7 @@ const PARTICIPLE_OPENERS = new Set([',', '—', '–', 'by', 'while', 'and']);
  * Fixes the tags the speaker walk relies on: hyphenated compounds ("Seventy-four", "self-described") become one
  * token, and capitalised words tagged VERB/ADJ/NOUN right before a name ("Ted Cruz") become PROPN.
  */
-export function retag(text: string, tokens: WinkToken[]): WinkToken[] {
+export function retag(text: string, tokens: readonly WinkToken[]): WinkToken[] {
   const out: WinkToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
     let t = tokens[i];
@@ -373,7 +373,7 @@ function readToCue(ctx: Ctx, i: number, lemma: string): Draft | undefined {
  * "a group called the Foundation", "a report published Wednesday": a naming or publishing participle right after
  * a common noun, followed by a name, a quote, a date or a preposition, modifies the noun ("called for" is a cue).
  */
-function isReducedRelative(tokens: WinkToken[], i: number, left: LeftSpeaker): boolean {
+function isReducedRelative(tokens: readonly WinkToken[], i: number, left: LeftSpeaker): boolean {
   if (left.headToken.pos !== 'NOUN' || tokens[i - 1]?.end !== left.span.end || !/ed$/.test(tokens[i].normal)) return false;
   if (tokens[i + 1]?.normal === 'for' || tokens[i + 1]?.normal === 'on') return false;
   let n = i + 1;

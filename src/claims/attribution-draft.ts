@@ -32,7 +32,7 @@ export interface Draft {
 /** What every reader gets: the text, its re-tagged tokens, the sentence at hand, quotes and entities. */
 export interface Ctx {
   text: string;
-  tokens: WinkToken[];
+  tokens: readonly WinkToken[];
   sentence: Span;
   quotes: Span[];
   entities: EntityMention[];
@@ -41,13 +41,13 @@ export interface Ctx {
 }
 
 /** True when the tokens from `i` spell `phrase` (lowercased words separated by spaces). */
-export function matchesPhrase(tokens: WinkToken[], i: number, phrase: string): boolean {
+export function matchesPhrase(tokens: readonly WinkToken[], i: number, phrase: string): boolean {
   const words = phrase.split(' ');
   return words.every((w, k) => tokens[i + k]?.normal === w);
 }
 
 /** Index of the token starting at `offset` (binary search; tokens are sorted). */
-export function tokenAt(tokens: WinkToken[], offset: number): number {
+export function tokenAt(tokens: readonly WinkToken[], offset: number): number {
   let lo = 0;
   let hi = tokens.length - 1;
   while (lo < hi) {

@@ -79,7 +79,7 @@ export function readClauseSubject(ctx: Ctx, before: number): LeftSpeaker | undef
 }
 
 /** The head noun of a speaker phrase: the last noun before its first preposition ("records from the cycle" → records). */
-export function headOf(tokens: WinkToken[], left: LeftSpeaker): WinkToken {
+export function headOf(tokens: readonly WinkToken[], left: LeftSpeaker): WinkToken {
   const { start, end } = left.span;
   let head: WinkToken | undefined;
   for (let k = tokenAt(tokens, start); k >= 0 && k < tokens.length && tokens[k].end <= end; k++) {
@@ -248,7 +248,7 @@ function readAppositiveSubject(ctx: Ctx, close: number): LeftSpeaker | undefined
 }
 
 /** A past participle between a noun and a preposition, modifying the noun ("polls taken in", "a survey conducted by"). */
-function isPostModifier(tokens: WinkToken[], k: number, sentence: Span): boolean {
+function isPostModifier(tokens: readonly WinkToken[], k: number, sentence: Span): boolean {
   const t = tokens[k];
   const before = tokens[k - 1];
   if (!t || !before || before.start < sentence.start || t.pos !== 'VERB' || FORM_TO_LEMMA.has(t.normal)) return false;
@@ -264,7 +264,7 @@ function isAppositive(inner: WinkToken[]): boolean {
   return inner.slice(0, verb).some((t) => RELATIVE_PRONOUNS.has(t.normal));
 }
 
-function findOpenParen(tokens: WinkToken[], k: number, sentence: Span): number {
+function findOpenParen(tokens: readonly WinkToken[], k: number, sentence: Span): number {
   for (let m = k - 1; m >= 0 && tokens[m].start >= sentence.start && k - m < 8; m--) if (tokens[m].value === '(') return m;
   return -1;
 }
@@ -343,7 +343,7 @@ export function readTrailingName(ctx: Ctx, k: number): { span: Span; next: numbe
   return { span: { start: tokens[k + 1].start, end: tokens[lastName].end }, next: m };
 }
 
-function isNpAhead(tokens: WinkToken[], k: number): boolean {
+function isNpAhead(tokens: readonly WinkToken[], k: number): boolean {
   for (let m = k; m < k + 2 && m < tokens.length; m++) {
     const pos = tokens[m].pos;
     if (pos === 'NOUN' || pos === 'PROPN') return true;

@@ -10,7 +10,7 @@ import { addMessage } from '../core/message.js';
 import type { Stage } from '../core/pipeline.js';
 import type { StageFactory } from '../core/registry.js';
 import type { Span } from '../core/span.js';
-import { tokenize, type WinkToken } from '../nlp/wink.js';
+import { tokenizeShared, type WinkToken } from '../nlp/wink.js';
 import {
   STATE_CUES,
   SOURCE_AFTER_CUES,
@@ -55,7 +55,7 @@ export interface Prepared {
   text: string;
   sentences: Span[];
   quotes: Span[];
-  tokens: WinkToken[];
+  tokens: readonly WinkToken[];
   entities: EntityMention[];
   labels: ReadonlySet<string>;
 }
@@ -67,7 +67,7 @@ export function prepareAttributions(article: Article): Prepared {
     text,
     sentences: article.layers.sentence ?? [{ start: 0, end: text.length }],
     quotes: findQuotes(text),
-    tokens: retag(text, tokenize(text)),
+    tokens: retag(text, tokenizeShared(text)),
     entities: (article.layers as { entity?: EntityMention[] }).entity ?? [],
     labels: transcriptLabels(text),
   };

@@ -61,13 +61,24 @@ export function mergeHyphens(text: string, tokens: WinkToken[]): Tok[] {
   }
   let expectInitial = true;
   for (const tok of out) {
-    if (/^[\p{L}\d]/u.test(tok.value)) {
+    if (startsWithLetterOrDigit(tok.value)) {
       tok.initial = expectInitial;
       expectInitial = false;
-    } else if (/^["“‘'(\[«:—–-]$/.test(tok.value)) expectInitial = true;
+    } else if (tok.value.length === 1 && INITIAL_OPENERS.has(tok.value)) expectInitial = true;
   }
   return out;
 }
+
+/** One-character tokens after which a word opens a sentence or quotation. */
+const INITIAL_OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«', ':', '—', '–', '-']);
+
+/** Whether the first code point is a letter or a digit: ASCII read by its code, the rest by the Unicode regex (this runs for every token). */
+function startsWithLetterOrDigit(value: string): boolean {
+  const c = value.charCodeAt(0);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return LETTER_OR_DIGIT_FIRST.test(value);
+}
+const LETTER_OR_DIGIT_FIRST = /^[\p{L}\d]/u;
 
 export function lower(tok: Tok): string {
   return tok.value.toLowerCase().replace(/\.$/, '');

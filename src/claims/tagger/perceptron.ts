@@ -173,15 +173,18 @@ function decodeCached(weights: TaggerWeights, c: TaggerCaches, ctx: SentenceCont
     add(scores, c.pair(1, rec.word, after));
     const sPrev = at(shapes, i - 1, c.boundaryShape);
     const sNext = at(shapes, i + 1, c.boundaryShape);
-    add(scores, c.group(GROUP_SHAPES, (((kind * SHAPE_IDS + sPrev) * SHAPE_IDS + rec.shape) * SHAPE_IDS + sNext) * 2 + initial, kind, sPrev, rec.shape, sNext, initial));
+    // A rare shape past the keyed ids is summed without caching (it used to make every cache start afresh).
+    const keyed = rec.shape < SHAPE_IDS;
+    const shapesKey = keyed && sPrev < SHAPE_IDS && sNext < SHAPE_IDS ? (((kind * SHAPE_IDS + sPrev) * SHAPE_IDS + rec.shape) * SHAPE_IDS + sNext) * 2 + initial : UNCACHED;
+    add(scores, c.group(GROUP_SHAPES, shapesKey, kind, sPrev, rec.shape, sNext, initial));
     const pPrev = at(pos, i - 1, c.boundaryPos);
     const pNext = at(pos, i + 1, c.boundaryPos);
     add(scores, c.group(GROUP_POS, ((pPrev * TAG_IDS + pos[i]) * TAG_IDS + pNext) * 2 + initial, pPrev, pos[i], pNext, initial));
     const rPrev = at(rule, i - 1, c.boundaryRule);
     const rNext = at(rule, i + 1, c.boundaryRule);
-    add(scores, c.group(GROUP_RULES, ((rPrev * TAG_IDS + rule[i]) * TAG_IDS + rNext) * SHAPE_IDS + rec.shape, rPrev, rule[i], rNext, rec.shape));
+    add(scores, c.group(GROUP_RULES, keyed ? ((rPrev * TAG_IDS + rule[i]) * TAG_IDS + rNext) * SHAPE_IDS + rec.shape : UNCACHED, rPrev, rule[i], rNext, rec.shape));
     if (initial && capitalisedInDoc.has(c.words.name(rec.word))) add(scores, weights.get(CAPITALISED_IN_DOC_FEATURE));
-    add(scores, c.group(GROUP_HISTORY, (prev2 * (LABELS.length + 1) + prev) * SHAPE_IDS + rec.shape, prev, prev2, rec.shape));
+    add(scores, c.group(GROUP_HISTORY, keyed ? (prev2 * (LABELS.length + 1) + prev) * SHAPE_IDS + rec.shape : UNCACHED, prev, prev2, rec.shape));
     const best = bestAllowed(scores, prev);
     out.push(LABELS[best]);
     prev2 = prev;
@@ -220,8 +223,12 @@ function add(scores: Float64Array, v: Float64Array | undefined): void {
 // Ids are kept small enough that every cache key stays a small integer (below 2^30), which V8 hashes without boxing.
 /** Words get ids below this (the neighbour caches are arrays indexed by them)… */
 const WORD_IDS = 2 ** 15;
-/** …shapes below this (a key joins three, a line kind and a flag)… */
+/** …shapes below this in cache keys (a key joins three, a line kind and a flag)… */
 const SHAPE_IDS = 2 ** 8;
+/** …while rarer shapes get ids up to this, their groups summed uncached (FNC-1 bodies pass 256 shapes every ~300 articles). */
+const MAX_SHAPES = 2 ** 16;
+/** A group key that asks for the sum without caching it. */
+const UNCACHED = -1;
 /** …and parts of speech, rule labels and line kinds below this. */
 const TAG_IDS = 2 ** 5;
 /** Entries a group cache keeps before starting afresh. */
@@ -265,7 +272,7 @@ interface WordRecord {
  */
 class TaggerCaches {
   words = new Interner(WORD_IDS);
-  shapes = new Interner(SHAPE_IDS);
+  shapes = new Interner(MAX_SHAPES);
   pos = new Interner(TAG_IDS);
   rules = new Interner(TAG_IDS);
   kinds = new Interner(TAG_IDS);
@@ -319,10 +326,7 @@ class TaggerCaches {
   }
   /** The summed weights of the word's own features, kept on its record. */
   wordVector(value: string, record: WordRecord): Float64Array {
-    const vector = new Float64Array(LABELS.length);
-    for (const f of wordFeatures(value)) add(vector, this.weights.get(f));
-    record.vector = vector;
-    return vector;
+    return (record.vector = this.sum(wordFeatures(value)));
   }
   /**
    * The weights of the word pair (left, right) before or after the token, from the model's pair features by their
@@ -341,15 +345,20 @@ class TaggerCaches {
   }
   /** The summed weights of one group's features, made from the ids `a`…`e` (which the key encodes). */
   group(group: number, key: number, a: number, b = 0, c = 0, d = 0, e = 0): Float64Array {
+    if (key === UNCACHED) return this.sum(this.groupFeatures(group, a, b, c, d, e));
     const dense = DENSE_GROUPS[group];
     let hit = dense ? this.dense[group][key] : this.groups[group].get(key);
     if (!hit) {
-      hit = new Float64Array(LABELS.length);
-      for (const f of this.groupFeatures(group, a, b, c, d, e)) add(hit, this.weights.get(f));
+      hit = this.sum(this.groupFeatures(group, a, b, c, d, e));
       if (dense) this.dense[group][key] = hit;
       else this.groups[group].set(key, hit);
     }
     return hit;
+  }
+  private sum(features: readonly string[]): Float64Array {
+    const v = new Float64Array(LABELS.length);
+    for (const f of features) add(v, this.weights.get(f));
+    return v;
   }
   private groupFeatures(group: number, a: number, b: number, c: number, d: number, e: number): string[] {
     const { words, shapes, pos, rules, kinds } = this;
