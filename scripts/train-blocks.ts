@@ -14,7 +14,7 @@ import { blockFeatures, FEATURE_NAMES } from '../src/extract/block-features.js';
 import { blocksInMain, chooseBlocks, MAIN_BLOCK_PROBABILITY, MODEL_GAIN_RATIO, pickKind } from '../src/extract/block-model.js';
 import { BLOCK_MODEL } from '../src/extract/block-model-weights.js';
 import { resolveBudget } from '../src/extract/budget.js';
-import { readHtmlPage } from '../src/extract/extract.js';
+import { isListing, readHtmlPage } from '../src/extract/extract.js';
 import type { ContentAttempt } from '../src/extract/main-content.js';
 import type { SourceParagraph } from '../src/extract/paragraph.js';
 import { tokenizeWords } from '../src/extract/shingle-metric.js';
@@ -127,7 +127,7 @@ function fit(train: readonly CachedPage[], args: { l2: string; epochs: string; w
 }
 
 /** Text the extractor would output for these paragraphs (rejoin + boilerplate filter). */
-function finish(paragraphs: readonly SourceParagraph[], skipRules: readonly string[] = []): string {
+function finish(paragraphs: readonly SourceParagraph[], skipRules: readonly string[] = [], listing = false): string {
   let offset = 0;
   const re = paragraphs.map((p, i) => {
     if (i) offset += 2;
@@ -135,7 +135,7 @@ function finish(paragraphs: readonly SourceParagraph[], skipRules: readonly stri
     offset = q.end;
     return q;
   });
-  return filterBoilerplate(rejoinParagraphs(re).paragraphs, { html: true, skipRules }).kept.map((p) => p.text).join('\n\n');
+  return filterBoilerplate(rejoinParagraphs(re).paragraphs, { html: true, skipRules, listing }).kept.map((p) => p.text).join('\n\n');
 }
 
 function report(name: string, pages: readonly CachedPage[], prob: (p: CachedPage) => number[]): void {
@@ -145,7 +145,7 @@ function report(name: string, pages: readonly CachedPage[], prob: (p: CachedPage
   for (const [t, gain] of [[MAIN_BLOCK_PROBABILITY, MODEL_GAIN_RATIO], [0.3, MODEL_GAIN_RATIO], [0.5, MODEL_GAIN_RATIO], [MAIN_BLOCK_PROBABILITY, 1.5]]) {
     strategies.set(`model p>${t} gain ${gain}`, (page, probs) => {
       const content = chooseBlocks({ attempt: page.attempt, paragraphs: page.main, why: '' }, page.blocks, page.declaresArticle, probs, t, gain);
-      return finish(content.paragraphs, content.attempt === '8:block-model' ? ['link-list', 'publisher-bio'] : []);
+      return finish(content.paragraphs, content.attempt === '8:block-model' ? ['link-list', 'publisher-bio'] : [], isListing(content.paragraphs, page.declaresArticle));
     });
   }
   const scores = new Map<string, { all: WordScore[]; byKind: Map<string, WordScore[]> }>();

@@ -189,3 +189,19 @@ describe('kicker-rail: cards of other stories under capitals kickers end the tex
     expect(filterBoilerplate(paragraphs([...PROSE, ...two]), { html: true }).kept.map((p) => p.text)).toContain(two[2]);
   });
 });
+
+describe('boilerplate: a listing keeps the linked entries the block model reads as main text', () => {
+  const entries = [
+    { text: 'County tutoring pilot shows gains (example.org)', linkDensity: 0.8, modelMain: true },
+    { text: '12 points by reader 3 hours ago | 4 comments', linkDensity: 0.7, modelMain: true },
+    { text: 'More', linkDensity: 1 },
+  ];
+  it('on a listing page linked lines the model keeps stay, others go', () => {
+    const { kept } = filterBoilerplate(paragraphs(entries), { html: true, listing: true });
+    expect(kept.map((p) => p.text)).toEqual(entries.slice(0, 2).map((e) => e.text));
+  });
+  it('elsewhere a linked line that is neither a list item nor a heading goes', () => {
+    const { kept } = filterBoilerplate(paragraphs(entries), { html: true });
+    expect(kept).toEqual([]);
+  });
+});

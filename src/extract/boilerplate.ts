@@ -61,6 +61,8 @@ export interface BoilerplateOptions {
   skipRules?: readonly string[];
   /** Lower-cased names the publisher goes by (its host's labels), for the `publisher-bio` rule. */
   publisherNames?: readonly string[];
+  /** The page is a listing (its entries are links): every paragraph the block model reads as main text is an entry the `link-list` rule leaves. */
+  listing?: boolean;
 }
 
 /** Shortest publisher description that ends a press release (words): a credit line naming the site is shorter. */
@@ -124,7 +126,7 @@ function isShareWidget(words: readonly string[]): boolean {
 }
 
 /** Classifies one paragraph on its own; `undefined` when it looks like article text. */
-function classifyAlone(p: SourceParagraph, words: readonly string[], html: boolean, on: (rule: string) => boolean): string | undefined {
+function classifyAlone(p: SourceParagraph, words: readonly string[], html: boolean, on: (rule: string) => boolean, listing: boolean): string | undefined {
   const text = p.text;
   const n = words.length;
   if (n === 0) return /^[\s\p{P}\p{S}]*$/u.test(text) ? 'boilerplate:empty' : undefined;
@@ -152,8 +154,8 @@ function classifyAlone(p: SourceParagraph, words: readonly string[], html: boole
   if ((hits >= MIN_APPEAL_HITS && /\b(?:you|your|we|our|us)\b/i.test(text)) || (hits >= 1 && n <= 6)) return 'boilerplate:donation-appeal';
   if (html) {
     if (on('figure-caption') && p.inFigure && !p.heading && !p.quote) return 'boilerplate:photo-caption';
-    // A listing's entries are linked list items and headings: where the block model reads one as main text, it stays.
-    const modelEntry = p.modelMain && (p.listItem || p.heading);
+    // A listing's entries are linked list items and headings (or any linked line on a page made of them): where the block model reads one as main text, it stays.
+    const modelEntry = p.modelMain && (listing || p.listItem || p.heading);
     if (on('link-list') && !modelEntry && (p.linkDensity ?? 0) >= MIN_LINK_LIST_DENSITY && n <= MAX_LINK_LIST_WORDS) return 'boilerplate:link-list';
   }
   return undefined;
@@ -271,7 +273,7 @@ export function filterBoilerplate(paragraphs: readonly SourceParagraph[], option
   const skip = new Set(options.skipRules ?? []);
   const on = (rule: string) => !skip.has(rule);
   const words = paragraphs.map((p) => wordsOf(p.text));
-  const reasons: Array<string | undefined> = paragraphs.map((p, i) => classifyAlone(p, words[i], html, on));
+  const reasons: Array<string | undefined> = paragraphs.map((p, i) => classifyAlone(p, words[i], html, on, !!options.listing));
   const n = paragraphs.length;
 
   // Date/"updated" lines sit at the top or bottom of an article; in the middle they are content (schedules, lists).

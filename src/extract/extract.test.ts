@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textOf } from '../core/span.js';
-import { createExtractStage, extractDocument, extractStage, MIN_TEXT_CHARS } from './extract.js';
+import { createExtractStage, extractDocument, extractStage, isListing, MIN_TEXT_CHARS } from './extract.js';
 import type { RawDocument } from '../core/raw-document.js';
 
 const text = (body: string, format: RawDocument['format'] = 'text'): RawDocument => ({ input: 'in.txt', path: 'in.txt', format, body, fetchedAt: '2030-01-01T00:00:00Z' });
@@ -149,5 +149,17 @@ describe('extract: page structures around the article', () => {
     expect(a.text).toContain(P1);
     expect(a.text).toContain(P3);
     expect(a.text).not.toContain('harbour festival');
+  });
+});
+
+describe('extract: a page of linked entries reads as a listing', () => {
+  const para = (text: string, linkDensity: number) => ({ text, start: 0, end: text.length, linkDensity });
+  const entries = [para('Why one-on-one sessions beat tutoring in pairs (example.org)', 0.9), para('8 points by reader 2 hours ago | 3 comments', 0.7), para(P1, 0)];
+  it('linked lines holding a good share of the text make a listing, unless the page declares one article', () => {
+    expect(isListing(entries, false)).toBe(true);
+    expect(isListing(entries, true)).toBe(false);
+  });
+  it('prose with a linked line is not a listing', () => {
+    expect(isListing([para(P1, 0), para(P2, 0), para(P3, 0), para('Related: tariffs', 1)], false)).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import type { ArticleMessage } from '../core/message.js';
 import type { Stage } from '../core/pipeline.js';
 import type { RawDocument } from '../core/raw-document.js';
 import type { StageFactory } from '../core/registry.js';
-import { filterBoilerplate, publisherNamesOf } from './boilerplate.js';
+import { filterBoilerplate, MIN_LINK_LIST_DENSITY, publisherNamesOf } from './boilerplate.js';
 import { canCheckLanguage, detectLanguage } from './detect-language.js';
 import { capNesting } from './cap-nesting.js';
 import { boundDom, resolveBudget, startDeadline, TooComplexError, type ExtractBudget } from './budget.js';
@@ -69,6 +69,23 @@ interface Prepared {
   outside?: DroppedPiece[];
   /** Boilerplate rules the main-content step already decided for these paragraphs. */
   decidedRules?: readonly string[];
+  /** The page reads as a listing of links (see {@link isListing}). */
+  listing?: boolean;
+}
+
+/** Share of the main content's text in link-dense lines from which a page that does not declare an article is a listing (tuned on WCXB train). */
+export const LISTING_LINK_SHARE = 0.3;
+
+/** A page made of linked entries (a listing, a link aggregator's front page, a shop's category): not a declared article, and at least {@link LISTING_LINK_SHARE} of its main text in link-dense lines. */
+export function isListing(paragraphs: readonly SourceParagraph[], declared: boolean): boolean {
+  if (declared) return false;
+  let linked = 0;
+  let total = 0;
+  for (const p of paragraphs) {
+    total += p.text.length;
+    if ((p.linkDensity ?? 0) >= MIN_LINK_LIST_DENSITY) linked += p.text.length;
+  }
+  return total > 0 && linked >= LISTING_LINK_SHARE * total;
 }
 
 /** A parsed page: its metadata, every visible block (with structural marks) and the cascade's main content. */
@@ -132,7 +149,7 @@ function prepareHtml(raw: RawDocument, budget: ExtractBudget, useModel: boolean)
   const outside = leftOutBlocks(pageBlocks, content.paragraphs, meta.title);
   // The block model weighed each block's link density and wording already; the filter's link-list and publisher-bio rules would undo its listings and product pages.
   const decidedRules = content.attempt === '8:block-model' ? ['link-list', 'publisher-bio'] : [];
-  return { paragraphs: content.paragraphs, meta, messages, html: raw.body, outside, decidedRules };
+  return { paragraphs: content.paragraphs, meta, messages, html: raw.body, outside, decidedRules, listing: isListing(content.paragraphs, page.declaresArticle) };
 }
 
 /** Characters of main text scanned in all when matching left-out blocks: hundreds of times a real page's. */
@@ -215,7 +232,7 @@ export function extractDocument(raw: RawDocument, options: ExtractOptions = {}):
   if (options.boilerplate !== false) {
     const skipRules = [...(options.skipRules ?? []), ...(prepared.decidedRules ?? [])];
     const publisherNames = publisherNamesOf(prepared.meta.canonicalUrl ?? raw.url);
-    const result = filterBoilerplate(paragraphs, { html: raw.format === 'html', skipRules, publisherNames });
+    const result = filterBoilerplate(paragraphs, { html: raw.format === 'html', skipRules, publisherNames, listing: prepared.listing });
     paragraphs = result.kept;
     dropped = result.dropped;
   }

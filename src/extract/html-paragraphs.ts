@@ -43,10 +43,34 @@ function isHidden(el: DomElement): boolean {
   return el.getAttribute('hidden') !== null || /display:\s*none|visibility:\s*hidden/i.test(el.getAttribute('style') ?? '');
 }
 
+/** Share of the walked element's text from which a form or hidden element is the page's own wrapper, not a widget. */
+const WRAPPER_TEXT_SHARE = 0.5;
+/** Fewest characters a page wrapper holds (a page's worth, as main-content.ts's MIN_ATTEMPT_CHARS): on a tiny page one tab can be half of it. */
+const MIN_WRAPPER_CHARS = 250;
+
+const NON_TEXT_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg']);
+
+/** Characters of text under an element, scripts and styles left out (they can outweigh a page's words). */
+function textLength(el: DomElement): number {
+  let n = 0;
+  const stack: DomNode[] = [el];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.nodeType === TEXT_NODE) n += (node.nodeValue ?? '').length;
+    else if (node.nodeType === ELEMENT_NODE && !NON_TEXT_TAGS.has(node.localName ?? '')) {
+      const children = node.childNodes;
+      for (let i = 0; i < children.length; i++) stack.push(children[i]);
+    }
+  }
+  return n;
+}
+
 /**
  * Walks an element (leaving out subtrees `skip` names) and cuts its text into paragraphs at block elements and <br>, keeping
  * headings, list items, link density and figure membership. Hidden elements are left out, except that `readHidden` reads
- * hidden block elements (closed tabs and accordion panels, menus) as paragraphs marked `hidden`. Iterative, linear in the DOM size.
+ * hidden block elements (closed tabs and accordion panels, menus) as paragraphs marked `hidden`; a form or hidden element
+ * holding most of the text is the page's wrapper and read as visible. Iterative: linear in the DOM size, plus one text count per
+ * form or hidden element met.
  */
 export function collectHtmlParagraphs(root: DomElement, skip?: (el: DomElement) => boolean, marksOf?: (el: DomElement) => readonly string[], readHidden = false): SourceParagraph[] {
   const out: SourceParagraph[] = [];
@@ -57,6 +81,12 @@ export function collectHtmlParagraphs(root: DomElement, skip?: (el: DomElement) 
   let current: Flags = { heading: false, listItem: false, inFigure: false, quote: false, hidden: false, marks: none };
   let offset = 0;
   let linkDepth = 0;
+  let rootChars = -1;
+  // A form or hidden element holding most of the text is the layout (ASP.NET pages sit in one <form>; some pages stay hidden until a script shows them), not a search box or a closed tab.
+  const isWrapper = (el: DomElement) => {
+    if (rootChars < 0) rootChars = textLength(root);
+    return rootChars >= MIN_WRAPPER_CHARS && textLength(el) >= Math.max(MIN_WRAPPER_CHARS, WRAPPER_TEXT_SHARE * rootChars);
+  };
 
   const flush = () => {
     if (!parts.length) return;
@@ -100,7 +130,7 @@ export function collectHtmlParagraphs(root: DomElement, skip?: (el: DomElement) 
       if (BLOCK_TAGS.has(tag)) flush();
       continue;
     }
-    if (SKIP_TAGS.has(tag)) continue;
+    if (SKIP_TAGS.has(tag) && !(tag === 'form' && isWrapper(node as DomElement))) continue;
     if (tag === 'br' || tag === 'hr') {
       flush();
       continue;
@@ -108,7 +138,7 @@ export function collectHtmlParagraphs(root: DomElement, skip?: (el: DomElement) 
     if (tag === 'img') continue;
     const el = node as DomElement;
     // Hidden inline text would join a visible paragraph's words; only whole hidden blocks are read, and only when asked.
-    const hides = isHidden(el);
+    const hides = isHidden(el) && !isWrapper(el);
     if (hides && !(readHidden && BLOCK_TAGS.has(tag))) continue;
     if (skip && el !== root && skip(el)) continue;
     if (!BLOCK_TAGS.has(tag) && tag !== 'a' && parts.some((part) => part.trim()) && isInlineLinkCard(el)) continue;
