@@ -455,9 +455,9 @@ async function compareChangedStreamed(store: Store, inputs: ReuseInputs, profile
         keep(await here(chunk));
         continue;
       }
-      const articles = (await store.getArticles([...new Set(chunk.flat())])).map(reuseView);
+      const { answer: asking } = await pool.send({ pairs: chunk, threshold }, async (ids) => (await store.getArticles(ids)).map(reuseView));
       // A thread lost or failing: this thread compares the chunk itself.
-      const answer = pool.compare({ pairs: chunk, articles, threshold }).catch(() => here(chunk));
+      const answer = asking.catch(() => here(chunk));
       answer.catch(() => undefined);
       asked.push(answer);
       if (asked.length >= 2 * pool.size) keep(await asked.shift()!);

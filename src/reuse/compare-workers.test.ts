@@ -19,17 +19,29 @@ describe('candidate pairs compared in worker threads', () => {
   const pool = new ComparePool(2);
   afterAll(() => pool.close());
 
-  it('gives each pair the link this thread gives it, in the order asked, whichever thread took the chunk', async () => {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const read: string[][] = [];
+  const load = async (ids: string[]) => (read.push(ids), ids.flatMap((id) => byId.get(id) ?? []));
+
+  it('gives each pair the link this thread gives it, in the order asked, and reads an article once per thread that holds it', async () => {
     const profiles = new Map(articles.map((a) => [a.id, profileArticle(a)]));
     const expected = pairs.map(([a, b]) => linkPair(profiles.get(a)!, profiles.get(b)!, 0.35));
     expect(expected.filter(Boolean).length).toBeGreaterThan(0);
-    const halves = [pairs.slice(0, 5), pairs.slice(5)];
-    const answers = await Promise.all(halves.map((chunk) => pool.compare({ pairs: chunk, articles, threshold: 0.35 })));
-    expect(answers.flat()).toEqual(expected);
+    const chunks = [pairs.slice(0, 5), pairs.slice(5), pairs.slice(0, 5)];
+    const sent = [];
+    for (const chunk of chunks) sent.push((await pool.send({ pairs: chunk, threshold: 0.35 }, load)).answer);
+    expect((await Promise.all(sent)).flat()).toEqual([...expected, ...expected.slice(0, 5)]);
+    // The three chunks went to one thread: the third named only articles it already held.
+    expect(read[2]).toEqual([]);
+    expect(new Set(read.flat()).size).toBe(read.flat().length);
   });
 
-  it('fails a chunk it cannot compare with the reason, and goes on with the next', async () => {
-    await expect(pool.compare({ pairs: [['000', 'missing']], articles, threshold: 0.35 })).rejects.toThrow();
-    expect(await pool.compare({ pairs: pairs.slice(0, 1), articles, threshold: 0.35 })).toHaveLength(1);
+  it('fails a chunk it cannot compare with the reason, and answers the next from articles sent again', async () => {
+    read.length = 0;
+    const failed = (await pool.send({ pairs: [['000', 'missing']], threshold: 0.35 }, load)).answer;
+    await expect(failed).rejects.toThrow(/missing/);
+    const next = (await pool.send({ pairs: pairs.slice(0, 1), threshold: 0.35 }, load)).answer;
+    expect(await next).toHaveLength(1);
+    expect(read[1]).toEqual(pairs[0]);
   });
 });

@@ -5,17 +5,23 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { Article } from '../core/article.js';
+import { LruCache } from '../core/lru.js';
 import { siblingModule, startModuleThread } from '../core/threads.js';
 import type { ReuseLink } from './types.js';
 
-/** Pairs to compare (by article id), the articles they name (what profiling reads of them) and the sentence threshold. */
+/** Pairs to compare (by article id) and the sentence threshold. */
 export interface CompareChunk {
   pairs: [string, string][];
-  articles: Article[];
   threshold: number;
 }
 export interface CompareRequest extends CompareChunk {
   id: number;
+  /** The articles the pairs name, in the order the thread asks its profiles for them. */
+  ids: string[];
+  /** Those of them the thread does not hold (what profiling reads of each). */
+  articles: Article[];
+  /** Drop every profile held first (after a failure the pool no longer knows what the thread holds). */
+  reset?: boolean;
 }
 export interface CompareReply {
   id: number;
@@ -24,44 +30,71 @@ export interface CompareReply {
   error?: string;
 }
 
-/** A comparing thread holds one chunk's profiles and no models. */
+/**
+ * Profiles a thread keeps for later chunks (about 55 KB each): a story's pairs span many chunks, and profiling an
+ * article again for each was most of the threads' work.
+ */
+export const PROFILES_PER_THREAD = 2_048;
+/** A comparing thread holds its profiles and no models. */
 const THREAD_HEAP_MB = 512;
+/** Consecutive chunks (of one story, mostly) given to the same thread, which then holds their articles. */
+const CHUNKS_PER_TURN = 4;
+
+interface Thread {
+  worker: Worker;
+  /** What the thread holds: the same cache, asked for the same ids in the same order. */
+  held: LruCache<string, true>;
+  reset: boolean;
+}
 
 /** Threads that compare chunks of pairs, each chunk given to the next thread in turn. */
 export class ComparePool {
-  private readonly threads: Worker[] = [];
+  private readonly threads: Thread[] = [];
   private readonly waiting = new Map<number, { resolve: (links: (ReuseLink | null)[]) => void; reject: (error: Error) => void }>();
   private asked = 0;
 
   constructor(readonly size: number) {
     for (let i = 0; i < size; i++) {
       const thread = startModuleThread(siblingModule(import.meta.url, 'compare-thread'), undefined, { maxOldGenerationSizeMb: THREAD_HEAP_MB });
+      const entry: Thread = { worker: thread, held: new LruCache(PROFILES_PER_THREAD), reset: false };
       thread.on('message', (reply: CompareReply) => {
         const waiting = this.waiting.get(reply.id);
         if (!waiting) return;
         this.waiting.delete(reply.id);
-        if (reply.links) waiting.resolve(reply.links);
-        else waiting.reject(new Error(reply.error ?? 'no answer'));
+        if (reply.links) return waiting.resolve(reply.links);
+        entry.reset = true;
+        waiting.reject(new Error(reply.error ?? 'no answer'));
       });
       // A thread lost fails what it was asked; the caller compares those chunks itself.
       thread.on('error', (error) => this.failAll(error));
       thread.on('exit', (code) => this.failAll(new Error(`a comparing thread exited with code ${code}`)));
-      this.threads.push(thread);
+      this.threads.push(entry);
     }
   }
 
-  compare(chunk: CompareChunk): Promise<(ReuseLink | null)[]> {
+  /**
+   * Sends a chunk to a thread with the articles it does not hold (`load` reads them) and resolves once sent, to the
+   * pending answer: chunks must be sent one after another, so that each thread asks for ids in the order its mirror did.
+   */
+  async send(chunk: CompareChunk, load: (ids: string[]) => Promise<Article[]>): Promise<{ answer: Promise<(ReuseLink | null)[]> }> {
     const id = this.asked++;
-    const thread = this.threads[id % this.threads.length];
-    return new Promise((resolve, reject) => {
+    const thread = this.threads[Math.floor(id / CHUNKS_PER_TURN) % this.threads.length];
+    const reset = thread.reset;
+    if (reset) [thread.held, thread.reset] = [new LruCache(PROFILES_PER_THREAD), false];
+    const ids = [...new Set(chunk.pairs.flat())];
+    const missing: string[] = [];
+    for (const article of ids) thread.held.get(article, () => (missing.push(article), true));
+    const articles = await load(missing);
+    const answer = new Promise<(ReuseLink | null)[]>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      thread.postMessage({ id, ...chunk } satisfies CompareRequest);
+      thread.worker.postMessage({ id, ...chunk, ids, articles, ...(reset ? { reset } : {}) } satisfies CompareRequest);
     });
+    return { answer };
   }
 
   async close(): Promise<void> {
     const threads = this.threads.splice(0);
-    await Promise.all(threads.map((t) => t.terminate()));
+    await Promise.all(threads.map((t) => t.worker.terminate()));
   }
 
   private failAll(error: Error): void {
