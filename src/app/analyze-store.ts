@@ -47,8 +47,8 @@ export const BATCH_SIZE = 256;
  */
 const MAX_PROFILES = 4_096;
 /**
- * Candidate pairs from which comparing them in worker threads pays (a thread starts in about 0.1 s and a pair takes
- * about 0.2 ms): a corpus update adding a few articles compares a few hundred in this thread.
+ * Candidate pairs from which comparing them in worker threads pays (two threads answer their first chunk after about
+ * 0.15 s, and a pair takes about 0.2 ms): a corpus update adding a few articles compares a few hundred in this thread.
  */
 const MIN_PAIRS_FOR_THREADS = 2_048;
 /** Comparing threads at most: each profiles its chunks' articles, which this thread reads from the store for them. */
@@ -209,12 +209,12 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
   const terms = new Held(MAX_TERMS, (missing) => loadTerms(store, missing, digests, profiles, changes));
   const inputs: ReuseInputs = { ids, features, changes, previous: previousReuse, present, profile: (id) => profiles.get(id), opts: reuseOpts };
   const reuse = await timed('reuse/links', () => changes.compared.length, async () => {
-    const compared = await compareChangedStreamed(store, inputs, profiles, stories);
+    const newLinks = await compareChangedStreamed(store, inputs, profiles, stories);
     const reanalysed = new Set([...stale].filter((id) => live.has(id)));
     const changedIds = new Set([...reanalysed, ...changes.features.keys()]);
     // The stored links as compared hold every kept link's ends (orientation only swaps them).
     const around = fresh ? previousReuse.links : await store.loadReusePairs([...changedIds]);
-    const touched = touchedArticles(changedIds, [compared, around]);
+    const touched = touchedArticles(changedIds, [newLinks, around]);
     const before = new Map(storedStories.map((s) => [s.id, s.articleIds.join('\u0000')]));
     const affected = stories.filter((s) => fresh || before.get(s.id) !== s.articleIds.join('\u0000') || s.articleIds.some((id) => touched.has(id)));
     const wanted = new Set(affected.flatMap((s) => s.articleIds).filter((id) => live.has(id)));
@@ -226,7 +226,7 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
       for (const story of stories) if (!redone.has(story)) story.origins = storedOrigins.get(story.id) ?? [];
     }
     const changed = new Set(changes.features.keys());
-    const raw = region.stored.filter((l) => present.has(l.from) && present.has(l.to) && !changed.has(l.from) && !changed.has(l.to)).concat(compared);
+    const raw = region.stored.filter((l) => present.has(l.from) && present.has(l.to) && !changed.has(l.from) && !changed.has(l.to)).concat(newLinks);
     raw.sort((x, y) => x.from.localeCompare(y.from) || x.to.localeCompare(y.to));
     const members = new Set(region.stories.flatMap((s) => s.articleIds));
     const inRegion = (_: unknown, i: number) => fresh || members.has(ids[i]);
