@@ -26,4 +26,11 @@ describe('html paragraphs: page wrappers are read, widgets are not', () => {
     expect(found.find((p) => p.text === 'Shipping and returns')?.hidden).toBe(true);
     expect(texts(`<div style="display:none">${PARAGRAPHS}</div><div hidden><p>Shipping and returns</p></div>`).map((p) => p.text)).not.toContain('Shipping and returns');
   });
+
+  it('wrappers nested thousands deep (a hostile page) are each read as the page, the text inside them kept', () => {
+    const depth = 3_000;
+    const found = texts(`${'<div hidden>'.repeat(depth)}${PARAGRAPHS}${'</div>'.repeat(depth)}<div hidden><p>Shipping and returns</p></div>`);
+    expect(found.map((p) => p.text).join(' ')).toContain('river to crest');
+    expect(found.map((p) => p.text)).not.toContain('Shipping and returns');
+  });
 });

@@ -50,27 +50,39 @@ const MIN_WRAPPER_CHARS = 250;
 
 const NON_TEXT_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg']);
 
-/** Characters of text under an element, scripts and styles left out (they can outweigh a page's words). */
-function textLength(el: DomElement): number {
-  let n = 0;
-  const stack: DomNode[] = [el];
+/**
+ * Characters of text under every element of `root`, scripts and styles left out (they can outweigh a page's words), in
+ * one pass: counting each form or hidden element's subtree when met would be quadratic in nested ones (hostile pages).
+ */
+function textLengths(root: DomElement): Map<DomNode, number> {
+  const lengths = new Map<DomNode, number>();
+  // Post-order without recursion: a node is summed once its children are.
+  const stack: Array<[DomNode, boolean]> = [[root, false]];
   while (stack.length) {
-    const node = stack.pop()!;
-    if (node.nodeType === TEXT_NODE) n += (node.nodeValue ?? '').length;
-    else if (node.nodeType === ELEMENT_NODE && !NON_TEXT_TAGS.has(node.localName ?? '')) {
-      const children = node.childNodes;
-      for (let i = 0; i < children.length; i++) stack.push(children[i]);
+    const [node, done] = stack.pop()!;
+    if (node.nodeType !== ELEMENT_NODE || NON_TEXT_TAGS.has(node.localName ?? '')) continue;
+    const children = node.childNodes;
+    if (!done) {
+      stack.push([node, true]);
+      for (let i = 0; i < children.length; i++) stack.push([children[i], false]);
+      continue;
     }
+    let n = 0;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      n += child.nodeType === TEXT_NODE ? (child.nodeValue ?? '').length : (lengths.get(child) ?? 0);
+    }
+    lengths.set(node, n);
   }
-  return n;
+  return lengths;
 }
 
 /**
  * Walks an element (leaving out subtrees `skip` names) and cuts its text into paragraphs at block elements and <br>, keeping
  * headings, list items, link density and figure membership. Hidden elements are left out, except that `readHidden` reads
  * hidden block elements (closed tabs and accordion panels, menus) as paragraphs marked `hidden`; a form or hidden element
- * holding most of the text is the page's wrapper and read as visible. Iterative: linear in the DOM size, plus one text count per
- * form or hidden element met.
+ * holding most of the text is the page's wrapper and read as visible. Iterative and linear in the DOM size (the text under
+ * each element is counted in one pass, when the first form or hidden element is met).
  */
 export function collectHtmlParagraphs(root: DomElement, skip?: (el: DomElement) => boolean, marksOf?: (el: DomElement) => readonly string[], readHidden = false): SourceParagraph[] {
   const out: SourceParagraph[] = [];
@@ -81,11 +93,12 @@ export function collectHtmlParagraphs(root: DomElement, skip?: (el: DomElement) 
   let current: Flags = { heading: false, listItem: false, inFigure: false, quote: false, hidden: false, marks: none };
   let offset = 0;
   let linkDepth = 0;
-  let rootChars = -1;
+  let lengths: Map<DomNode, number> | undefined;
   // A form or hidden element holding most of the text is the layout (ASP.NET pages sit in one <form>; some pages stay hidden until a script shows them), not a search box or a closed tab.
   const isWrapper = (el: DomElement) => {
-    if (rootChars < 0) rootChars = textLength(root);
-    return rootChars >= MIN_WRAPPER_CHARS && textLength(el) >= Math.max(MIN_WRAPPER_CHARS, WRAPPER_TEXT_SHARE * rootChars);
+    lengths ??= textLengths(root);
+    const rootChars = lengths.get(root) ?? 0;
+    return rootChars >= MIN_WRAPPER_CHARS && (lengths.get(el) ?? 0) >= Math.max(MIN_WRAPPER_CHARS, WRAPPER_TEXT_SHARE * rootChars);
   };
 
   const flush = () => {
