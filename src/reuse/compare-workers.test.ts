@@ -44,4 +44,16 @@ describe('candidate pairs compared in worker threads', () => {
     expect(await next).toHaveLength(1);
     expect(read[1]).toEqual(pairs[0]);
   });
+
+  it('sends nothing to a thread that is gone, and fails the chunk at once when none is left', async () => {
+    const alone = new ComparePool(1);
+    try {
+      expect(await (await alone.send({ pairs: pairs.slice(0, 1), threshold: 0.35 }, load)).answer).toHaveLength(1);
+      // What an out-of-memory exit does to the pool, done by hand.
+      await (alone as unknown as { threads: { worker: { terminate(): Promise<number> } }[] }).threads[0].worker.terminate();
+      await expect((await alone.send({ pairs: pairs.slice(0, 1), threshold: 0.35 }, load)).answer).rejects.toThrow(/no comparing thread/);
+    } finally {
+      await alone.close();
+    }
+  });
 });

@@ -45,6 +45,8 @@ interface Thread {
   /** What the thread holds: the same cache, asked for the same ids in the same order. */
   held: LruCache<string, true>;
   reset: boolean;
+  /** Exited (out of memory, say): it is sent nothing more. */
+  gone: boolean;
 }
 
 /** Threads that compare chunks of pairs, each chunk given to the next thread in turn. */
@@ -56,7 +58,7 @@ export class ComparePool {
   constructor(readonly size: number) {
     for (let i = 0; i < size; i++) {
       const thread = startModuleThread(siblingModule(import.meta.url, 'compare-thread'), undefined, { maxOldGenerationSizeMb: THREAD_HEAP_MB });
-      const entry: Thread = { worker: thread, held: new LruCache(PROFILES_PER_THREAD), reset: false };
+      const entry: Thread = { worker: thread, held: new LruCache(PROFILES_PER_THREAD), reset: false, gone: false };
       thread.on('message', (reply: CompareReply) => {
         const waiting = this.waiting.get(reply.id);
         if (!waiting) return;
@@ -67,7 +69,10 @@ export class ComparePool {
       });
       // A thread lost fails what it was asked; the caller compares those chunks itself.
       thread.on('error', (error) => this.failAll(error));
-      thread.on('exit', (code) => this.failAll(new Error(`a comparing thread exited with code ${code}`)));
+      thread.on('exit', (code) => {
+        entry.gone = true;
+        this.failAll(new Error(`a comparing thread exited with code ${code}`));
+      });
       this.threads.push(entry);
     }
   }
@@ -78,7 +83,10 @@ export class ComparePool {
    */
   async send(chunk: CompareChunk, load: (ids: string[]) => Promise<Article[]>): Promise<{ answer: Promise<(ReuseLink | null)[]> }> {
     const id = this.asked++;
-    const thread = this.threads[Math.floor(id / CHUNKS_PER_TURN) % this.threads.length];
+    const live = this.threads.filter((t) => !t.gone);
+    // With every thread gone the answer fails at once, and the caller compares the chunk itself.
+    if (!live.length) return { answer: Promise.reject(new Error('no comparing thread left')) };
+    const thread = live[Math.floor(id / CHUNKS_PER_TURN) % live.length];
     const reset = thread.reset;
     if (reset) [thread.held, thread.reset] = [new LruCache(PROFILES_PER_THREAD), false];
     const ids = [...new Set(chunk.pairs.flat())];
