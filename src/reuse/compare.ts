@@ -5,7 +5,7 @@
 import { SOURCE_CUE_PATTERN, WIRE_CREDIT_PATTERNS } from './lexicon.js';
 import { diffLines, ownContentTokens, sharedShare, type LineDiff } from './line-diff.js';
 import { alignPassages, type PassageAlignment } from './passages.js';
-import type { ReuseProfile } from './profile.js';
+import { perProfile, type ReuseProfile } from './profile.js';
 import { alignSentences, longestIncreasing, SENTENCE_MATCH_JACCARD, type SentencePair } from './sentence-align.js';
 import { normaliseWord, tokenize } from './tokens.js';
 import type { ReuseEvidence, ReuseKind } from './types.js';
@@ -295,17 +295,8 @@ export function namedSources(p: ReuseProfile): string[] {
   return [...out];
 }
 
-/** Each profile's quotes as word sets: a profile is compared with many others, its quotes read once. */
-const quoteWords = new WeakMap<ReuseProfile, Set<string>[]>();
-
-function wordsOfQuotes(p: ReuseProfile): Set<string>[] {
-  let words = quoteWords.get(p);
-  if (!words) {
-    words = p.quotes.map((q) => new Set(tokenize(p.article.text.slice(q.start, q.end)).map((t) => normaliseWord(t.norm))));
-    quoteWords.set(p, words);
-  }
-  return words;
-}
+/** Each profile's quotes as word sets, read once per profile. */
+const wordsOfQuotes = perProfile((p) => p.quotes.map((q) => new Set(tokenize(p.article.text.slice(q.start, q.end)).map((t) => normaliseWord(t.norm)))));
 
 function countSharedQuotes(a: ReuseProfile, b: ReuseProfile): number {
   if (!a.quotes.length || !b.quotes.length) return 0;

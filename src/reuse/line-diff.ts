@@ -4,7 +4,7 @@
  * ("one text is the other plus chrome") and whether a copy was trimmed at the end or padded.
  */
 import { CREDIT_LINE_CUE_IDS, JUNK_LINE_PATTERNS, PROVENANCE_CUES } from './lexicon.js';
-import type { ReuseProfile } from './profile.js';
+import { perProfile, type ReuseProfile } from './profile.js';
 
 /** A sentence is shared when at least this share of its tokens is matched verbatim. */
 export const SENTENCE_SHARED_MIN_SHARE = 0.5;
@@ -45,7 +45,7 @@ export interface LineDiff {
 export function diffLines(p: ReuseProfile, other: ReuseProfile, covered: Uint8Array | undefined): LineDiff {
   const text = p.article.text;
   const flags = covered ? Uint8Array.from(covered) : new Uint8Array(p.tokens.length);
-  const lineRole = cached(lineRoleCache, p, lineRoles);
+  const lineRole = lineRolesOf(p);
   const units: DiffUnit[] = [];
   let bodyTokens = 0;
   let sharedTokens = 0;
@@ -57,7 +57,7 @@ export function diffLines(p: ReuseProfile, other: ReuseProfile, covered: Uint8Ar
     let hit = 0;
     for (let t = s.tokenStart; t < s.tokenEnd; t++) hit += flags[t];
     // A short sentence moved elsewhere (reordered paragraphs) falls below the passage minimum: look it up whole.
-    if (hit < SENTENCE_SHARED_MIN_SHARE * n && cached(finderCache, other, (o) => new SequenceFinder(o.tokenHashes)).contains(p.tokenHashes, s.tokenStart, s.tokenEnd)) {
+    if (hit < SENTENCE_SHARED_MIN_SHARE * n && finderOf(other).contains(p.tokenHashes, s.tokenStart, s.tokenEnd)) {
       flags.fill(1, s.tokenStart, s.tokenEnd);
       hit = n;
     }
@@ -90,15 +90,9 @@ export function ownContentTokens(d: LineDiff): number {
   return d.editedTokens + d.extraContent.reduce((n, x) => n + x.unit.tokens, 0);
 }
 
-// A profile is diffed against many others: what depends on it alone is made once, and goes with it.
-const lineRoleCache = new WeakMap<ReuseProfile, Map<number, UnitRole>>();
-const finderCache = new WeakMap<ReuseProfile, SequenceFinder>();
-
-function cached<T>(cache: WeakMap<ReuseProfile, T>, p: ReuseProfile, make: (p: ReuseProfile) => T): T {
-  let value = cache.get(p);
-  if (value === undefined) cache.set(p, (value = make(p)));
-  return value;
-}
+// A profile is diffed against many others: its line roles and sequence finder are made once.
+const lineRolesOf = perProfile(lineRoles);
+const finderOf = perProfile((p) => new SequenceFinder(p.tokenHashes));
 
 /** Roles fixed by the whole line: junk lines, credit lines and a leading headline, keyed by line start offset. */
 function lineRoles(p: ReuseProfile): Map<number, UnitRole> {

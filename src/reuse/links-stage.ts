@@ -17,7 +17,6 @@ import {
   emptyReuseChanges,
   emptyReuseState,
   featuresDigest,
-  toIndexKeys,
   type ReuseChanges,
   type ReuseState,
   type StoredFeatures,
@@ -136,7 +135,7 @@ export interface ReuseInputs {
 export function changedPairs(inputs: Pick<ReuseInputs, 'ids' | 'features' | 'changes'>): [string, string][] {
   const changedAt = inputs.ids.flatMap((id, i) => (inputs.changes.features.has(id) ? [i] : []));
   if (!changedAt.length) return [];
-  return findCandidatePairsOf(inputs.features.map(toIndexKeys), changedAt).map((pair) => [inputs.ids[pair.a], inputs.ids[pair.b]]);
+  return findCandidatePairsOf(inputs.features, changedAt).map((pair) => [inputs.ids[pair.a], inputs.ids[pair.b]]);
 }
 
 /** Links as compared: the stored ones between unchanged articles, and each candidate pair with a changed article compared again. */

@@ -49,6 +49,19 @@ export interface ReuseProfile {
   contentTokens: number;
 }
 
+/**
+ * `make` kept with each profile it is asked for: a profile is compared with many others, and what depends on it alone
+ * (its quotes' words, its line roles…) is made once and goes when the profile does.
+ */
+export function perProfile<T>(make: (p: ReuseProfile) => T): (p: ReuseProfile) => T {
+  const made = new WeakMap<ReuseProfile, T>();
+  return (p) => {
+    let value = made.get(p);
+    if (value === undefined) made.set(p, (value = make(p)));
+    return value;
+  };
+}
+
 /** Builds the reuse profile of an article. */
 export function profileArticle(article: Article): ReuseProfile {
   const text = article.text ?? '';

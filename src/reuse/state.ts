@@ -4,7 +4,6 @@
  * and the results of story-wide support look-ups (with a digest of what they were computed from).
  */
 import { hashId, type Article } from '../core/article.js';
-import type { IndexKeys } from './candidates.js';
 import type { ReuseLink } from './types.js';
 
 /** One article's stored reuse features. */
@@ -65,10 +64,6 @@ export function emptyReuseState(): ReuseState {
 export function featuresDigest(article: Article, version: string): string {
   const { text, meta, layers, data, source } = article;
   return hashId(JSON.stringify([version, text, layers.sentence ?? null, meta, source.url ?? null, data.dropped ?? null]), 24);
-}
-
-export function toIndexKeys(f: StoredFeatures): IndexKeys {
-  return f;
 }
 
 const HASH_LISTS = ['signature', 'sampled', 'anchors'] as const;
