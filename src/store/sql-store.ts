@@ -25,7 +25,7 @@ import {
   type StoryOverview,
 } from './store.js';
 import { ANALYSIS_TABLES, PER_STORY_TABLES, STORY_LIST_TABLES, storedRows, syncTable, writeStoryRows } from './analysis-tables.js';
-import { readEntities, readOverview, readStoryAnalysis, storiesWithTimelines, type ReadSchema } from './story-reads.js';
+import { readEntities, readOverview, readStoryAnalysis, readStories, type ReadSchema } from './story-reads.js';
 import type { ExportClaim, ExportEntity, ExportProposition } from '../report/export-schema.js';
 import { IDS_PER_QUERY, PAGE_ROWS, pageClaims, pagePropositions } from './export-reads.js';
 
@@ -241,7 +241,7 @@ export class SqlStore implements Store {
   async loadAnalysis(): Promise<AnalysisRecord> {
     const analysis = emptyAnalysis();
     const body = async (sql: string) => (await this.driver.all<{ body_json: string }>(sql)).map((r) => JSON.parse(r.body_json));
-    analysis.stories = await storiesWithTimelines(this.driver, this.readSchema);
+    analysis.stories = await readStories(this.driver, this.readSchema);
     analysis.links = await body('SELECT body_json FROM links ORDER BY from_id, to_id');
     // Claims in the order of their articles, as an analysis lists them.
     analysis.claims = await body('SELECT c.body_json FROM claims c LEFT JOIN articles a ON a.id = c.article_id ORDER BY COALESCE(a.seq, 0), c.article_id, c.start_offset, c.id');
@@ -296,12 +296,12 @@ export class SqlStore implements Store {
 
   async loadStoryState(): Promise<StoryState> {
     const links = await this.driver.all<{ body_json: string }>('SELECT body_json FROM links ORDER BY from_id, to_id');
-    return { stories: await storiesWithTimelines(this.driver, this.readSchema), links: links.map((r) => JSON.parse(r.body_json)), origins: await this.originGroups() };
+    return { stories: await readStories(this.driver, this.readSchema), links: links.map((r) => JSON.parse(r.body_json)), origins: await this.originGroups() };
   }
 
   async loadStoryList(): Promise<Omit<StoryState, 'links'>> {
-    const stories = await this.driver.all<{ body_json: string }>(`SELECT body_json FROM stories ORDER BY ${this.storyOrder}`);
-    return { stories: stories.map((r) => JSON.parse(r.body_json)), origins: await this.originGroups() };
+    // The records as stored: a corpus update does not read the timelines kept apart.
+    return { stories: await readStories(this.driver, { ...this.readSchema, timelines: false }), origins: await this.originGroups() };
   }
 
   private async originGroups(): Promise<string[][]> {

@@ -28,8 +28,11 @@ export interface ReadSchema {
   timelines: boolean;
 }
 
-/** The stories as stored, each with its timeline: in its record (written whole, or before migration 12) or in its own row. */
-export async function storiesWithTimelines(driver: SqlDriver, schema: ReadSchema): Promise<StoredStory[]> {
+/**
+ * The stories as stored, in order; with `schema.timelines`, each with its timeline from its own row unless its record
+ * holds one (written whole, or before migration 12).
+ */
+export async function readStories(driver: SqlDriver, schema: ReadSchema): Promise<StoredStory[]> {
   const stories = await bodies<StoredStory>(driver, `SELECT body_json FROM stories ORDER BY ${schema.storyOrder}`);
   if (!schema.timelines) return stories;
   const timelines = new Map(
@@ -52,7 +55,7 @@ export async function readOverview(driver: SqlDriver, schema: ReadSchema): Promi
     site: r.site,
     source: exportSource(JSON.parse(r.source_json)),
   }));
-  const stories = await storiesWithTimelines(driver, schema);
+  const stories = await readStories(driver, schema);
   // Only the counts are kept: the bodies are read a page at a time and let go.
   const counts = new Map<string, Partial<Record<PropositionStatus, number>>>();
   for await (const page of pagePropositions(driver, schema.perStory)) {
