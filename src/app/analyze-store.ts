@@ -14,30 +14,15 @@ import { addEntriesToStories, storyEntry, type Story, type StoryEntry } from '..
 import { StoriesOptions } from '../cluster/stories-stage.js';
 import { joinLinkedStories, JoinTranslationsOptions } from '../cluster/join-translations.js';
 import { exportLinks } from '../reuse/export-links.js';
-import {
-  changedPairs,
-  finishReuseSteps,
-  ReuseLinksOptions,
-  reuseFeatures,
-  reuseStamp,
-  storedTerms,
-  type ReuseInputs,
-} from '../reuse/links-stage.js';
-import { linkPair } from '../reuse/links.js';
-import { ComparePool } from '../reuse/compare-workers.js';
-import { articleWorkerCount } from '../core/article-workers-config.js';
-import { additionsKey, orientKey, uniqueKey } from '../reuse/story-support.js';
+import { finishReuseSteps, ReuseLinksOptions, reuseFeatures, reuseStamp, storedTerms, type ArticleReuse, type ReuseInputs } from '../reuse/links-stage.js';
 import { profileArticle, type ReuseProfile } from '../reuse/profile.js';
-import { supportTerms } from '../reuse/additions.js';
-import { emptyReuseChanges, emptyReuseState, type ReuseChanges, type ReuseState, type StoredFeatures } from '../reuse/state.js';
+import { emptyReuseChanges, emptyReuseState, type ReuseState, type StoredFeatures } from '../reuse/state.js';
 import type { ReuseLink } from '../reuse/types.js';
 import { DEFAULT_CONFIG, defaultRegistry } from '../stages.js';
 import type { AnalysisRecord, StoredStory, Store, StoryState, StoryUpdateRecord } from '../store/store.js';
 import { toStory, type AnalyzeOptions, type StepTiming } from './analyze.js';
-import { claimsOf, LinkIndex, runStoryUpdate, toStored, updateStory, type StorySpent, type StoryUpdateResult } from './update-story.js';
-
-/** Articles read, analysed and written at a time: bounds memory by the batch, not the store. */
-export const BATCH_SIZE = 256;
+import { claimsOf, LinkIndex, runStoryUpdate, toStored, type StorySpent, type StoryUpdateResult } from './update-story.js';
+import { allRegions, BATCH_SIZE, compareChangedStreamed, Held, loadProfiles, loadTerms, reuseRegion, reuseView, supportKeys, touchedArticles } from './analyze-reuse.js';
 
 /**
  * Reuse profiles held at once (beyond the ones a step needs together, e.g. one story's): bounds memory when every
@@ -46,13 +31,6 @@ export const BATCH_SIZE = 256;
  * the 1,536 MiB heap; with copies bounded per article (candidates.ts) the pairs of a story reuse few profiles.
  */
 const MAX_PROFILES = 4_096;
-/**
- * Candidate pairs from which comparing them in worker threads pays (two threads answer their first chunk after about
- * 0.15 s, and a pair takes about 0.2 ms): a corpus update adding a few articles compares a few hundred in this thread.
- */
-const MIN_PAIRS_FOR_THREADS = 2_048;
-/** Comparing threads at most: each profiles its chunks' articles, which this thread reads from the store for them. */
-const MAX_COMPARE_THREADS = 4;
 /** Articles' support terms held at once beyond a story's (an estimated 15 KB each parsed): a story asked for twice reads them once. */
 const MAX_TERMS = 4_096;
 
@@ -202,81 +180,117 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
   // Clustering was their only reader: a first analysis of a large store holds one per article.
   entries.length = 0;
 
-  // 3. Reuse links: compare the changed articles with their candidates, then the story-wide steps over the stories touched.
+  // 3. Reuse links: compare the changed articles with their candidates (the links are written as found), then the
+  // story-wide steps region by region (stories that links tie together), each region's links and story updates written
+  // as it is done: a first analysis holds one region's links, not the corpus's.
   const features = ids.map((id) => changes.features.get(id) ?? previousReuse.features.get(id)!);
   const profiles = new Held(MAX_PROFILES, (missing) => loadProfiles(store, missing));
   const digests = new Map(ids.map((id, i) => [id, features[i].digest]));
   const terms = new Held(MAX_TERMS, (missing) => loadTerms(store, missing, digests, profiles, changes));
   const inputs: ReuseInputs = { ids, features, changes, previous: previousReuse, present, profile: (id) => profiles.get(id), opts: reuseOpts };
-  const reuse = await timed('reuse/links', () => changes.compared.length, async () => {
-    const newLinks = await compareChangedStreamed(store, inputs, profiles, stories);
-    const reanalysed = new Set([...stale].filter((id) => live.has(id)));
-    const changedIds = new Set([...reanalysed, ...changes.features.keys()]);
-    // The stored links as compared hold every kept link's ends (orientation only swaps them).
-    const around = fresh ? previousReuse.links : await store.loadReusePairs([...changedIds]);
-    const touched = touchedArticles(changedIds, [newLinks, around]);
+  const reanalysed = new Set([...stale].filter((id) => live.has(id)));
+  const changedIds = new Set([...reanalysed, ...changes.features.keys()]);
+  const joinOpts = JoinTranslationsOptions.parse(optionsOf(config, 'cluster/join-translations'));
+  const run = randomUUID();
+  const storedById = new Map(prev.stories.map((s) => [s.id, s]));
+  const beforeFinal = new Map(prev.stories.map((s) => [s.id, s.articles.filter((id) => present.has(id)).join('\u0000')]));
+  // Updates left pending by an earlier run (a worker's job not yet done, a process killed): what they carried is kept.
+  const carriedReanalysed = new Set(pendingBefore.flatMap((u) => u.reanalysed));
+  const carriedForce = new Set(pendingBefore.filter((u) => u.force).flatMap((u) => storedById.get(u.story)?.articles ?? []));
+  const redo = new Set<string>(reanalysed);
+  /** What a story's update needs, when the run touched it. */
+  const updateOf = (story: Story, outputs: ReadonlyMap<string, ArticleReuse>, links: LinkIndex): StoryUpdateRecord | undefined => {
+    const touched = fresh || beforeFinal.get(story.id) !== story.articleIds.join('\u0000') || story.articleIds.some((id) => redo.has(id));
+    if (!touched && storedById.has(story.id)) return undefined;
+    const members = story.articleIds.filter((id) => live.has(id));
+    return {
+      story: story.id,
+      run,
+      force: fresh || members.some((id) => carriedForce.has(id)),
+      reanalysed: members.filter((id) => reanalysed.has(id) || carriedReanalysed.has(id)),
+      members,
+      outputs: Object.fromEntries(members.flatMap((id) => (outputs.has(id) ? [[id, outputs.get(id)!]] : []))),
+      links: links.within(members),
+    };
+  };
+  const found = await timed('reuse/compare', () => changes.compared.length, () => compareChangedStreamed(store, inputs, profiles, stories));
+  // A stored link between articles still stored that this run did not make stale.
+  const keep = (from: string, to: string) => present.has(from) && present.has(to) && !found.stale(from, to);
+  const joined = new Map<string, Story>();
+  const regionStories = new Set<Story>();
+  const updated: string[] = [];
+  const deadLinks: ReuseLink[] = [];
+  let writeMs = 0;
+  await timed('reuse/links', () => changes.compared.length, async () => {
+    // The stored links as compared hold every kept link's ends (orientation only swaps them); this run's are written.
+    const around = fresh ? [] : await store.loadReusePairs([...changedIds]);
+    const touched = fresh ? new Set<string>() : touchedArticles(changedIds, [found.ends(), around]);
     const before = new Map(storedStories.map((s) => [s.id, s.articleIds.join('\u0000')]));
-    const affected = stories.filter((s) => fresh || before.get(s.id) !== s.articleIds.join('\u0000') || s.articleIds.some((id) => touched.has(id)));
+    const affected = fresh ? stories : stories.filter((s) => before.get(s.id) !== s.articleIds.join('\u0000') || s.articleIds.some((id) => touched.has(id)));
     const wanted = new Set(affected.flatMap((s) => s.articleIds).filter((id) => live.has(id)));
-    const region = fresh ? { stories, stored: previousReuse.links } : await reuseRegion(store, stories, affected, wanted);
+    for (const id of wanted) redo.add(id);
+    const redone = new Set<Story>(affected);
     if (!fresh) {
       // A story the run does not change keeps the origin groups it has stored.
       const storedOrigins = new Map(prev.stories.map((s) => [s.id, s.origins ?? []]));
-      const redone = new Set<Story>(affected);
       for (const story of stories) if (!redone.has(story)) story.origins = storedOrigins.get(story.id) ?? [];
     }
-    const changed = new Set(changes.features.keys());
-    const raw = region.stored.filter((l) => present.has(l.from) && present.has(l.to) && !changed.has(l.from) && !changed.has(l.to)).concat(newLinks);
-    raw.sort((x, y) => x.from.localeCompare(y.from) || x.to.localeCompare(y.to));
-    const members = new Set(region.stories.flatMap((s) => s.articleIds));
-    const inRegion = (_: unknown, i: number) => fresh || members.has(ids[i]);
-    const scope = { ids: ids.filter(inRegion), features: features.filter(inRegion) };
-    if (reuseVersion !== undefined) previousReuse.support = await store.loadReuseSupport(supportKeys(region.stories, affected, wanted));
-    // Story-wide look-ups not found in the store ask for one story's profiles at a time.
-    const steps = finishReuseSteps({
-      ...inputs,
-      ...scope,
-      raw,
-      stories: region.stories,
-      stamp,
-      wanted,
-      ...(fresh ? {} : { regroup: new Set<Story>(affected) }),
-      streamed: true,
-      terms: (id) => terms.get(id),
-    });
-    for (let step = steps.next(); ; step = steps.next()) {
-      // Every story's origin groups: made again for those the run changed, as stored for the others.
-      if (step.done) return { ...step.value, origins: stories.flatMap((st) => st.origins), wanted, reanalysed, touched };
-      // A story asked for again (orientation, then additions) finds its terms and profiles still held.
-      // Terms first: a member without stored terms is profiled, which must not push out the profiles asked for.
-      await terms.ensure(step.value.index.filter((id) => live.has(id)));
-      await profiles.ensure(step.value.profiles.filter((id) => live.has(id)));
+    // Links change only around what the run touched (the other links of a story keep their stored orientation).
+    const linkScope = fresh ? undefined : new Set([...touched, ...wanted]);
+    const regions = fresh ? allRegions(store, stories, keep) : [await reuseRegion(store, stories, affected, wanted, keep)];
+    for await (const region of regions) {
+      const members = new Set(region.stories.flatMap((s) => s.articleIds));
+      const regionWanted = fresh ? new Set([...members].filter((id) => live.has(id))) : wanted;
+      const inRegion = (_: unknown, i: number) => members.has(ids[i]);
+      if (reuseVersion !== undefined) previousReuse.support = await store.loadReuseSupport(supportKeys(region.stories, fresh ? region.stories : affected, regionWanted));
+      // Story-wide look-ups not found in the store ask for one story's profiles at a time.
+      const steps = finishReuseSteps({
+        ...inputs,
+        ids: ids.filter(inRegion),
+        features: features.filter(inRegion),
+        raw: region.links,
+        stories: region.stories,
+        stamp,
+        wanted: regionWanted,
+        ...(fresh ? {} : { regroup: redone }),
+        streamed: true,
+        terms: (id) => terms.get(id),
+      });
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) {
+        // A story asked for again (orientation, then additions) finds its terms and profiles still held.
+        // Terms first: a member without stored terms is profiled, which must not push out the profiles asked for.
+        await terms.ensure(step.value.index.filter((id) => live.has(id)));
+        await profiles.ensure(step.value.profiles.filter((id) => live.has(id)));
+      }
+      const { kept, outputs } = step.value;
+      // 4. Stories that translations or copies tie together merge (only within a region: links tie them).
+      const final = kept.length ? joinLinkedStories(region.stories, kept, { kinds: joinOpts.kinds, present: live }) : region.stories;
+      for (const story of region.stories) regionStories.add(story);
+      for (const story of final) joined.set(story.id, story);
+      const index = new LinkIndex(kept);
+      const updates = final.flatMap((story) => updateOf(story, outputs, index) ?? []);
+      for (const u of updates) updated.push(u.story);
+      for (const l of kept) if (!live.has(l.from) || !live.has(l.to)) deadLinks.push(l);
+      const started = performance.now();
+      const scope = linkScope ?? members;
+      await store.saveStoryRegion({ links: exportLinks({ articles: [], data: { links: kept.filter((l) => scope.has(l.from) || scope.has(l.to)) } }), linkScope: [...scope], updates });
+      // Support results and terms found missing are written with the region, not held to the end.
+      await store.saveReuseChanges({ ...emptyReuseChanges(), support: changes.support, terms: changes.terms });
+      changes.support.clear();
+      changes.terms.clear();
+      writeMs += performance.now() - started;
     }
   });
   ran['reuse/links'] = changes.compared.length;
   profiles.clear();
   terms.clear();
 
-  // 4. Stories that translations or copies tie together merge.
-  const joinOpts = JoinTranslationsOptions.parse(optionsOf(config, 'cluster/join-translations'));
-  let finalStories: Story[] = stories;
-  let origins = reuse.origins;
-  if (stories.length && reuse.kept.length) {
-    const joined = joinLinkedStories(stories, reuse.kept, { kinds: joinOpts.kinds, present: live });
-    if (joined.length !== stories.length) [finalStories, origins] = [joined, joined.flatMap((s) => s.origins)];
-  }
-
-  // 5. What each story touched needs for its update is stored with the story list, so the update can run here or as a worker's job.
-  const run = randomUUID();
-  const storedById = new Map(prev.stories.map((s) => [s.id, s]));
-  const redo = new Set([...reuse.wanted, ...reuse.reanalysed]);
-  const beforeFinal = new Map(prev.stories.map((s) => [s.id, s.articles.filter((id) => present.has(id)).join('\u0000')]));
-  // Updates left pending by an earlier run (a worker's job not yet done, a process killed): what they carried is kept.
-  const carriedReanalysed = new Set(pendingBefore.flatMap((u) => u.reanalysed));
-  const carriedForce = new Set(pendingBefore.filter((u) => u.force).flatMap((u) => storedById.get(u.story)?.articles ?? []));
-  const links = new LinkIndex(reuse.kept);
+  // 5. The story list: stories outside every region as they were, those in one as joined there, in story order.
+  const finalStories = stories.flatMap((s) => (!regionStories.has(s) ? [s] : joined.has(s.id) ? [joined.get(s.id)!] : []));
   const out: StoredStory[] = [];
   const updates: StoryUpdateRecord[] = [];
+  const none = new LinkIndex([]);
   for (const story of finalStories) {
     const stored = storedById.get(story.id);
     const record = toStored(story);
@@ -285,60 +299,55 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
     if (stored?.timeline) record.timeline = stored.timeline;
     if (stored?.aligned) record.aligned = stored.aligned;
     out.push(record);
-    const touched = fresh || beforeFinal.get(story.id) !== story.articleIds.join('\u0000') || story.articleIds.some((id) => redo.has(id));
-    if (!touched && stored) continue;
-    const members = story.articleIds.filter((id) => live.has(id));
-    updates.push({
-      story: story.id,
-      run,
-      force: fresh || members.some((id) => carriedForce.has(id)),
-      reanalysed: members.filter((id) => reuse.reanalysed.has(id) || carriedReanalysed.has(id)),
-      members,
-      outputs: Object.fromEntries(members.flatMap((id) => (reuse.outputs.has(id) ? [[id, reuse.outputs.get(id)!]] : []))),
-      links: links.within(members),
-    });
+    // A story of a region has its update written with the region's links.
+    const update = joined.has(story.id) ? undefined : updateOf(story, new Map(), none);
+    if (update) updates.push(update);
   }
+  for (const u of updates) updated.push(u.story);
   // A newly fatal article keeps the claims its layers hold, as the in-memory run exports them.
   const fatalRedone = [...stale].filter((id) => fatal.has(id));
   if (fatalRedone.length) {
     const claims = new Map((await store.getArticles(fatalRedone)).map((a) => [a.id, claimsOf(a)]));
     await store.saveStoryRows({ claims, propositions: new Map(), entities: new Map() });
   }
-  // Links change only around what the run touched (the other links of a story keep their stored orientation).
-  const linkScope = fresh ? undefined : new Set([...reuse.touched, ...reuse.wanted]);
+  // Regions wrote every link of a live article; a first analysis also drops those of articles no stage reads.
+  const dead = fresh ? [...present].filter((id) => !live.has(id)) : [];
   await timed('store/save', ids.length, async () => {
+    const started = performance.now();
     await store.saveStoryList({
       previous: prev,
       stories: out,
-      links: exportLinks({ articles: [], data: { links: linkScope ? reuse.kept.filter((l) => linkScope.has(l.from) || linkScope.has(l.to)) : reuse.kept } }),
-      ...(linkScope ? { linkScope: [...linkScope] } : {}),
-      origins,
+      links: exportLinks({ articles: [], data: { links: deadLinks } }),
+      linkScope: dead,
+      origins: finalStories.flatMap((s) => s.origins ?? []),
       state: { 'corpus-stamp': corpusStamp },
       updates,
     });
-    await store.saveReuseChanges(changes);
+    // The links found were written as found: the compared articles' other stored links are dropped.
+    await store.saveReuseChanges(changes, found.has);
+    return performance.now() - started;
   });
+  timings[timings.length - 1].ms += writeMs;
 
   // 6. Story by story: the updates of this run, then any an earlier run left pending for a story not touched since.
   const kept = new Set(out.map((s) => s.id));
-  const touched = new Set(updates.map((u) => u.story));
+  const touched = new Set(updated);
   const leftOver = pendingBefore.map((u) => u.story).filter((id) => kept.has(id) && !touched.has(id));
   let realigned = 0;
   let alignedArticles = 0;
   let read = 0;
   const spent: StorySpent = { read: 0, annotate: 0, align: 0, write: 0 };
   if (!options.deferStories) {
-    const records = new Map(out.map((r) => [r.id, r]));
     const done = async (result: StoryUpdateResult | { status: 'none' }) => {
       if (result.status === 'none') return;
       read += result.read;
       if (result.aligned) [realigned, alignedArticles] = [realigned + 1, alignedArticles + result.read];
     };
-    for (const update of updates) {
+    // Each update is read back from the store, as a worker reads it: a first analysis holds one story's.
+    for (const id of [...touched, ...leftOver]) {
       options.signal?.throwIfAborted();
-      await done(await updateStory(store, records.get(update.story)!, update, alignVersion, spent));
+      await done(await runStoryUpdate(store, id, { alignVersion, spent }));
     }
-    for (const id of leftOver) await done(await runStoryUpdate(store, id, { alignVersion, spent }));
   }
   timings.push(
     { step: 'stories/read', ms: spent.read, articles: read },
@@ -347,11 +356,10 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
     { step: 'stories/write', ms: spent.write, articles: redo.size },
   );
   ran['align/propositions'] = alignedArticles;
-  const reanalysed = Math.max(0, ...articleStages.map((s) => ran[s.name] ?? 0));
   return {
     articles: states.length,
     ran,
-    reanalysed,
+    reanalysed: Math.max(0, ...articleStages.map((s) => ran[s.name] ?? 0)),
     timings,
     compared: changes.compared,
     stories: out.length,
@@ -371,188 +379,6 @@ function mergeTimings(timings: StepTiming[]): void {
     } else merged.push({ ...t });
   }
   timings.splice(0, timings.length, ...merged);
-}
-
-/** The articles whose reuse results may change: those changed and every article a link (stored or new) ties to one. */
-function touchedArticles(changed: ReadonlySet<string>, linkLists: ReadonlyArray<ReadonlyArray<{ from: string; to: string }>>): Set<string> {
-  const out = new Set(changed);
-  for (const links of linkLists) {
-    for (const l of links) {
-      if (changed.has(l.from) || changed.has(l.to)) {
-        out.add(l.from);
-        out.add(l.to);
-      }
-    }
-  }
-  return out;
-}
-
-/**
- * The keys of the stored support results the story-wide steps may look up: every story's orientation counts (links
- * of untouched stories are oriented too), and for the stories touched the sentences behind them and the additions.
- */
-function supportKeys(stories: readonly Story[], affected: readonly Story[], wanted: ReadonlySet<string>): string[] {
-  return [...stories.map(orientKey), ...affected.map(uniqueKey), ...[...wanted].map(additionsKey)];
-}
-
-/**
- * The stories whose links the story-wide steps read, and the stored links as compared they need: the stories changed,
- * and every story an article one link away from them is in (pruning reads the links of a linked article, and a link
- * across stories may join them, which groups the origins of both), with every link of their members.
- */
-async function reuseRegion(store: Store, stories: readonly Story[], affected: readonly Story[], wanted: ReadonlySet<string>): Promise<{ stories: Story[]; stored: ReuseLink[] }> {
-  const storyOf = new Map(stories.flatMap((s) => s.articleIds.map((id) => [id, s] as const)));
-  const near = await store.loadReusePairs([...wanted]);
-  const inRegion = new Set<Story>(affected);
-  const ends = new Set<string>();
-  for (const l of near) {
-    for (const id of [l.from, l.to]) {
-      if (wanted.has(id)) continue;
-      ends.add(id);
-      const story = storyOf.get(id);
-      if (story) inRegion.add(story);
-    }
-  }
-  const regionStories = stories.filter((s) => inRegion.has(s));
-  const more = new Set([...ends, ...regionStories.flatMap((s) => s.articleIds)].filter((id) => !wanted.has(id)));
-  const stored = new Map(near.map((l) => [`${l.from}\u0000${l.to}`, l]));
-  for (const l of await store.loadReusePairs([...more])) stored.set(`${l.from}\u0000${l.to}`, l);
-  return { stories: regionStories, stored: [...stored.values()] };
-}
-
-/** The new links of the changed articles: each candidate pair of a changed article, compared with profiles loaded a chunk at a time. */
-async function compareChangedStreamed(store: Store, inputs: ReuseInputs, profiles: Held<ReuseProfile>, stories: readonly Story[]): Promise<ReuseLink[]> {
-  const { changes } = inputs;
-  const changed = new Set(changes.features.keys());
-  changes.compared = inputs.ids.filter((id) => changed.has(id));
-  const raw: ReuseLink[] = [];
-  const pairs = changedPairs(inputs);
-  // Story by story (most pairs lie within a story), then by first article, so that consecutive chunks share profiles.
-  const at = new Map(inputs.ids.map((id, i) => [id, i]));
-  const storyAt = new Map(stories.flatMap((s, i) => s.articleIds.map((id) => [id, i] as const)));
-  const rank = (id: string) => storyAt.get(id) ?? stories.length;
-  pairs.sort((x, y) => rank(x[0]) - rank(y[0]) || at.get(x[0])! - at.get(y[0])! || rank(x[1]) - rank(y[1]));
-  const threshold = inputs.opts.sentenceThreshold;
-  const here = async (chunk: [string, string][]) => {
-    await profiles.ensure(chunk.flat());
-    return chunk.map(([a, b]) => linkPair(profiles.get(a)!, profiles.get(b)!, threshold));
-  };
-  const keep = (found: readonly (ReuseLink | null)[]) => {
-    for (const link of found) {
-      if (!link) continue;
-      raw.push(link);
-      changes.links.push(link);
-    }
-  };
-  const threads = articleWorkerCount();
-  const pool = threads > 1 && pairs.length >= MIN_PAIRS_FOR_THREADS ? new ComparePool(Math.min(threads, MAX_COMPARE_THREADS)) : undefined;
-  try {
-    // Answers are read in the order asked, so the links are those of the loop in this thread.
-    const asked: Promise<(ReuseLink | null)[]>[] = [];
-    for (let from = 0; from < pairs.length; from += BATCH_SIZE) {
-      const chunk = pairs.slice(from, from + BATCH_SIZE);
-      if (!pool) {
-        keep(await here(chunk));
-        continue;
-      }
-      const { answer: asking } = await pool.send({ pairs: chunk, threshold }, async (ids) => (await store.getArticles(ids)).map(reuseView));
-      // A thread lost or failing: this thread compares the chunk itself.
-      const answer = asking.catch(() => here(chunk));
-      answer.catch(() => undefined);
-      asked.push(answer);
-      if (asked.length >= 2 * pool.size) keep(await asked.shift()!);
-    }
-    for (const answer of asked) keep(await answer);
-  } finally {
-    await pool?.close();
-  }
-  return raw;
-}
-
-/** Reuse profiles made from the stored articles, each from what profiling reads of an article (not its other layers). */
-async function loadProfiles(store: Store, ids: readonly string[]): Promise<Map<string, ReuseProfile>> {
-  const out = new Map<string, ReuseProfile>();
-  for (let at = 0; at < ids.length; at += BATCH_SIZE) {
-    for (const article of await store.getArticles(ids.slice(at, at + BATCH_SIZE))) out.set(article.id, profileArticle(reuseView(article)));
-  }
-  return out;
-}
-
-/**
- * Support terms read from the store by key; an article whose stored terms are missing or of other features (a store
- * analysed before they were kept) is profiled, and its terms are written with the run's changes.
- */
-async function loadTerms(
-  store: Store,
-  ids: readonly string[],
-  digests: ReadonlyMap<string, string>,
-  profiles: Held<ReuseProfile>,
-  changes: ReuseChanges,
-): Promise<Map<string, string[][]>> {
-  const stored = await store.loadReuseTerms(ids.filter((id) => !changes.terms.has(id)));
-  const out = new Map<string, string[][]>();
-  const missing: string[] = [];
-  for (const id of ids) {
-    const row = changes.terms.get(id) ?? stored.get(id);
-    if (row && row.digest === digests.get(id)) out.set(id, JSON.parse(row.json) as string[][]);
-    else missing.push(id);
-  }
-  await profiles.ensure(missing);
-  for (const id of missing) {
-    const made = supportTerms(profiles.get(id)!);
-    changes.terms.set(id, { digest: digests.get(id)!, json: JSON.stringify(made) });
-    out.set(id, made);
-  }
-  return out;
-}
-
-/**
- * Per-article values made on demand, holding at most `max` beyond those last asked for: the least recently asked for
- * are dropped first.
- */
-class Held<T> {
-  /** In order of last use, oldest first. */
-  private readonly made = new Map<string, T>();
-  constructor(
-    private readonly max: number,
-    private readonly load: (ids: readonly string[]) => Promise<Map<string, T>>,
-  ) {}
-  get(id: string): T | undefined {
-    return this.made.get(id);
-  }
-  async ensure(ids: readonly string[]): Promise<void> {
-    const wanted = new Set(ids);
-    const missing: string[] = [];
-    for (const id of wanted) {
-      const held = this.made.get(id);
-      if (!held) missing.push(id);
-      else {
-        this.made.delete(id);
-        this.made.set(id, held);
-      }
-    }
-    if (missing.length) for (const [id, value] of await this.load(missing)) this.made.set(id, value);
-    for (const id of this.made.keys()) {
-      if (this.made.size <= this.max) break;
-      if (!wanted.has(id)) this.made.delete(id);
-    }
-  }
-  clear(): void {
-    this.made.clear();
-  }
-}
-
-/** What reuse profiling and comparison read of an article: text, metadata, source, sentences and dropped credits. */
-function reuseView(article: Article): Article {
-  return {
-    id: article.id,
-    text: article.text,
-    source: article.source,
-    meta: article.meta,
-    layers: article.layers.sentence ? { sentence: article.layers.sentence } : {},
-    data: article.data.dropped ? { dropped: article.data.dropped } : {},
-    messages: [],
-  };
 }
 
 export type { StoryState, ReuseState, StoredFeatures };

@@ -16,6 +16,7 @@ import {
   type StoredFailure,
   type StoredStory,
   type StoryListChanges,
+  type StoryRegionChanges,
   type StoryRows,
   type StoryState,
   type StoryUpdateHead,
@@ -352,20 +353,18 @@ export class SqlStore implements Store {
   }
 
   async saveStoryList(changes: StoryListChanges): Promise<void> {
-    const scope = changes.linkScope && new Set(changes.linkScope);
-    const links = scope ? changes.links.filter((l) => scope.has(l.from) || scope.has(l.to)) : changes.links;
-    const current = { ...emptyAnalysis(), stories: changes.stories, links, origins: changes.origins };
+    const current = { ...emptyAnalysis(), stories: changes.stories, origins: changes.origins };
     const previous = { ...emptyAnalysis(), ...changes.previous };
     const kept = new Set(changes.stories.map((s) => s.id));
     await this.driver.transaction(async (tx) => {
       const seqs = new Map((await tx.all<{ id: string; seq: number | null }>('SELECT id, seq FROM stories')).map((r) => [r.id, r.seq]));
       for (const table of ANALYSIS_TABLES) {
-        if (!STORY_LIST_TABLES.includes(table.name)) continue;
-        // Links are compared with the stored rows themselves: the caller need not parse every one to say what it had.
-        let old = table.name === 'links' ? await storedRows(tx, table, changes.linkScope && { columns: ['from_id', 'to_id'], ids: changes.linkScope }) : table.rows(previous);
+        if (!STORY_LIST_TABLES.includes(table.name) || table.name === 'links') continue;
+        let old = table.rows(previous);
         if (table.name === 'stories') old = old.map((row) => [...row.slice(0, 3), seqs.get(row[0] as string) ?? null]);
         await syncTable(tx, table, table.rows(current), old);
       }
+      await writeRegion(tx, changes);
       // What a whole-analysis save wrote is replaced by the per-story rows.
       await tx.run('DELETE FROM propositions');
       await tx.run('DELETE FROM entities');
@@ -376,17 +375,14 @@ export class SqlStore implements Store {
         if (this.schema >= TIMELINES_VERSION) await tx.run('DELETE FROM story_timelines WHERE story_id = ?', [story.id]);
         await tx.run('DELETE FROM story_updates WHERE story_id = ?', [story.id]);
       }
-      for (const u of changes.updates ?? []) {
-        await tx.run(
-          `INSERT INTO story_updates (story_id, run, forced, reanalysed_json, body_json) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (story_id) DO UPDATE SET run = excluded.run, forced = excluded.forced, reanalysed_json = excluded.reanalysed_json, body_json = excluded.body_json`,
-          [u.story, u.run, u.force ? 1 : 0, JSON.stringify(u.reanalysed), JSON.stringify({ members: u.members, outputs: u.outputs, links: u.links })],
-        );
-      }
       for (const [key, value] of Object.entries(changes.state)) {
         await tx.run('INSERT INTO analysis_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
       }
     });
+  }
+
+  async saveStoryRegion(region: StoryRegionChanges): Promise<void> {
+    await this.driver.transaction((tx) => writeRegion(tx, region));
   }
 
   async getAnalysisState(key: string): Promise<string | undefined> {
@@ -461,7 +457,30 @@ export class SqlStore implements Store {
     await this.driver.transaction((tx) => writeTerms(tx, terms));
   }
 
-  async saveReuseChanges(changes: ReuseChanges): Promise<void> {
+  async *pageReuseEnds(): AsyncGenerator<Array<[string, string]>> {
+    // Keyset pages: a store of 100,000 articles holds about 900,000 links as compared.
+    let after: [string, string] | undefined;
+    for (;;) {
+      const rows = await this.driver.all<{ from_id: string; to_id: string }>(
+        after
+          ? 'SELECT from_id, to_id FROM reuse_pairs WHERE from_id > ? OR (from_id = ? AND to_id > ?) ORDER BY from_id, to_id LIMIT ?'
+          : 'SELECT from_id, to_id FROM reuse_pairs ORDER BY from_id, to_id LIMIT ?',
+        after ? [after[0], after[0], after[1], ENDS_PER_PAGE] : [ENDS_PER_PAGE],
+      );
+      if (!rows.length) return;
+      const page = rows.map((r): [string, string] => [r.from_id, r.to_id]);
+      yield page;
+      if (rows.length < ENDS_PER_PAGE) return;
+      after = page[page.length - 1];
+    }
+  }
+
+  async saveReusePairs(links: readonly ReuseLink[]): Promise<void> {
+    if (!links.length) return;
+    await this.driver.transaction((tx) => writePairs(tx, links));
+  }
+
+  async saveReuseChanges(changes: ReuseChanges, written?: (from: string, to: string) => boolean): Promise<void> {
     await this.driver.transaction(async (tx) => {
       if (this.schema >= REUSE_TERMS_VERSION) await writeTerms(tx, changes.terms);
       for (const [id, features] of changes.features) {
@@ -472,15 +491,15 @@ export class SqlStore implements Store {
         );
       }
       for (const id of changes.compared) {
-        await tx.run('DELETE FROM reuse_pairs WHERE from_id = ?', [id]);
-        await tx.run('DELETE FROM reuse_pairs WHERE to_id = ?', [id]);
+        if (!written) {
+          await tx.run('DELETE FROM reuse_pairs WHERE from_id = ?', [id]);
+          await tx.run('DELETE FROM reuse_pairs WHERE to_id = ?', [id]);
+          continue;
+        }
+        const rows = await tx.all<{ from_id: string; to_id: string }>('SELECT from_id, to_id FROM reuse_pairs WHERE from_id = ? UNION SELECT from_id, to_id FROM reuse_pairs WHERE to_id = ?', [id, id]);
+        for (const r of rows) if (!written(r.from_id, r.to_id)) await tx.run('DELETE FROM reuse_pairs WHERE from_id = ? AND to_id = ?', [r.from_id, r.to_id]);
       }
-      for (const link of changes.links) {
-        await tx.run(
-          'INSERT INTO reuse_pairs (from_id, to_id, body_json) VALUES (?, ?, ?) ON CONFLICT (from_id, to_id) DO UPDATE SET body_json = excluded.body_json',
-          [link.from, link.to, JSON.stringify(link)],
-        );
-      }
+      await writePairs(tx, changes.links);
       for (const [key, { digest, body }] of changes.support) {
         await tx.run(
           'INSERT INTO reuse_support (key, digest, body_json) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET digest = excluded.digest, body_json = excluded.body_json',
@@ -544,11 +563,41 @@ function rowToArticle(row: ArticleRow): Article {
 }
 
 /** Writes articles' support terms, replacing what each had. */
+/** Link ends read at a time: two short ids a row. */
+const ENDS_PER_PAGE = 10_000;
+
+/** Links as compared, replacing those stored between the same articles. */
+async function writePairs(tx: SqlDriver, links: readonly ReuseLink[]): Promise<void> {
+  for (const link of links) {
+    await tx.run(
+      'INSERT INTO reuse_pairs (from_id, to_id, body_json) VALUES (?, ?, ?) ON CONFLICT (from_id, to_id) DO UPDATE SET body_json = excluded.body_json',
+      [link.from, link.to, JSON.stringify(link)],
+    );
+  }
+}
+
 async function writeTerms(tx: SqlDriver, terms: ReadonlyMap<string, StoredTerms>): Promise<void> {
   for (const [id, { digest, json }] of terms) {
     await tx.run(
       'INSERT INTO reuse_terms (article_id, digest, terms_json) VALUES (?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET digest = excluded.digest, terms_json = excluded.terms_json',
       [id, digest, json],
+    );
+  }
+}
+
+/** The links of a streamed run's region (those with an end in its scope, or all) and the pending updates of its stories. */
+async function writeRegion(tx: SqlDriver, region: StoryRegionChanges): Promise<void> {
+  const table = ANALYSIS_TABLES.find((t) => t.name === 'links')!;
+  const scope = region.linkScope && new Set(region.linkScope);
+  const links = scope ? region.links.filter((l) => scope.has(l.from) || scope.has(l.to)) : region.links;
+  // Links are compared with the stored rows themselves: the caller need not parse every one to say what it had.
+  const old = await storedRows(tx, table, region.linkScope && { columns: ['from_id', 'to_id'], ids: region.linkScope });
+  await syncTable(tx, table, table.rows({ ...emptyAnalysis(), links }), old);
+  for (const u of region.updates ?? []) {
+    await tx.run(
+      `INSERT INTO story_updates (story_id, run, forced, reanalysed_json, body_json) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (story_id) DO UPDATE SET run = excluded.run, forced = excluded.forced, reanalysed_json = excluded.reanalysed_json, body_json = excluded.body_json`,
+      [u.story, u.run, u.force ? 1 : 0, JSON.stringify(u.reanalysed), JSON.stringify({ members: u.members, outputs: u.outputs, links: u.links })],
     );
   }
 }

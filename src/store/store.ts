@@ -69,22 +69,29 @@ export interface ArticleState {
 /** The part of the stored analysis that is small and read whole: stories (with their state), links, origin groups. */
 export type StoryState = Pick<AnalysisRecord, 'stories' | 'links' | 'origins'>;
 
-/** The whole story list, links and origin groups after a streamed run, written as the rows that differ from `previous`. */
-export interface StoryListChanges {
-  /** The story list and origin groups as loaded before the run (the stored links are compared row by row in the store). */
-  previous: Omit<StoryState, 'links'>;
-  stories: StoredStory[];
+/**
+ * Links and pending story updates of one region of a streamed run (stories that links tie together), written before
+ * the story list: a first analysis of a large store holds one region's links at a time.
+ */
+export interface StoryRegionChanges {
   links: ExportLink[];
   /**
    * The articles whose links the run may have changed: only links with an end among them are compared with the stored
    * rows and written (the others are as stored). Omitted: every link.
    */
   linkScope?: readonly string[];
+  /** What each story touched by the run needs for its update, replacing what an earlier run left for it. */
+  updates?: StoryUpdateRecord[];
+}
+
+/** The whole story list and origin groups after a streamed run, written as the rows that differ from `previous`, with a last region's links and updates. */
+export interface StoryListChanges extends StoryRegionChanges {
+  /** The story list and origin groups as loaded before the run (the stored links are compared row by row in the store). */
+  previous: Omit<StoryState, 'links'>;
+  stories: StoredStory[];
   origins: string[][];
   /** Key/value state of the analysis (e.g. the corpus stages' stamp). */
   state: Record<string, string>;
-  /** What each story touched by the run needs for its update, replacing what an earlier run left for it. */
-  updates?: StoryUpdateRecord[];
 }
 
 /** The small part of a story's pending update, read for every pending story at the start of a corpus update. */
@@ -180,6 +187,8 @@ export interface Store {
    * touched; stories gone lose their propositions, entities and pending update.
    */
   saveStoryList(changes: StoryListChanges): Promise<void>;
+  /** Writes one region's links and pending story updates ahead of the story list (saveStoryList), all or nothing. */
+  saveStoryRegion(region: StoryRegionChanges): Promise<void>;
   /** The stories whose update is pending (asked for by a corpus update, not yet written), in story order. */
   listStoryUpdates(): Promise<StoryUpdateHead[]>;
   /** A story's pending update and its stored record; undefined when none is pending (done, or the story is gone). */
@@ -205,8 +214,18 @@ export interface Store {
   loadReuseTerms(ids: readonly string[]): Promise<Map<string, StoredTerms>>;
   /** Writes articles' support terms (a streamed run writes them batch by batch, not held to the end). */
   saveReuseTerms(terms: ReadonlyMap<string, StoredTerms>): Promise<void>;
-  /** Writes what one run of reuse/links changed, all or nothing. */
-  saveReuseChanges(changes: ReuseChanges): Promise<void>;
+  /**
+   * The ends of every stored link as compared, a page at a time in key order (a first analysis finds which stories
+   * links tie together without reading the links).
+   */
+  pageReuseEnds(): AsyncGenerator<Array<[string, string]>>;
+  /** Writes links as compared as they are found (a streamed run does not hold them); {@link saveReuseChanges} drops those gone. */
+  saveReusePairs(links: readonly ReuseLink[]): Promise<void>;
+  /**
+   * Writes what one run of reuse/links changed, all or nothing. The stored links of the articles compared again are
+   * replaced by `changes.links`; with `written`, those it says were written as found are kept instead.
+   */
+  saveReuseChanges(changes: ReuseChanges, written?: (from: string, to: string) => boolean): Promise<void>;
   /** Article listings, the stories and proposition counts per story, without reading texts or claims. */
   loadOverview(): Promise<StoryOverview>;
   /** The analysis of one story (or, without a story, the claims and links of these articles), read by key. */
