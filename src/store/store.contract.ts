@@ -353,6 +353,39 @@ export function runStoreTests(name: string, open: () => Promise<Store>): void {
       await store.close();
     });
 
+    it('keeps links written as found when their articles are compared again, and drops the ones not found again', async () => {
+      const store = await open();
+      const pair = (from: string, to: string, score: number) => ({ from, to, kind: 'copy' as const, score, direction: 'unknown' as const, passages: [], evidence: [] });
+      const changes = (compared: string[]) => ({ features: new Map(), compared, links: [], support: new Map(), terms: new Map() });
+      await store.saveReusePairs([pair('b', 'a', 0.9), pair('c', 'b', 0.8), pair('d', 'e', 0.7)]);
+      // A later run compares b again and finds b>a again (with another score) and b>d; c>b is not found again.
+      await store.saveReusePairs([pair('b', 'a', 0.5), pair('b', 'd', 0.6)]);
+      const found = new Set(['b>a', 'b>d']);
+      await store.saveReuseChanges(changes(['b']), (from, to) => found.has(`${from}>${to}`));
+      expect((await store.loadReuseState()).links.map((l) => [`${l.from}>${l.to}`, l.score])).toEqual([
+        ['b>a', 0.5],
+        ['b>d', 0.6],
+        ['d>e', 0.7],
+      ]);
+      await store.close();
+    });
+
+    it('reads every stored link end a page at a time, in key order, past the page size', async () => {
+      const store = await open();
+      const pair = (i: number) => ({ from: `f${String(i).padStart(5, '0')}`, to: 't', kind: 'copy' as const, score: 1, direction: 'unknown' as const, passages: [], evidence: [] });
+      const links = Array.from({ length: 10_003 }, (_, i) => pair(10_002 - i));
+      await store.saveReusePairs(links);
+      const pages: number[] = [];
+      const ends: string[] = [];
+      for await (const page of store.pageReuseEnds()) {
+        pages.push(page.length);
+        for (const [from, to] of page) ends.push(`${from}>${to}`);
+      }
+      expect(pages.length).toBeGreaterThan(1);
+      expect(ends).toEqual(links.map((l) => `${l.from}>${l.to}`).reverse());
+      await store.close();
+    });
+
     it('records input failures in order', async () => {
       const store = await open();
       await store.recordFailures([
