@@ -5,7 +5,8 @@
  * Entities are resolved within the story, from its articles' entity layers, so an article added to one story
  * changes no other story's inputs.
  */
-import { hashId, type Article } from '../core/article.js';
+import { createHash } from 'node:crypto';
+import type { Article } from '../core/article.js';
 import type { Corpus } from '../core/pipeline.js';
 import { resolveEntities, type ResolvedEntity } from '../claims/resolve-entities.js';
 import { inAddition } from '../reuse/additions.js';
@@ -59,6 +60,14 @@ export function storyInputIndex(corpus: Corpus): (story: AlignStory) => StoryInp
  * story's entities are resolved from those layers alone.
  */
 export function digestStoryInputs(story: AlignStory, inputs: StoryInputs, alignVersion: string): string {
-  const articles = inputs.articles.map((a) => [a.id, a.source, a.meta, a.data, a.layers]);
-  return hashId(JSON.stringify([alignVersion, story.id, articles, inputs.links]), 32);
+  // The hash of JSON.stringify([alignVersion, story.id, articles, links]), fed a value at a time: a story of thousands of
+  // members serialised whole passes the longest string a JavaScript engine makes.
+  const hash = createHash('sha256');
+  const json = (value: unknown) => JSON.stringify(value) ?? 'null';
+  hash.update(`[${json(alignVersion)},${json(story.id)},[`);
+  inputs.articles.forEach((a, i) => hash.update((i ? ',' : '') + json([a.id, a.source, a.meta, a.data, a.layers])));
+  hash.update('],[');
+  inputs.links.forEach((l, i) => hash.update((i ? ',' : '') + json(l)));
+  hash.update(']]');
+  return hash.digest('hex').slice(0, 32);
 }
