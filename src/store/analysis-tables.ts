@@ -2,7 +2,7 @@
  * The stored analysis as tables: how a whole analysis, the story list and one story's rows become rows, written as the
  * rows that differ from what is stored. Shared by every SQL backend through SqlStore.
  */
-import { IDS_PER_QUERY } from './export-reads.js';
+import { rowsByIds } from './export-reads.js';
 import type { SqlDriver } from './driver.js';
 import type { AnalysisRecord, StoryRows } from './store.js';
 import type { ExportEntity } from '../report/export-schema.js';
@@ -108,14 +108,10 @@ export async function storedRows(tx: SqlDriver, table: AnalysisTable, where?: { 
   const toRow = (row: Record<string, unknown>) => columns.map((c) => row[c]);
   if (!where) return (await tx.all<Record<string, unknown>>(select)).map(toRow);
   const out = new Map<string, unknown[]>();
-  for (let at = 0; at < where.ids.length; at += IDS_PER_QUERY) {
-    const chunk = where.ids.slice(at, at + IDS_PER_QUERY);
-    const marks = chunk.map(() => '?').join(', ');
-    for (const column of where.columns) {
-      for (const row of await tx.all<Record<string, unknown>>(`${select} WHERE ${column} IN (${marks})`, chunk)) {
-        const values = toRow(row);
-        out.set(JSON.stringify(values.slice(0, table.keys.length)), values);
-      }
+  for (const column of where.columns) {
+    for (const row of await rowsByIds<Record<string, unknown>>(tx, where.ids, (marks) => `${select} WHERE ${column} IN (${marks})`)) {
+      const values = toRow(row);
+      out.set(JSON.stringify(values.slice(0, table.keys.length)), values);
     }
   }
   return [...out.values()];

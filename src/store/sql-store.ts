@@ -28,7 +28,7 @@ import {
 import { ANALYSIS_TABLES, PER_STORY_TABLES, STORY_LIST_TABLES, storedRows, syncTable, writeStoryRows } from './analysis-tables.js';
 import { readEntities, readOverview, readStoryAnalysis, readStories, type ReadSchema } from './story-reads.js';
 import type { ExportClaim, ExportEntity, ExportProposition } from '../report/export-schema.js';
-import { IDS_PER_QUERY, PAGE_ROWS, pageClaims, pagePropositions } from './export-reads.js';
+import { PAGE_ROWS, pageClaims, pagePropositions, rowsByIds } from './export-reads.js';
 
 interface ArticleRow {
   id: string;
@@ -188,12 +188,8 @@ export class SqlStore implements Store {
   }
 
   async getArticles(ids: readonly string[], options: ReadOptions = {}): Promise<Article[]> {
-    const byId = new Map<string, Article>();
-    for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
-      const chunk = ids.slice(i, i + IDS_PER_QUERY);
-      const rows = await this.driver.all<ArticleRow>(`SELECT ${this.columns(options)} FROM articles WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk);
-      for (const row of rows) byId.set(row.id, this.readRow(row, options));
-    }
+    const rows = await rowsByIds<ArticleRow>(this.driver, ids, (marks) => `SELECT ${this.columns(options)} FROM articles WHERE id IN (${marks})`);
+    const byId = new Map(rows.map((row) => [row.id, this.readRow(row, options)]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
@@ -407,49 +403,37 @@ export class SqlStore implements Store {
   }
 
   async loadReusePairs(ids: readonly string[]): Promise<ReuseLink[]> {
+    const rows = await rowsByIds<{ from_id: string; to_id: string; body_json: string }>(
+      this.driver,
+      [...new Set(ids)],
+      (marks) => `SELECT from_id, to_id, body_json FROM reuse_pairs WHERE from_id IN (${marks}) UNION SELECT from_id, to_id, body_json FROM reuse_pairs WHERE to_id IN (${marks})`,
+      2,
+    );
     const out = new Map<string, ReuseLink>();
-    const unique = [...new Set(ids)];
-    for (let at = 0; at < unique.length; at += IDS_PER_QUERY) {
-      const chunk = unique.slice(at, at + IDS_PER_QUERY);
-      const marks = chunk.map(() => '?').join(', ');
-      const rows = await this.driver.all<{ from_id: string; to_id: string; body_json: string }>(
-        `SELECT from_id, to_id, body_json FROM reuse_pairs WHERE from_id IN (${marks}) UNION SELECT from_id, to_id, body_json FROM reuse_pairs WHERE to_id IN (${marks})`,
-        [...chunk, ...chunk],
-      );
-      for (const row of rows) {
-        const key = `${row.from_id}\u0000${row.to_id}`;
-        if (!out.has(key)) out.set(key, JSON.parse(row.body_json));
-      }
+    for (const row of rows) {
+      const key = `${row.from_id}\u0000${row.to_id}`;
+      if (!out.has(key)) out.set(key, JSON.parse(row.body_json));
     }
     return [...out.values()].sort((x, y) => x.from.localeCompare(y.from) || x.to.localeCompare(y.to));
   }
 
   async loadReuseSupport(keys: readonly string[]): Promise<Map<string, StoredSupport>> {
-    const out = new Map<string, StoredSupport>();
-    const unique = [...new Set(keys)];
-    for (let at = 0; at < unique.length; at += IDS_PER_QUERY) {
-      const chunk = unique.slice(at, at + IDS_PER_QUERY);
-      const rows = await this.driver.all<{ key: string; digest: string; body_json: string }>(
-        `SELECT key, digest, body_json FROM reuse_support WHERE key IN (${chunk.map(() => '?').join(', ')})`,
-        chunk,
-      );
-      for (const row of rows) out.set(row.key, { digest: row.digest, body: JSON.parse(row.body_json) });
-    }
-    return out;
+    const rows = await rowsByIds<{ key: string; digest: string; body_json: string }>(
+      this.driver,
+      [...new Set(keys)],
+      (marks) => `SELECT key, digest, body_json FROM reuse_support WHERE key IN (${marks})`,
+    );
+    return new Map(rows.map((row) => [row.key, { digest: row.digest, body: JSON.parse(row.body_json) }]));
   }
 
   async loadReuseTerms(ids: readonly string[]): Promise<Map<string, StoredTerms>> {
-    const out = new Map<string, StoredTerms>();
-    if (this.schema < REUSE_TERMS_VERSION) return out;
-    for (let at = 0; at < ids.length; at += IDS_PER_QUERY) {
-      const chunk = ids.slice(at, at + IDS_PER_QUERY);
-      const rows = await this.driver.all<{ article_id: string; digest: string; terms_json: string }>(
-        `SELECT article_id, digest, terms_json FROM reuse_terms WHERE article_id IN (${chunk.map(() => '?').join(', ')})`,
-        chunk,
-      );
-      for (const row of rows) out.set(row.article_id, { digest: row.digest, json: row.terms_json });
-    }
-    return out;
+    if (this.schema < REUSE_TERMS_VERSION) return new Map();
+    const rows = await rowsByIds<{ article_id: string; digest: string; terms_json: string }>(
+      this.driver,
+      ids,
+      (marks) => `SELECT article_id, digest, terms_json FROM reuse_terms WHERE article_id IN (${marks})`,
+    );
+    return new Map(rows.map((row) => [row.article_id, { digest: row.digest, json: row.terms_json }]));
   }
 
   async saveReuseTerms(terms: ReadonlyMap<string, StoredTerms>): Promise<void> {
@@ -457,7 +441,8 @@ export class SqlStore implements Store {
     await this.driver.transaction((tx) => writeTerms(tx, terms));
   }
 
-  async *pageReuseEnds(): AsyncGenerator<Array<[string, string]>> {
+  async *pageReuseEnds(options: { pageRows?: number } = {}): AsyncGenerator<Array<[string, string]>> {
+    const limit = Math.max(1, Math.trunc(options.pageRows ?? ENDS_PER_PAGE));
     // Keyset pages: a store of 100,000 articles holds about 900,000 links as compared.
     let after: [string, string] | undefined;
     for (;;) {
@@ -465,12 +450,12 @@ export class SqlStore implements Store {
         after
           ? 'SELECT from_id, to_id FROM reuse_pairs WHERE from_id > ? OR (from_id = ? AND to_id > ?) ORDER BY from_id, to_id LIMIT ?'
           : 'SELECT from_id, to_id FROM reuse_pairs ORDER BY from_id, to_id LIMIT ?',
-        after ? [after[0], after[0], after[1], ENDS_PER_PAGE] : [ENDS_PER_PAGE],
+        after ? [after[0], after[0], after[1], limit] : [limit],
       );
       if (!rows.length) return;
       const page = rows.map((r): [string, string] => [r.from_id, r.to_id]);
       yield page;
-      if (rows.length < ENDS_PER_PAGE) return;
+      if (rows.length < limit) return;
       after = page[page.length - 1];
     }
   }

@@ -370,18 +370,18 @@ export function runStoreTests(name: string, open: () => Promise<Store>): void {
       await store.close();
     });
 
-    it('reads every stored link end a page at a time, in key order, past the page size', async () => {
+    it('reads every stored link end a page at a time, in key order', async () => {
       const store = await open();
       const pair = (i: number) => ({ from: `f${String(i).padStart(5, '0')}`, to: 't', kind: 'copy' as const, score: 1, direction: 'unknown' as const, passages: [], evidence: [] });
-      const links = Array.from({ length: 10_003 }, (_, i) => pair(10_002 - i));
+      const links = Array.from({ length: 7 }, (_, i) => pair(6 - i));
       await store.saveReusePairs(links);
       const pages: number[] = [];
       const ends: string[] = [];
-      for await (const page of store.pageReuseEnds()) {
+      for await (const page of store.pageReuseEnds({ pageRows: 3 })) {
         pages.push(page.length);
         for (const [from, to] of page) ends.push(`${from}>${to}`);
       }
-      expect(pages.length).toBeGreaterThan(1);
+      expect(pages).toEqual([3, 3, 1]);
       expect(ends).toEqual(links.map((l) => `${l.from}>${l.to}`).reverse());
       await store.close();
     });

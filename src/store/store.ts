@@ -218,7 +218,7 @@ export interface Store {
    * The ends of every stored link as compared, a page at a time in key order (a first analysis finds which stories
    * links tie together without reading the links).
    */
-  pageReuseEnds(): AsyncGenerator<Array<[string, string]>>;
+  pageReuseEnds(options?: { pageRows?: number }): AsyncGenerator<Array<[string, string]>>;
   /** Writes links as compared as they are found (a streamed run does not hold them); {@link saveReuseChanges} drops those gone. */
   saveReusePairs(links: readonly ReuseLink[]): Promise<void>;
   /**

@@ -5,7 +5,7 @@
  */
 import type { SqlDriver } from './driver.js';
 import { mergeEntities } from './analysis-tables.js';
-import { bodies, IDS_PER_QUERY, pagePropositions } from './export-reads.js';
+import { bodies, pagePropositions, rowsByIds } from './export-reads.js';
 import type { ArticleListing, StoredStory, StoryAnalysis, StoryOverview } from './store.js';
 import type { ExportClaim, ExportEntity, ExportProposition, PropositionStatus } from '../report/export-schema.js';
 import { exportSource } from '../report/json.js';
@@ -71,18 +71,16 @@ export async function readOverview(driver: SqlDriver, schema: ReadSchema): Promi
 export async function readStoryAnalysis(driver: SqlDriver, schema: ReadSchema, story: string | undefined, members: readonly string[]): Promise<StoryAnalysis> {
   const out: StoryAnalysis = { propositions: [], claims: [], links: [], entities: [] };
   const memberSet = new Set(members);
+  for (const row of await rowsByIds<{ body_json: string }>(driver, members, (marks) => `SELECT body_json FROM claims WHERE article_id IN (${marks}) ORDER BY article_id, start_offset, id`)) {
+    out.claims.push(JSON.parse(row.body_json));
+  }
   const seenLinks = new Set<string>();
-  for (let i = 0; i < members.length; i += IDS_PER_QUERY) {
-    const chunk = members.slice(i, i + IDS_PER_QUERY);
-    const marks = chunk.map(() => '?').join(', ');
-    out.claims.push(...(await bodies<ExportClaim>(driver, `SELECT body_json FROM claims WHERE article_id IN (${marks}) ORDER BY article_id, start_offset, id`, chunk)));
-    for (const column of ['from_id', 'to_id']) {
-      for (const row of await driver.all<{ from_id: string; to_id: string; body_json: string }>(`SELECT from_id, to_id, body_json FROM links WHERE ${column} IN (${marks})`, chunk)) {
-        const key = `${row.from_id}\u0000${row.to_id}`;
-        if (seenLinks.has(key)) continue;
-        seenLinks.add(key);
-        out.links.push(JSON.parse(row.body_json));
-      }
+  for (const column of ['from_id', 'to_id']) {
+    for (const row of await rowsByIds<{ from_id: string; to_id: string; body_json: string }>(driver, members, (marks) => `SELECT from_id, to_id, body_json FROM links WHERE ${column} IN (${marks})`)) {
+      const key = `${row.from_id}\u0000${row.to_id}`;
+      if (seenLinks.has(key)) continue;
+      seenLinks.add(key);
+      out.links.push(JSON.parse(row.body_json));
     }
   }
   out.links.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
