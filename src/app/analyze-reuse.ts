@@ -59,10 +59,13 @@ export async function reuseRegion(
   affected: readonly Story[],
   wanted: ReadonlySet<string>,
   keep: (from: string, to: string) => boolean,
+  read: { ids: ReadonlySet<string>; links: readonly ReuseLink[] } = { ids: new Set(), links: [] },
 ): Promise<Region> {
   const storyOf = new Map(stories.flatMap((s) => s.articleIds.map((id) => [id, s] as const)));
   // Stale links still place their ends' stories in the region, as they did before this run's links were written.
-  const near = await store.loadReusePairs([...wanted]);
+  // The links of articles already read (`read`: the changed ones) are not read again.
+  const unread = [...wanted].filter((id) => !read.ids.has(id));
+  const near = [...read.links.filter((l) => wanted.has(l.from) || wanted.has(l.to)), ...(await store.loadReusePairs(unread))];
   const inRegion = new Set<Story>(affected);
   const ends = new Set<string>();
   for (const l of near) {

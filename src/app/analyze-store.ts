@@ -237,7 +237,7 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
     }
     // Links change only around what the run touched (the other links of a story keep their stored orientation).
     const linkScope = fresh ? undefined : new Set([...touched, ...wanted]);
-    const regions = fresh ? allRegions(store, stories, keep) : [await reuseRegion(store, stories, affected, wanted, keep)];
+    const regions = fresh ? allRegions(store, stories, keep) : [await reuseRegion(store, stories, affected, wanted, keep, { ids: changedIds, links: around })];
     for await (const region of regions) {
       const members = new Set(region.stories.flatMap((s) => s.articleIds));
       const regionWanted = fresh ? new Set([...members].filter((id) => live.has(id))) : wanted;
