@@ -7,7 +7,7 @@ import type { Article } from '../core/article.js';
 import { addMessage } from '../core/message.js';
 import type { Corpus, CorpusStage } from '../core/pipeline.js';
 import type { StageFactory } from '../core/registry.js';
-import { findCandidatePairsOf, indexKeysOf } from './candidates.js';
+import { findCandidateIndexPairs, indexKeysOf } from './candidates.js';
 import { MIN_CONTENT_TOKENS, wireCredits } from './compare.js';
 import { linkPair } from './links.js';
 import { groupOrigins } from './origins.js';
@@ -131,21 +131,21 @@ export interface ReuseInputs {
   opts: ReuseLinksOptions;
 }
 
-/** The candidate pairs that involve an article whose features changed, as [id, id]. */
-export function changedPairs(inputs: Pick<ReuseInputs, 'ids' | 'features' | 'changes'>): [string, string][] {
+/** The candidate pairs that involve an article whose features changed, as positions in `ids`: `[a0, b0, a1, b1, …]`. */
+export function changedPairs(inputs: Pick<ReuseInputs, 'ids' | 'features' | 'changes'>): Uint32Array {
   const changedAt = inputs.ids.flatMap((id, i) => (inputs.changes.features.has(id) ? [i] : []));
-  if (!changedAt.length) return [];
-  return findCandidatePairsOf(inputs.features, changedAt).map((pair) => [inputs.ids[pair.a], inputs.ids[pair.b]]);
+  if (!changedAt.length) return new Uint32Array(0);
+  return findCandidateIndexPairs(inputs.features, changedAt);
 }
 
 /** Links as compared: the stored ones between unchanged articles, and each candidate pair with a changed article compared again. */
-export function compareChanged(inputs: ReuseInputs, pairs: [string, string][] = changedPairs(inputs)): ReuseLink[] {
-  const { changes, previous, present } = inputs;
+export function compareChanged(inputs: ReuseInputs, pairs: Uint32Array = changedPairs(inputs)): ReuseLink[] {
+  const { changes, previous, present, ids } = inputs;
   const changed = new Set(changes.features.keys());
-  changes.compared = inputs.ids.filter((id) => changed.has(id));
+  changes.compared = ids.filter((id) => changed.has(id));
   const raw = previous.links.filter((l) => present.has(l.from) && present.has(l.to) && !changed.has(l.from) && !changed.has(l.to));
-  for (const [a, b] of pairs) {
-    const link = linkPair(needProfile(inputs, a), needProfile(inputs, b), inputs.opts.sentenceThreshold);
+  for (let i = 0; i < pairs.length; i += 2) {
+    const link = linkPair(needProfile(inputs, ids[pairs[i]]), needProfile(inputs, ids[pairs[i + 1]]), inputs.opts.sentenceThreshold);
     if (!link) continue;
     raw.push(link);
     changes.links.push(link);
