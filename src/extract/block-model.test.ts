@@ -64,6 +64,8 @@ describe('extract: block model', () => {
     const probs = lines.map((p) => (p === blocks[2] || p === blocks[6] ? 0.9 : 0.1));
     const kept = (declared: boolean) => chooseBlocks(pick, lines, declared, probs).paragraphs.map((p) => p.text);
     expect(kept(false)).toEqual([posts[0], long, posts[2]]);
+    // Offsets point into the kept paragraphs joined by a blank line, the text the filter then reads.
+    chooseBlocks(pick, lines, false, probs).paragraphs.forEach((p, i, all) => expect(p.start).toBe(i ? all[i - 1].end + 2 : 0));
     // A sentence in a script written without spaces is long by its characters, not one word.
     const chinese = '市议会周二批准了新的水费标准，辩论持续了四个多小时，反对派表示将提出上诉。';
     const withChinese = [...lines, { ...blocks[7], text: chinese }];

@@ -75,7 +75,19 @@ function markModelMain(content: MainContent, pageBlocks: readonly SourceParagrap
     if (prob !== undefined && prob > threshold) paragraphs.push({ ...p, modelMain: true });
     else if (!(prune && prob !== undefined && wordCount(p.text) <= MAX_PRUNED_WORDS)) paragraphs.push(p);
   }
-  return { ...content, paragraphs };
+  // Offsets point into the pre-filter text, which is now the kept paragraphs joined.
+  return { ...content, paragraphs: paragraphs.length < content.paragraphs.length ? renumber(paragraphs) : paragraphs };
+}
+
+/** The paragraphs with offsets into their own text joined by a blank line. */
+function renumber(paragraphs: readonly SourceParagraph[]): SourceParagraph[] {
+  let offset = 0;
+  return paragraphs.map((p, i) => {
+    if (i) offset += 2;
+    const q: SourceParagraph = { ...p, start: offset, end: offset + p.text.length };
+    offset = q.end;
+    return q;
+  });
 }
 
 /**
@@ -99,12 +111,9 @@ export function chooseBlocks(content: MainContent, pageBlocks: readonly SourcePa
   const pickChars = content.paragraphs.reduce((a, p) => a + p.text.length, 0);
   // Not a declared article: the model also takes short furniture lines out of the pick it keeps (a news page's short lines are left alone).
   if (chars <= pickChars * gain && !(pickChars < SHORT_PICK_CHARS && chars > pickChars)) return markModelMain(content, pageBlocks, probs, threshold, true);
-  let offset = 0;
-  const paragraphs = chosen.map((p, i) => {
-    if (i) offset += 2;
-    const q: SourceParagraph = { ...p, start: offset, end: offset + p.text.length, modelMain: true };
+  const paragraphs = renumber(chosen).map((p) => {
+    const q: SourceParagraph = { ...p, modelMain: true };
     delete q.marks;
-    offset = q.end;
     return q;
   });
   return { attempt: '8:block-model', paragraphs, why: `${content.attempt} found ${pickChars} chars; the block model keeps ${chars} in ${chosen.length} blocks` };
