@@ -8,7 +8,7 @@ import { STOPWORDS } from './lang-lexicon.js';
 import type { SourceParagraph } from './paragraph.js';
 
 /** Ancestor tags recorded as marks. */
-const MARK_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'article', 'main', 'table', 'dl', 'section', 'menu', 'label']);
+const MARK_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'article', 'main', 'table', 'dl', 'section', 'menu', 'label', 'form', 'dialog', 'details']);
 
 /** Class/id/itemprop/role words recorded as marks (singular; a trailing "s" is dropped before lookup): generic web-page vocabulary. */
 const MARK_WORDS = new Set([
@@ -21,6 +21,11 @@ const MARK_WORDS = new Set([
   'complementary', 'contentinfo', 'articlebody', 'reviewbody', 'headline', 'blog', 'page', 'copyright', 'legal', 'utility', 'toolbar',
   'dropdown', 'overlay', 'notice', 'alert', 'skip', 'logo', 'brand', 'account', 'cart', 'checkout', 'filter', 'sort', 'result', 'listing',
   'thumbnail', 'more', 'recommend', 'popular', 'trending', 'latest', 'also', 'next', 'prev', 'sponsor', 'disclaimer', 'bio', 'avatar',
+  // Calls to action, site chrome and shop furniture (session 9): buttons, sign-up and consent boxes, carousels, member stats, cart options.
+  'btn', 'button', 'cta', 'action', 'form', 'signup', 'register', 'consent', 'privacy', 'stat', 'badge', 'counter', 'carousel', 'slider',
+  'swiper', 'gallery', 'app', 'download', 'survey', 'feedback', 'help', 'member', 'rank', 'drawer', 'offcanvas', 'sticky', 'announcement',
+  'upsell', 'recently', 'viewed', 'variant', 'swatch', 'option', 'quantity', 'stock', 'shipping', 'delivery', 'policy', 'term', 'chat',
+  'support', 'contact', 'follow', 'print', 'email',
 ]);
 
 function singular(word: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blockMarks } from './block-features.js';
-import { applyBlockModel } from './block-model.js';
+import { applyBlockModel, chooseBlocks } from './block-model.js';
 import { parseHtmlDocument, type DomElement } from './dom.js';
 import { readPageBlocks } from './extract.js';
 import { collectHtmlParagraphs } from './html-paragraphs.js';
@@ -53,6 +53,25 @@ describe('extract: block model', () => {
     const content = applyBlockModel(pick, blocks, true);
     expect(content.attempt).toBe(pick.attempt);
     expect(content.paragraphs.map((p) => p.text)).toEqual(pick.paragraphs.map((p) => p.text));
+  });
+
+  it('block model: on a page that is not a declared article, short lines of the pick the model reads as furniture are taken out', () => {
+    const blocks = threadBlocks();
+    const long = 'Members who sign in can follow the thread and get an e-mail when someone answers, and the moderators close a thread after thirty days without a reply.';
+    const lines = [blocks[2], { ...blocks[3], text: 'Posts: 116' }, { ...blocks[4], text: 'Reply with quote' }, { ...blocks[5], text: long }, blocks[6]];
+    const pick: MainContent = { attempt: '1:readability', paragraphs: lines.map((p) => ({ ...p })), why: '' };
+    // The model reads the posts as main text and neither the two short lines nor the long notice.
+    const probs = lines.map((p) => (p === blocks[2] || p === blocks[6] ? 0.9 : 0.1));
+    const kept = (declared: boolean) => chooseBlocks(pick, lines, declared, probs).paragraphs.map((p) => p.text);
+    expect(kept(false)).toEqual([posts[0], long, posts[2]]);
+    // Offsets point into the kept paragraphs joined by a blank line, the text the filter then reads.
+    chooseBlocks(pick, lines, false, probs).paragraphs.forEach((p, i, all) => expect(p.start).toBe(i ? all[i - 1].end + 2 : 0));
+    // A sentence in a script written without spaces is long by its characters, not one word.
+    const chinese = '市议会周二批准了新的水费标准，辩论持续了四个多小时，反对派表示将提出上诉。';
+    const withChinese = [...lines, { ...blocks[7], text: chinese }];
+    expect(chooseBlocks({ ...pick, paragraphs: withChinese }, withChinese, false, [...probs, 0.1]).paragraphs.map((p) => p.text)).toContain(chinese);
+    // A declared article's pick is left whole: a news page's short lines are the cascade's to judge.
+    expect(kept(true)).toEqual(lines.map((p) => p.text));
   });
 
   it('block model: page blocks include closed tab and accordion panels, marked hidden; hidden inline text stays out', () => {

@@ -50,15 +50,44 @@ export const MODEL_GAIN_RATIO = 1.2;
 /** A pick shorter than this (chars) is replaced by any longer choice of the model. */
 const SHORT_PICK_CHARS = 250;
 
-/** The paragraphs of `content`, each marked `modelMain` when the page block of the same text scores as main text. */
-function markModelMain(content: MainContent, pageBlocks: readonly SourceParagraph[], probs: readonly number[], threshold: number): MainContent {
+/** Longest line (words) of the cascade's pick that the model may take out (tuned on WCXB train). */
+export const MAX_PRUNED_WORDS = 10;
+
+/** Words, each Han, kana or Thai character counting as one: those scripts write a sentence without spaces. */
+const WORD_OR_CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}])[\p{L}\p{N}])+/gu;
+const wordCount = (text: string) => text.match(WORD_OR_CJK_RE)?.length ?? 0;
+
+/**
+ * The paragraphs of `content`, each marked `modelMain` when the page block of the same text scores as main text. With
+ * `prune`, a short line the model reads as not main text is taken out (a button label, a forum's member stats, a
+ * "Sign in" line inside the picked element), as trafilatura prunes furniture inside its pick; a paragraph no page block
+ * matches is kept.
+ */
+function markModelMain(content: MainContent, pageBlocks: readonly SourceParagraph[], probs: readonly number[], threshold: number, prune = false): MainContent {
   const best = new Map<string, number>();
   pageBlocks.forEach((b, i) => {
     const t = norm(b.text);
     best.set(t, Math.max(best.get(t) ?? 0, probs[i]));
   });
-  const paragraphs = content.paragraphs.map((p) => ((best.get(norm(p.text)) ?? 0) > threshold ? { ...p, modelMain: true } : p));
-  return { ...content, paragraphs };
+  const paragraphs: SourceParagraph[] = [];
+  for (const p of content.paragraphs) {
+    const prob = best.get(norm(p.text));
+    if (prob !== undefined && prob > threshold) paragraphs.push({ ...p, modelMain: true });
+    else if (!(prune && prob !== undefined && wordCount(p.text) <= MAX_PRUNED_WORDS)) paragraphs.push(p);
+  }
+  // Offsets point into the pre-filter text, which is now the kept paragraphs joined.
+  return { ...content, paragraphs: paragraphs.length < content.paragraphs.length ? renumber(paragraphs) : paragraphs };
+}
+
+/** The paragraphs with offsets into their own text joined by a blank line. */
+function renumber(paragraphs: readonly SourceParagraph[]): SourceParagraph[] {
+  let offset = 0;
+  return paragraphs.map((p, i) => {
+    if (i) offset += 2;
+    const q: SourceParagraph = { ...p, start: offset, end: offset + p.text.length };
+    offset = q.end;
+    return q;
+  });
 }
 
 /**
@@ -80,13 +109,11 @@ export function chooseBlocks(content: MainContent, pageBlocks: readonly SourcePa
   const chosen = pageBlocks.filter((_, i) => probs[i] > threshold);
   const chars = chosen.reduce((a, p) => a + p.text.length, 0);
   const pickChars = content.paragraphs.reduce((a, p) => a + p.text.length, 0);
-  if (chars <= pickChars * gain && !(pickChars < SHORT_PICK_CHARS && chars > pickChars)) return markModelMain(content, pageBlocks, probs, threshold);
-  let offset = 0;
-  const paragraphs = chosen.map((p, i) => {
-    if (i) offset += 2;
-    const q: SourceParagraph = { ...p, start: offset, end: offset + p.text.length, modelMain: true };
+  // Not a declared article: the model also takes short furniture lines out of the pick it keeps (a news page's short lines are left alone).
+  if (chars <= pickChars * gain && !(pickChars < SHORT_PICK_CHARS && chars > pickChars)) return markModelMain(content, pageBlocks, probs, threshold, true);
+  const paragraphs = renumber(chosen).map((p) => {
+    const q: SourceParagraph = { ...p, modelMain: true };
     delete q.marks;
-    offset = q.end;
     return q;
   });
   return { attempt: '8:block-model', paragraphs, why: `${content.attempt} found ${pickChars} chars; the block model keeps ${chars} in ${chosen.length} blocks` };

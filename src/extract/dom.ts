@@ -31,10 +31,23 @@ export type DomDocument = {
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 
+/** A `<![CDATA[` opener up to the next `>`, or a script or style element (raw text, left as it is). */
+const CDATA_OR_RAW_RE = /<(script|style)\b[\s\S]*?<\/\1\s*>|<!\[CDATA\[[^>]*>/gi;
+
+/**
+ * An HTML page's `<![CDATA[` read as a browser reads it: a comment that ends at the next `>`. linkedom reads a CDATA
+ * section up to `]]>`, so a stray one in the markup (a forum template's) hid the whole page body as a comment.
+ */
+export function neutralizeCdata(html: string): string {
+  if (!html.includes('<![CDATA[')) return html;
+  return html.replace(CDATA_OR_RAW_RE, (m) => (m.startsWith('<!') ? '<!---->' : m));
+}
+
 /** Parses an HTML string into a detached document (never touches the network). */
 export function parseHtmlDocument(html: string): DomDocument {
   // linkedom treats a fragment without <html> oddly; wrap it so body/head exist.
-  const source = /<html[\s>]/i.test(html.slice(0, 5000)) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  const page = neutralizeCdata(html);
+  const source = /<html[\s>]/i.test(page.slice(0, 5000)) ? page : `<!doctype html><html><head></head><body>${page}</body></html>`;
   return parseHTML(source).document as unknown as DomDocument;
 }
 

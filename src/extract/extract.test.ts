@@ -143,6 +143,17 @@ describe('extract: page structures around the article', () => {
     expect(a.text).toContain('The ministers of France, Germany and Italy met on Friday to discuss it.');
   });
 
+  it('reads a page whose template leaves a stray <![CDATA[ in the body as a browser does, not as a comment to the end', () => {
+    const a = extractDocument(page(`<![CDATA[\n<div id="top"></div><article><p>${P1}</p><p>${P2}</p><p>${P3}</p></article><p>footer</p>`));
+    expect(a.text).toContain(P1);
+    expect(a.text).toContain(P3);
+  });
+
+  it('leaves a CDATA marker inside a script alone', () => {
+    const a = extractDocument(page(`<script>//<![CDATA[\nvar x = 1 > 0; //]]></script><article><p>${P1}</p><p>${P2}</p><p>${P3}</p></article>`));
+    expect(a.text).toBe(`${P1}\n\n${P2}\n\n${P3}`);
+  });
+
   it('reads the post the headline heads, not the other posts Readability took with it', () => {
     const other = (n: number) => `<article class="post"><p>Other post ${n}: the harbour festival returns this summer with music on three stages, boat races, a market of local crafts and fireworks over the water on the last night.</p><p>Tickets go on sale next week at the town hall and online, with reduced prices for children, students and pensioners.</p></article>`;
     const a = extractDocument(page(`<div id="primary"><article class="post"><h1>Council approves water tariff</h1><p>${P1}</p><p>${P2}</p><p>${P3}</p></article><section class="post"><h3>You may also like</h3>${other(1)}${other(2)}${other(3)}</section></div>`));
