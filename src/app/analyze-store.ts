@@ -213,6 +213,7 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
       links: links.within(members),
     };
   };
+  const position = new Map(ids.map((id, i) => [id, i]));
   const found = await timed('reuse/compare', () => changes.compared.length, () => compareChangedStreamed(store, inputs, profiles, stories));
   // A stored link between articles still stored that this run did not make stale.
   const keep = (from: string, to: string) => present.has(from) && present.has(to) && !found.stale(from, to);
@@ -241,13 +242,14 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
     for await (const region of regions) {
       const members = new Set(region.stories.flatMap((s) => s.articleIds));
       const regionWanted = fresh ? new Set([...members].filter((id) => live.has(id))) : wanted;
-      const inRegion = (_: unknown, i: number) => members.has(ids[i]);
+      // Positions in corpus order, found from the region's members (filtering every id per region grew with their product).
+      const at = [...members].flatMap((id) => position.get(id) ?? []).sort((x, y) => x - y);
       if (reuseVersion !== undefined) previousReuse.support = await store.loadReuseSupport(supportKeys(region.stories, fresh ? region.stories : affected, regionWanted));
       // Story-wide look-ups not found in the store ask for one story's profiles at a time.
       const steps = finishReuseSteps({
         ...inputs,
-        ids: ids.filter(inRegion),
-        features: features.filter(inRegion),
+        ids: at.map((i) => ids[i]),
+        features: at.map((i) => features[i]),
         raw: region.links,
         stories: region.stories,
         stamp,
@@ -315,7 +317,6 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
   // Regions wrote every link of a live article; a first analysis also drops those of articles no stage reads.
   const dead = fresh ? [...present].filter((id) => !live.has(id)) : [];
   await timed('store/save', ids.length, async () => {
-    const started = performance.now();
     await store.saveStoryList({
       previous: prev,
       stories: out,
@@ -327,7 +328,6 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
     });
     // The links found were written as found: the compared articles' other stored links are dropped.
     await store.saveReuseChanges(changes, found.has);
-    return performance.now() - started;
   });
   timings[timings.length - 1].ms += writeMs;
 
