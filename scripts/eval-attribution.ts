@@ -236,7 +236,7 @@ export function splitPairs(dir: string, split: string): Pair[] {
 }
 
 /** A brat file's article text: `<name>.txt` beside it or in the sibling `text/` folder (PolNeAR's layout). */
-function filePairs(files: string[]): Pair[] {
+export function filePairs(files: string[]): Pair[] {
   return files.map((annPath) => {
     const name = path.basename(annPath).replace(/(?:_[^_]+)?\.ann$/, '');
     const dir = path.dirname(annPath);

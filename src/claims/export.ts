@@ -70,21 +70,27 @@ function exportClaim(article: Article, claim: Claim): ExportClaim {
 
 /** Speaker text, resolving a pronoun ("he added") or a role to the name it stands for. */
 export function speakerText(article: Article, index: number): string | null {
+  const span = speakerSpan(article, index);
+  return span ? slice(article, span) : null;
+}
+
+/** The span `speakerText` reads: the name a pronoun or role stands for, else the speaker as written. */
+export function speakerSpan(article: Article, index: number): Span | undefined {
   const list = layersOf(article).attribution ?? [];
   const a = list[index];
-  if (!a?.speaker) return null;
+  if (!a?.speaker) return undefined;
   // A pronoun or role the attribution stage tied to a name ("the top diplomat" → the foreign minister named earlier).
-  if (a.speakerRef) return slice(article, a.speakerRef);
+  if (a.speakerRef) return a.speakerRef;
   const own = slice(article, a.speaker);
-  if (!PERSON_PRONOUNS.has(own.toLowerCase())) return own;
+  if (!PERSON_PRONOUNS.has(own.toLowerCase())) return a.speaker;
   // "he"/"she" refer back to the nearest named, non-anonymous speaker; other pronouns stay as written.
   for (let i = index - 1; i >= 0; i--) {
     const s = list[i].speaker;
     if (!s || list[i].anonymous) continue;
     const name = slice(article, s);
-    if (!SPEAKER_PRONOUNS.has(name.toLowerCase()) && /\p{Lu}/u.test(name)) return name;
+    if (!SPEAKER_PRONOUNS.has(name.toLowerCase()) && /\p{Lu}/u.test(name)) return s;
   }
-  return own;
+  return a.speaker;
 }
 
 function exportAttribution(article: Article, index: number): NonNullable<ExportClaim['attribution']> {
