@@ -19,9 +19,9 @@ const RECORDED: Record<string, [version: number, digest: string]> = {
   'claims/dates': [4, '22c513386a228f9d'],
   'claims/modality': [1, 'c55757137440a9ae'],
   'claims/attributions': [5, '8301b9a8702c27c7'],
-  'claims/claims': [2, '8bc791e8140def0e'],
+  'claims/claims': [3, '367ed279ca36491c'],
   'reuse/links': [2, '69d2c8d5c7f19661'],
-  'align/propositions': [3, '3fe903c2f827c6a9'],
+  'align/propositions': [3, 'd3c519e0a5e43889'],
 };
 
 const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../examples/corpus');
