@@ -12,7 +12,8 @@
  * (the cited source of a chain; a pronoun or role resolved to its name). Right when our speaker, as written or
  * resolved, overlaps the gold source, or when both name the same person: the gold source's name (for a gold pronoun,
  * the nearest gold source before it that has a name) ends in a capitalised word our speaker's name also has
- * ("Clinton" for "Hillary Clinton" named two paragraphs up).
+ * ("Clinton" for "Hillary Clinton" named two paragraphs up), or the gold source is a relative pronoun and ours is the
+ * phrase right before it ("Clinton, who announced …": PolNeAR's source is "who", ours "Clinton").
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -140,6 +141,16 @@ function goldName(text: string, source: Span[], relations: GoldRelation[]): stri
   return earlier ? text.slice(earlier.start, earlier.end) : undefined;
 }
 
+/**
+ * PolNeAR takes a relative pronoun as the source ("Clinton, who announced …"), where we name its antecedent on purpose:
+ * ours is right when it ends right before the pronoun, a comma at most between them.
+ */
+function isAntecedent(text: string, ours: Span, source: Span[]): boolean {
+  const pronoun = source[0];
+  if (!/^(?:who|which|that)$/i.test(text.slice(pronoun.start, pronoun.end).trim())) return false;
+  return ours.end <= pronoun.start && /^\s*,?\s*$/.test(text.slice(ours.end, pronoun.start));
+}
+
 /** Both name the same person: the gold name's last capitalised word is one of ours ("Hillary Clinton" / "Clinton"). */
 function samePerson(gold: string | undefined, ours: string): boolean {
   const last = gold ? capitalised(gold).filter((w) => !/^(?:The|A|An)$/.test(w)).pop() : undefined;
@@ -180,7 +191,7 @@ export function scoreArticleFigures(article: Article, relations: GoldRelation[])
     if (gold.source) outcome.goldSource = gold.source;
     if (ours) outcome.ours = { written: ours.written, resolved: ours.resolved };
     if (gold.kind === 'attributed') {
-      const said = ours && [ours.written, ours.resolved].some((s) => touches(s, gold.source));
+      const said = ours && [ours.written, ours.resolved].some((s) => touches(s, gold.source) || isAntecedent(text, s, gold.source!));
       outcome.right = !!ours && (said || samePerson(goldName(text, gold.source!, relations), text.slice(ours.resolved.start, ours.resolved.end)));
     } else outcome.right = !ours;
     if (!outcome.right && gold.kind !== 'speaker-part' && gold.kind !== 'sourceless') outcome.failure = failureKind(article, f.span, gold.kind, gold.source, claim, ours);

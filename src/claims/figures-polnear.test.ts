@@ -82,6 +82,27 @@ describe('figures: the figure-speaker scorer on a hand-made brat example', () =>
     // Sentence 1 names Hillary Clinton, whom the gold "She" stands for: right. The officials are not Smith.
     expect(kinds).toEqual({ '300': 'none, source in sentence', '5,000': 'false, cue in sentence', '7': 'other speaker, source in sentence' });
   });
+
+  it('figures: a gold relative pronoun is named by its antecedent right before it, not by someone further off', () => {
+    const text = 'Clinton, who announced a 275 billion plan, spoke. Tim Selaty, organizer of Citizens for Trump, which expects 5000 people, spoke.';
+    const s = (part: string) => at(text, part);
+    const ann = [
+      `T1\tSource ${s('who').start} ${s('who').end}\twho`,
+      `T2\tCue ${s('announced').start} ${s('announced').end}\tannounced`,
+      `T3\tContent ${s('a 275 billion plan').start} ${s('a 275 billion plan').end}\ta 275 billion plan`,
+      'E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1',
+      `T4\tSource ${s('which').start} ${s('which').end}\twhich`,
+      `T5\tCue ${s('expects').start} ${s('expects').end}\texpects`,
+      `T6\tContent ${s('5000 people').start} ${s('5000 people').end}\t5000 people`,
+      'E2\tAttribution:T5 Content:T6 Cue:T5 Source:T4',
+    ].join('\n');
+    const sentences = [s('Clinton, who announced a 275 billion plan, spoke.'), s('Tim Selaty, organizer of Citizens for Trump, which expects 5000 people, spoke.')];
+    const speakers = [s('Clinton'), s('Tim Selaty')];
+    const attribution: AttributionMention[] = speakers.map((speaker, i) => ({ start: speaker.start, end: sentences[i].end, speaker, anonymous: false, cue: speaker, cueLemma: 'say', direct: false }));
+    const claim: Claim[] = sentences.map((x, i) => ({ id: String(i), start: x.start, end: x.end, kind: 'statement', attribution: i }));
+    const article = makeArticle({ text, layers: { sentence: sentences, quantity: [], date: [], claim, attribution } as never });
+    expect(scoreArticleFigures(article, parseRelations(ann)).map((o) => [text.slice(o.figure.start, o.figure.end), o.right])).toEqual([['275', true], ['5000', false]]);
+  });
 });
 
 describe('figures: PolNeAR dev split', () => {
