@@ -180,11 +180,11 @@ export function readSourceAfterCue(ctx: Ctx, i: number, phrase: string, lemma: s
   const { tokens, sentence, text } = ctx;
   const n = phrase.split(' ').length;
   const cue: Span = { start: tokens[i].start, end: tokens[i + n - 1].end };
-  const np = readRightNp(ctx, i + n);
+  const poll = lemma === 'in' ? readPollAfterIn(ctx, i + n) : undefined;
+  const np = lemma === 'in' ? poll : readRightNp(ctx, i + n);
   if (!np) return undefined;
   const head = text.slice(np.span.start, np.span.end).toLowerCase().replace(/^(the|an?)\s+/, '');
   if (lemma === 'according to' && ACCORDING_TO_NON_SOURCES.has(head.split(/\s+/)[0])) return undefined;
-  if (lemma === 'in' && !SOURCE_IN_HEADS.has(headOf(tokens, { span: np.span, headToken: tokens[np.next - 1] }).normal)) return undefined;
   const draft: Draft = { speaker: np.span, cue, cueLemma: lemma, direct: false, anonymous: false };
   let afterNp = np.next;
   // "according to the battalion's commander, Major Ruth Calloway": the name after the role is the speaker.
@@ -219,11 +219,56 @@ export function readSourceAfterCue(ctx: Ctx, i: number, phrase: string, lemma: s
     return draft;
   }
   const leading = !/\S/.test(text.slice(sentence.start, cue.start).replace(/^[\s"“]*(?:but|and|however|yet|so|also)?[\s,]*/i, ''));
-  // "In a CNN poll released Monday, …" opens the sentence; "a lead in the polls" is a standing, not a source.
-  if (lemma === 'in' && !leading) return undefined;
+  // "In a CNN poll released Monday, …" opens the sentence; later in it, only a poll one can name is a source ("a lead
+  // in the latest Quinnipiac poll"): "a wide lead in the polls" is a standing.
+  if (lemma === 'in' && !leading && !poll?.specific) return undefined;
   draft.content = leading ? contentAfter(ctx, skipToComma(ctx, afterNp)) : contentBefore(ctx, cue.start);
   markDirect(ctx, draft);
   return draft;
+}
+
+/** Words that single out one poll among others ("the latest poll", "a new survey"). */
+const SPECIFIC_POLL_WORDS: ReadonlySet<string> = new Set(['latest', 'new', 'recent', 'same', 'this', 'that', 'one', 'another', 'exit']);
+
+/** Longest run of words from "in" to the poll noun it names ("in the most recent YouGov/Economist survey"). */
+const MAX_POLL_PHRASE_TOKENS = 10;
+
+/**
+ * The poll after "in": the words up to a poll noun (names with slashes and hyphens, adjectives, numbers), then what
+ * places it ("of South Carolina", "released Monday", "conducted last week", "last month"). `specific` when it names or
+ * singles out one poll (a name, "the latest", a participle after it), as a source does.
+ */
+function readPollAfterIn(ctx: Ctx, from: number): { span: Span; next: number; specific: boolean } | undefined {
+  const { tokens, sentence } = ctx;
+  const inSentence = (k: number) => k < tokens.length && tokens[k].end <= sentence.end;
+  let head = -1;
+  let specific = false;
+  for (let k = from; inSentence(k) && k - from < MAX_POLL_PHRASE_TOKENS; k++) {
+    const t = tokens[k];
+    if (SOURCE_IN_HEADS.has(t.normal) && k > from) {
+      head = k;
+      break;
+    }
+    if (t.pos === 'PROPN' || /^\p{Lu}/u.test(t.value) || SPECIFIC_POLL_WORDS.has(t.normal)) specific = true;
+    const joins = t.value === '/' || t.value === '-' || t.value === '&' || (t.pos === 'PART' && /['’]s/.test(t.value));
+    if (!joins && !['DET', 'ADJ', 'PROPN', 'NOUN', 'NUM', 'ADV'].includes(t.pos) && !/^\p{Lu}/u.test(t.value)) return undefined;
+  }
+  if (head < 0) return undefined;
+  let end = head;
+  const stop = (k: number) => !inSentence(k) || tokens[k].pos === 'PUNCT' || k - head > 4;
+  if (tokens[head + 1]?.normal === 'of' && inSentence(head + 2) && tokens[head + 2].pos === 'PROPN') {
+    end = head + 2;
+    while (inSentence(end + 1) && tokens[end + 1].pos === 'PROPN') end++;
+  }
+  const participle = tokens[end + 1];
+  if (participle && inSentence(end + 1) && participle.pos === 'VERB' && /(?:ed|en)$/.test(participle.normal) && !FORM_TO_LEMMA.has(participle.normal)) {
+    specific = true;
+    end++;
+    while (!stop(end + 1) && (TIME_WORDS.has(tokens[end + 1].normal) || ['last', 'this', 'on', 'in'].includes(tokens[end + 1].normal) || tokens[end + 1].pos === 'PROPN')) end++;
+  } else {
+    while (!stop(end + 1) && (TIME_WORDS.has(tokens[end + 1].normal) || ['last', 'this', 'out'].includes(tokens[end + 1].normal))) end++;
+  }
+  return { span: { start: tokens[from].start, end: tokens[end].end }, next: end + 1, specific };
 }
 
 /** A reporting verb: subject before it, or inverted speaker after it. */

@@ -143,7 +143,10 @@ describe('attributions: structures beyond "X said"', () => {
     ['Internal emails showed the board ignoring the warnings.', { cue: 'showed', speaker: 'Internal emails' }],
     // The tagger reaches a record past a participle clause the rules' walk stops at; the speaker is the record's phrase.
     ['A Channel 4 News poll, conducted jointly with Baltic Research, shows Halvorsen with 47 percent.', { cue: 'shows', speaker: 'A Channel 4 News poll' }],
-    ['In a survey released Monday, most residents backed the plan.', { cue: 'In', speaker: 'a survey', content: 'most residents backed the plan' }],
+    ['In a survey released Monday, most residents backed the plan.', { cue: 'In', speaker: 'a survey released Monday', content: 'most residents backed the plan' }],
+    // A poll after "in": names with slashes, what places it, and later in the sentence only a poll one can single out.
+    ['In a Channel 4/Baltic Research survey last month, 38 percent of voters backed the plan.', { cue: 'In', speaker: 'a Channel 4/Baltic Research survey last month' }],
+    ['Halvorsen fell to 10 percent in the latest Baltic Research poll released Wednesday.', { cue: 'in', speaker: 'the latest Baltic Research poll released Wednesday', content: 'Halvorsen fell to 10 percent' }],
     ["The figure rose, according to the battalion's commander, Major Ruth Calloway.", { cue: 'according to', speaker: 'Major Ruth Calloway' }],
     ['Prices rose, according to two former employees who asked not to be named because they still work there.', { cue: 'according to', speaker: 'two former employees who asked not to be named', anonymous: true }],
     ['The figures rose, according to his campaign finance filings.', { cue: 'according to', speaker: 'his campaign finance filings' }],
@@ -189,6 +192,7 @@ describe('attributions: false positives', () => {
     ['The search continued.', 'continued'],
     ['He plans to say more.', 'say'],
     ['The governor has a wide lead in the polls.', 'in'],
+    ['The governor has a wide lead in national polls.', 'in'],
     ['She said they think the plan will fail.', 'think'],
     ['I know the river well.', 'know'],
     ['Prices rose, according to two employees who asked not to be named.', 'asked'],

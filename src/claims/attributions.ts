@@ -224,7 +224,7 @@ const attributionsOptionsSchema = z.object({ keepSpeakerless: z.boolean().defaul
 /** Registry factory for `claims/attributions`. */
 export const attributionsFactory: StageFactory<typeof attributionsOptionsSchema> = {
   name: 'claims/attributions',
-  version: 5,
+  version: 6,
   options: attributionsOptionsSchema,
   create: (options) => createAttributionsStage(options),
 };
