@@ -18,8 +18,8 @@ const RECORDED: Record<string, [version: number, digest: string]> = {
   'claims/quantities': [3, '8508493279cf5e07'],
   'claims/dates': [4, '22c513386a228f9d'],
   'claims/modality': [1, 'c55757137440a9ae'],
-  'claims/attributions': [6, '8301b9a8702c27c7'],
-  'claims/claims': [3, '367ed279ca36491c'],
+  'claims/attributions': [6, 'a6b67ba941b45a66'],
+  'claims/claims': [3, '73f2483264f212e0'],
   'reuse/links': [2, '69d2c8d5c7f19661'],
   'align/propositions': [3, 'd3c519e0a5e43889'],
 };

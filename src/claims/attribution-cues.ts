@@ -327,9 +327,12 @@ export function readVerbCue(ctx: Ctx, i: number, lemma: string, drafts: Draft[])
     return draft;
   }
 
-  const left = readLeftSpeaker(ctx, i) ?? (isBase ? undefined : readCoordinatedSpeaker(ctx, i, drafts));
+  let left = readLeftSpeaker(ctx, i) ?? (isBase ? undefined : readCoordinatedSpeaker(ctx, i, drafts));
+  // A record whose post-modifiers the walk stops at: "A CNN/ORC poll of South Carolina released on Tuesday showed".
+  const record = EVIDENCE_CUES.has(lemma) && (!left || !EVIDENCE_HEADS.has(headOf(tokens, left).normal)) ? readRecordSubject(ctx, i) : undefined;
+  left = record ?? left;
   if (left) {
-    const head = headOf(tokens, left);
+    const head = record ? record.headToken : headOf(tokens, left);
     // "Jeb Bush and Chris Christie say": coordinated names take the plural form too.
     const coordinated = /\s(?:and|&)\s/.test(text.slice(left.span.start, left.span.end));
     if (isBase && !isPluralOrPronoun(head) && !coordinated) return undefined;
@@ -371,6 +374,36 @@ export function readVerbCue(ctx: Ctx, i: number, lemma: string, drafts: Draft[])
   draft.content = contentBefore(ctx, cue.start);
   markDirect(ctx, draft);
   return draft;
+}
+
+/** Longest subject read from the clause's start to an evidence verb, in tokens. */
+const MAX_RECORD_SUBJECT_TOKENS = 16;
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['but', 'and', 'however', 'meanwhile', 'still', 'yet', 'so', 'now']);
+
+/**
+ * The subject of an evidence verb when it opens the clause with a record noun (poll, survey, analysis …) and runs up
+ * to the verb without a clause of its own: names with slashes, "of South Carolina", "out this week", "in Florida",
+ * "conducted last week" (participles only, no finite verb, no comma). The phrase is the speaker, the record its head.
+ */
+function readRecordSubject(ctx: Ctx, i: number): LeftSpeaker | undefined {
+  const { tokens, sentence } = ctx;
+  let from = i - 1;
+  while (from > 0 && tokens[from - 1].start >= sentence.start && i - from < MAX_RECORD_SUBJECT_TOKENS) from--;
+  if (tokens[from].start < sentence.start || (from > 0 && tokens[from - 1].start >= sentence.start)) return undefined;
+  while (from < i && (CLAUSE_OPENERS.has(tokens[from].normal) || /^[-–—•"“]$/.test(tokens[from].value))) from++;
+  let end = i - 1;
+  while (end > from && (tokens[end].pos === 'ADV' || tokens[end].pos === 'AUX')) end--;
+  let head: WinkToken | undefined;
+  for (let k = from; k <= end; k++) {
+    const t = tokens[k];
+    if (!head && EVIDENCE_HEADS.has(t.normal)) head = t;
+    if (t.pos === 'PUNCT' && !['/', '-', '.', '&'].includes(t.value)) return undefined;
+    if ((t.pos === 'VERB' && !/(?:ed|en)$/.test(t.normal) && !EVIDENCE_HEADS.has(t.normal)) || t.pos === 'AUX' || t.pos === 'PRON') return undefined;
+  }
+  // The record heads the phrase: only a determiner, names and modifiers before it.
+  if (!head || !['DET', 'ADJ', 'PROPN', 'NOUN', 'NUM', 'ADV', 'PUNCT', 'PART'].includes(tokens[from].pos)) return undefined;
+  for (let k = from; tokens[k] !== head; k++) if (tokens[k].pos === 'ADP' && tokens[k].value !== 'of') return undefined;
+  return { span: { start: tokens[from].start, end: tokens[end].end }, headToken: head };
 }
 
 /**

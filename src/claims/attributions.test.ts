@@ -143,6 +143,9 @@ describe('attributions: structures beyond "X said"', () => {
     ['Internal emails showed the board ignoring the warnings.', { cue: 'showed', speaker: 'Internal emails' }],
     // The tagger reaches a record past a participle clause the rules' walk stops at; the speaker is the record's phrase.
     ['A Channel 4 News poll, conducted jointly with Baltic Research, shows Halvorsen with 47 percent.', { cue: 'shows', speaker: 'A Channel 4 News poll' }],
+    // A record opening the clause, past post-modifiers the walk stops at.
+    ['A Channel 4/Baltic Research poll of Marlow released on Tuesday showed Halvorsen with a 16-point lead.', { cue: 'showed', speaker: 'A Channel 4/Baltic Research poll of Marlow released on Tuesday' }],
+    ['The most recent polling in Marlow shows Halvorsen within 5 points.', { cue: 'shows', speaker: 'The most recent polling in Marlow' }],
     ['In a survey released Monday, most residents backed the plan.', { cue: 'In', speaker: 'a survey released Monday', content: 'most residents backed the plan' }],
     // A poll after "in": names with slashes, what places it, and later in the sentence only a poll one can single out.
     ['In a Channel 4/Baltic Research survey last month, 38 percent of voters backed the plan.', { cue: 'In', speaker: 'a Channel 4/Baltic Research survey last month' }],
