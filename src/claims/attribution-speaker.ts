@@ -307,6 +307,11 @@ export function readRightNp(ctx: Ctx, from: number): { span: Span; next: number 
       k++;
       continue;
     }
+    // Joint names: "a CNN/ORC poll", "The New York Times/CBS News survey".
+    if ((t.value === '/' || t.value === '&') && hasHead && inSentence(k + 1) && (tokens[k + 1].pos === 'PROPN' || /^\p{Lu}/u.test(tokens[k + 1].value))) {
+      k++;
+      continue;
+    }
     if (t.value === '(' && hasHead) {
       let m = k + 1;
       while (inSentence(m) && tokens[m].value !== ')' && m - k < 8) m++;

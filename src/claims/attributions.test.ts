@@ -152,6 +152,7 @@ describe('attributions: structures beyond "X said"', () => {
     ['Halvorsen fell to 10 percent in the latest Baltic Research poll released Wednesday.', { cue: 'in', speaker: 'the latest Baltic Research poll released Wednesday', content: 'Halvorsen fell to 10 percent' }],
     ["The figure rose, according to the battalion's commander, Major Ruth Calloway.", { cue: 'according to', speaker: 'Major Ruth Calloway' }],
     ['Prices rose, according to two former employees who asked not to be named because they still work there.', { cue: 'according to', speaker: 'two former employees who asked not to be named', anonymous: true }],
+    ['Turnout fell, according to a Channel 4/Baltic Research poll.', { cue: 'according to', speaker: 'a Channel 4/Baltic Research poll' }],
     ['The figures rose, according to his campaign finance filings.', { cue: 'according to', speaker: 'his campaign finance filings' }],
     ['The mayor spoke for an hour, saying the dam was safe.', { cue: 'saying', speaker: 'The mayor', content: 'the dam was safe' }],
     ['Seventy-four percent of registered voters say they like the plan.', { cue: 'say', speaker: 'Seventy-four percent of registered voters' }],
