@@ -54,6 +54,12 @@ describe('claims: kinds and flags', () => {
     expect(text.slice(claims[0].subject!.start, claims[0].subject!.end)).toBe('ships');
   });
 
+  it('claims: two figures without a clause break between them are cut between words, after the first figure', () => {
+    const text = 'The water level had climbed by 1.8 metres in 24 hours on the river.';
+    const article = build(text, [qty(text, '1.8', 'metres', 1.8), qty(text, '24', 'hours', 24)]);
+    expect(assembleClaims(article).map((c) => text.slice(c.start, c.end))).toEqual(['The water level had climbed by 1.8 metres', 'in 24 hours on the river.']);
+  });
+
   it('claims: headlines, credits and fragments are not claims', () => {
     const text = 'Floods hit the north\n\nThe river rose by two metres overnight, officials said.\n\nPhoto credits: Reuters';
     const claims = assembleClaims(build(text, [], 'Floods hit the north'));

@@ -148,8 +148,10 @@ function splitByQuantities(text: string, sentence: Span, quantities: { q: Quanti
     if (next) {
       const between = text.slice(current.unitSpan?.end ?? current.end, next.start);
       const offset = current.unitSpan?.end ?? current.end;
-      const breaks = [...between.matchAll(/[,;]\s+|\s+(?:and|while|but|with)\s+/g)];
-      const cut = breaks.length ? offset + breaks[breaks.length - 1].index : offset + Math.floor(between.length / 2);
+      const breaks = [...between.matchAll(/[,;]\s+|\s+[—–]\s+|\s+(?:and|while|but|with)\s+/g)];
+      // Without a clause break, right after the figure's phrase: never inside a word (was "1.8 metres i|n 24 hours").
+      const space = between.search(/\s/);
+      const cut = offset + (breaks.length ? breaks[breaks.length - 1].index : Math.max(space, 0));
       end = Math.max(cut, current.end);
     }
     pieces.push({ span: trimSpan(text, { start, end }), quantity: quantities[k].i });
@@ -160,8 +162,8 @@ function splitByQuantities(text: string, sentence: Span, quantities: { q: Quanti
 
 function trimSpan(text: string, span: Span): Span {
   let { start, end } = span;
-  while (start < end && /[\s,;"“”]/.test(text[start])) start++;
-  while (end > start && /[\s,;"“”]/.test(text[end - 1])) end--;
+  while (start < end && /[\s,;"“”—–]/.test(text[start])) start++;
+  while (end > start && /[\s,;"“”—–]/.test(text[end - 1])) end--;
   return { start, end };
 }
 
