@@ -1,5 +1,5 @@
 /**
- * `npm run eval:claims`: runs the entity, date and attribution evaluations and prints every line;
+ * `npm run eval:claims`: runs the entity, date, attribution and figure-speaker evaluations and prints every line;
  * one part failing (missing data, a crash, a script not there yet) is reported without hiding the others.
  */
 import path from 'node:path';
@@ -11,6 +11,7 @@ const PARTS: Part[] = [
   { name: 'entities', module: './eval-entities.js', fn: 'evalEntities' },
   { name: 'dates', module: './eval-dates.js', fn: 'evalDates' },
   { name: 'attribution', module: './eval-attribution.js', fn: 'evalAttribution' },
+  { name: 'figures', module: './eval-figures.js', fn: 'evalFigures' },
 ];
 
 /** Runs every claims evaluation; returns printable lines and whether any part failed. */

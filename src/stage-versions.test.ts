@@ -19,7 +19,7 @@ const RECORDED: Record<string, [version: number, digest: string]> = {
   'claims/dates': [4, '22c513386a228f9d'],
   'claims/modality': [1, 'c55757137440a9ae'],
   'claims/attributions': [6, 'a6b67ba941b45a66'],
-  'claims/claims': [3, '972411f3cd8d0ef1'],
+  'claims/claims': [3, '3cb275ef60bca15f'],
   'reuse/links': [2, '69d2c8d5c7f19661'],
   'align/propositions': [3, 'd3c519e0a5e43889'],
 };
