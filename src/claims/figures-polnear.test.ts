@@ -77,7 +77,7 @@ describe('figures: the figure-speaker scorer on a hand-made brat example', () =>
   });
 
   it('figures: another speaker, no speaker and a speaker for a narrated figure are wrong, each with its kind', () => {
-    const outcomes = scoreArticleFigures(analysed([undefined, t('Hillary Clinton', 0), t('The town'), t('Two officials')]), parseRelations(ann));
+    const outcomes = scoreArticleFigures(analysed([undefined, t('Hillary Clinton'), t('The town'), t('Two officials')]), parseRelations(ann));
     const kinds = Object.fromEntries(outcomes.filter((o) => o.failure).map((o) => [text.slice(o.figure.start, o.figure.end), o.failure]));
     // Sentence 1 names Hillary Clinton, whom the gold "She" stands for: right. The officials are not Smith.
     expect(kinds).toEqual({ '300': 'none, source in sentence', '5,000': 'false, cue in sentence', '7': 'other speaker, source in sentence' });
