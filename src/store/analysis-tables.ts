@@ -109,9 +109,11 @@ export async function storedRows(tx: SqlDriver, table: AnalysisTable, where?: { 
   if (!where) return (await tx.all<Record<string, unknown>>(select)).map(toRow);
   const out = new Map<string, unknown[]>();
   for (const column of where.columns) {
-    for (const row of await rowsByIds<Record<string, unknown>>(tx, where.ids, (marks) => `${select} WHERE ${column} IN (${marks})`)) {
-      const values = toRow(row);
-      out.set(JSON.stringify(values.slice(0, table.keys.length)), values);
+    for await (const rows of rowsByIds<Record<string, unknown>>(tx, where.ids, (marks) => `${select} WHERE ${column} IN (${marks})`)) {
+      for (const row of rows) {
+        const values = toRow(row);
+        out.set(JSON.stringify(values.slice(0, table.keys.length)), values);
+      }
     }
   }
   return [...out.values()];

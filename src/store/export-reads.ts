@@ -10,17 +10,15 @@ import type { ExportClaim, ExportProposition } from '../report/export-schema.js'
 export const IDS_PER_QUERY = 500;
 
 /**
- * The rows of a query over a list of ids, asked a chunk of ids at a time: `sql` makes the query from one chunk's
- * placeholders (\`?, ?, …\`), used `lists` times in it (the chunk is passed as often).
+ * The rows of a query over a list of ids, a chunk of ids at a time (each chunk's rows yielded before the next is
+ * asked, so a caller can parse them and let them go): `sql` makes the query from one chunk's placeholders
+ * (\`?, ?, …\`), used `lists` times in it (the chunk is passed as often).
  */
-export async function rowsByIds<T>(driver: SqlDriver, ids: readonly unknown[], sql: (marks: string) => string, lists = 1): Promise<T[]> {
-  const out: T[] = [];
+export async function* rowsByIds<T>(driver: SqlDriver, ids: readonly unknown[], sql: (marks: string) => string, lists = 1): AsyncGenerator<T[]> {
   for (let at = 0; at < ids.length; at += IDS_PER_QUERY) {
     const chunk = ids.slice(at, at + IDS_PER_QUERY);
-    const params = Array.from({ length: lists }, () => chunk).flat();
-    for (const row of await driver.all<T>(sql(chunk.map(() => '?').join(', ')), params)) out.push(row);
+    yield driver.all<T>(sql(chunk.map(() => '?').join(', ')), Array.from({ length: lists }, () => chunk).flat());
   }
-  return out;
 }
 
 /** Rows (or articles or stories whose rows) one page covers, unless told otherwise. */

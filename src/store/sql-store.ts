@@ -188,8 +188,10 @@ export class SqlStore implements Store {
   }
 
   async getArticles(ids: readonly string[], options: ReadOptions = {}): Promise<Article[]> {
-    const rows = await rowsByIds<ArticleRow>(this.driver, ids, (marks) => `SELECT ${this.columns(options)} FROM articles WHERE id IN (${marks})`);
-    const byId = new Map(rows.map((row) => [row.id, this.readRow(row, options)]));
+    const byId = new Map<string, Article>();
+    for await (const rows of rowsByIds<ArticleRow>(this.driver, ids, (marks) => `SELECT ${this.columns(options)} FROM articles WHERE id IN (${marks})`)) {
+      for (const row of rows) byId.set(row.id, this.readRow(row, options));
+    }
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
@@ -403,37 +405,44 @@ export class SqlStore implements Store {
   }
 
   async loadReusePairs(ids: readonly string[]): Promise<ReuseLink[]> {
-    const rows = await rowsByIds<{ from_id: string; to_id: string; body_json: string }>(
+    const out = new Map<string, ReuseLink>();
+    for await (const rows of rowsByIds<{ from_id: string; to_id: string; body_json: string }>(
       this.driver,
       [...new Set(ids)],
       (marks) => `SELECT from_id, to_id, body_json FROM reuse_pairs WHERE from_id IN (${marks}) UNION SELECT from_id, to_id, body_json FROM reuse_pairs WHERE to_id IN (${marks})`,
       2,
-    );
-    const out = new Map<string, ReuseLink>();
-    for (const row of rows) {
-      const key = `${row.from_id}\u0000${row.to_id}`;
-      if (!out.has(key)) out.set(key, JSON.parse(row.body_json));
+    )) {
+      for (const row of rows) {
+        const key = `${row.from_id}\u0000${row.to_id}`;
+        if (!out.has(key)) out.set(key, JSON.parse(row.body_json));
+      }
     }
     return [...out.values()].sort((x, y) => x.from.localeCompare(y.from) || x.to.localeCompare(y.to));
   }
 
   async loadReuseSupport(keys: readonly string[]): Promise<Map<string, StoredSupport>> {
-    const rows = await rowsByIds<{ key: string; digest: string; body_json: string }>(
+    const out = new Map<string, StoredSupport>();
+    for await (const rows of rowsByIds<{ key: string; digest: string; body_json: string }>(
       this.driver,
       [...new Set(keys)],
       (marks) => `SELECT key, digest, body_json FROM reuse_support WHERE key IN (${marks})`,
-    );
-    return new Map(rows.map((row) => [row.key, { digest: row.digest, body: JSON.parse(row.body_json) }]));
+    )) {
+      for (const row of rows) out.set(row.key, { digest: row.digest, body: JSON.parse(row.body_json) });
+    }
+    return out;
   }
 
   async loadReuseTerms(ids: readonly string[]): Promise<Map<string, StoredTerms>> {
     if (this.schema < REUSE_TERMS_VERSION) return new Map();
-    const rows = await rowsByIds<{ article_id: string; digest: string; terms_json: string }>(
+    const out = new Map<string, StoredTerms>();
+    for await (const rows of rowsByIds<{ article_id: string; digest: string; terms_json: string }>(
       this.driver,
       ids,
       (marks) => `SELECT article_id, digest, terms_json FROM reuse_terms WHERE article_id IN (${marks})`,
-    );
-    return new Map(rows.map((row) => [row.article_id, { digest: row.digest, json: row.terms_json }]));
+    )) {
+      for (const row of rows) out.set(row.article_id, { digest: row.digest, json: row.terms_json });
+    }
+    return out;
   }
 
   async saveReuseTerms(terms: ReadonlyMap<string, StoredTerms>): Promise<void> {

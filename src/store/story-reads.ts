@@ -71,16 +71,18 @@ export async function readOverview(driver: SqlDriver, schema: ReadSchema): Promi
 export async function readStoryAnalysis(driver: SqlDriver, schema: ReadSchema, story: string | undefined, members: readonly string[]): Promise<StoryAnalysis> {
   const out: StoryAnalysis = { propositions: [], claims: [], links: [], entities: [] };
   const memberSet = new Set(members);
-  for (const row of await rowsByIds<{ body_json: string }>(driver, members, (marks) => `SELECT body_json FROM claims WHERE article_id IN (${marks}) ORDER BY article_id, start_offset, id`)) {
-    out.claims.push(JSON.parse(row.body_json));
+  for await (const rows of rowsByIds<{ body_json: string }>(driver, members, (marks) => `SELECT body_json FROM claims WHERE article_id IN (${marks}) ORDER BY article_id, start_offset, id`)) {
+    for (const row of rows) out.claims.push(JSON.parse(row.body_json));
   }
   const seenLinks = new Set<string>();
   for (const column of ['from_id', 'to_id']) {
-    for (const row of await rowsByIds<{ from_id: string; to_id: string; body_json: string }>(driver, members, (marks) => `SELECT from_id, to_id, body_json FROM links WHERE ${column} IN (${marks})`)) {
-      const key = `${row.from_id}\u0000${row.to_id}`;
-      if (seenLinks.has(key)) continue;
-      seenLinks.add(key);
-      out.links.push(JSON.parse(row.body_json));
+    for await (const rows of rowsByIds<{ from_id: string; to_id: string; body_json: string }>(driver, members, (marks) => `SELECT from_id, to_id, body_json FROM links WHERE ${column} IN (${marks})`)) {
+      for (const row of rows) {
+        const key = `${row.from_id}\u0000${row.to_id}`;
+        if (seenLinks.has(key)) continue;
+        seenLinks.add(key);
+        out.links.push(JSON.parse(row.body_json));
+      }
     }
   }
   out.links.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
