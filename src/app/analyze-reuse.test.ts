@@ -40,7 +40,8 @@ describe('allRegions', () => {
 
 describe('FoundLinks', () => {
   it("holds the pairs a comparison linked, and calls a changed article's other links stale", () => {
-    const found = new FoundLinks(['a', 'b', 'c', 'd'], new Set(['b']));
+    const ids = ['a', 'b', 'c', 'd'];
+    const found = new FoundLinks(ids, new Map(ids.map((id, i) => [id, i])), new Set(['b']));
     found.add({ from: 'b', to: 'a' });
     expect(found.has('b', 'a')).toBe(true);
     expect(found.has('a', 'b')).toBe(false);

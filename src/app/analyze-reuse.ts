@@ -88,11 +88,17 @@ export async function reuseRegion(
  * Compares each candidate pair of a changed article, with profiles loaded a chunk at a time (or in threads), and
  * writes the links found to the store as they come: a first analysis of a large store finds about nine per article.
  */
-export async function compareChangedStreamed(store: Store, inputs: ReuseInputs, profiles: Held<ReuseProfile>, stories: readonly Story[]): Promise<FoundLinks> {
+export async function compareChangedStreamed(
+  store: Store,
+  inputs: ReuseInputs,
+  position: ReadonlyMap<string, number>,
+  profiles: Held<ReuseProfile>,
+  stories: readonly Story[],
+): Promise<FoundLinks> {
   const { changes } = inputs;
   const changed = new Set(changes.features.keys());
   changes.compared = inputs.ids.filter((id) => changed.has(id));
-  const found = new FoundLinks(inputs.ids, changed);
+  const found = new FoundLinks(inputs.ids, position, changed);
   const { ids } = inputs;
   const pairs = changedPairs(inputs);
   // Story by story (most pairs lie within a story), then by first article, so that consecutive chunks share profiles;
@@ -149,13 +155,12 @@ export async function compareChangedStreamed(store: Store, inputs: ReuseInputs, 
  */
 export class FoundLinks {
   private readonly keys = new Set<number>();
-  private readonly at: Map<string, number>;
+  /** `at`: each of `ids`' position in it (the caller's map, not a second one of every id). */
   constructor(
     private readonly ids: readonly string[],
+    private readonly at: ReadonlyMap<string, number>,
     private readonly changed: ReadonlySet<string>,
-  ) {
-    this.at = new Map(ids.map((id, i) => [id, i]));
-  }
+  ) {}
   private key(from: string, to: string): number | undefined {
     const [a, b] = [this.at.get(from), this.at.get(to)];
     return a === undefined || b === undefined ? undefined : a * this.ids.length + b;

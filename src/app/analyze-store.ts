@@ -214,7 +214,7 @@ export async function analyzeStoreStreamed(store: Store, options: AnalyzeOptions
     };
   };
   const position = new Map(ids.map((id, i) => [id, i]));
-  const found = await timed('reuse/compare', () => changes.compared.length, () => compareChangedStreamed(store, inputs, profiles, stories));
+  const found = await timed('reuse/compare', () => changes.compared.length, () => compareChangedStreamed(store, inputs, position, profiles, stories));
   // A stored link between articles still stored that this run did not make stale.
   const keep = (from: string, to: string) => present.has(from) && present.has(to) && !found.stale(from, to);
   const joined = new Map<string, Story>();
